@@ -1,0 +1,79 @@
+# Sufler — `make help` lists the targets. The README explains each.
+SHELL   := /bin/bash
+GO      ?= go
+GOROOT  := $(shell $(GO) env GOROOT)
+PORT    ?= 8787
+BUILD   := build
+WASMDIR := $(BUILD)/wasm
+# The js/wasm build (and only it) uses this go.work: see wasm/bbolt/README.md.
+WASMWORK := $(abspath $(BUILD)/wasm-work/go.work)
+WASMENV := GOWORK=$(WASMWORK) GOOS=js GOARCH=wasm
+WASMEXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
+GOSRC   := $(shell find rules knowledge wasm -name '*.go' -o -name '*.json' -o -name '*.txt' | grep -v /testdata/) go.mod go.sum
+
+.PHONY: all help test test-go test-wasm test-js test-ext serve wasm ext bench demo validate fuzz clean deps
+
+all: wasm $(BUILD)/sufler-serve ext ## build everything: the wasm engine and its loader, the native server, the extension
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | sort
+
+deps: ## download Go modules and npm packages (what a fresh machine lacks)
+	$(GO) mod download
+	cd extension && npm ci --no-audit --no-fund
+
+$(WASMWORK): wasm/bbolt/prepare.sh wasm/bbolt/bolt_js.go.txt go.mod
+	wasm/bbolt/prepare.sh $(BUILD)/wasm-work >/dev/null
+
+wasm: $(WASMDIR)/sufler.wasm $(WASMDIR)/sufler.mjs $(WASMDIR)/wasm_exec.js ## build the engine as wasm plus its JS loader into build/wasm/
+
+$(WASMDIR)/sufler.wasm: $(GOSRC) $(WASMWORK)
+	@mkdir -p $(WASMDIR)
+	$(WASMENV) $(GO) build -trimpath -ldflags='-s -w' -o $@ ./wasm/cmd/sufler-wasm
+
+$(WASMDIR)/sufler.mjs: wasm/js/sufler.mjs
+	@mkdir -p $(WASMDIR)
+	cp $< $@
+
+$(WASMDIR)/wasm_exec.js: $(GOROOT)/lib/wasm/wasm_exec.js
+	@mkdir -p $(WASMDIR)
+	cp $< $@
+
+$(BUILD)/sufler-serve: $(GOSRC)
+	$(GO) build -trimpath -o $@ ./wasm/cmd/sufler-serve
+
+serve: ## serve the API on 127.0.0.1:$$PORT (default 8787) with the default packs
+	PORT=$(PORT) $(GO) run ./wasm/cmd/sufler-serve
+
+validate: ## check a pack: make validate PACK=path.json
+	@test -n "$(PACK)" || { echo 'usage: make validate PACK=path/to/pack.json' >&2; exit 2; }
+	$(GO) run ./knowledge/cmd/sufler-pack validate $(PACK)
+
+ext: wasm extension/node_modules ## build the extension (build/extension/{chromium,firefox}, zips)
+	cd extension && node build.mjs
+
+extension/node_modules: extension/package-lock.json
+	cd extension && npm ci --no-audit --no-fund
+	@touch $@
+
+test: test-go test-wasm test-js test-ext ## run every test: Go, Go under js/wasm, the wasm loader in Node, the extension
+
+test-go: ## Go tests, natively
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+test-wasm: $(WASMWORK) ## the rules and knowledge tests compiled to js/wasm, run in Node
+	$(WASMENV) $(GO) test -count=1 -exec=$(WASMEXEC) ./rules/... ./knowledge/...
+
+test-js: wasm $(BUILD)/sufler-serve ## the wasm engine through its JS loader, compared byte for byte with the native server
+	SUFLER_SERVE=$(abspath $(BUILD)/sufler-serve) SUFLER_WASM_DIR=$(abspath $(WASMDIR)) node --test wasm/js/
+
+test-ext: ext ## extension unit and end-to-end tests (needs /usr/bin/chromium)
+	cd extension && npm run --silent test:unit && npm run --silent test:e2e
+
+fuzz: ## run each fuzz target for a while (FUZZTIME, default 30s)
+	$(GO) test ./wasm/api -run=^$$ -fuzz=FuzzCheck -fuzztime=$${FUZZTIME:-30s}
+	$(GO) test ./knowledge -run=^$$ -fuzz=FuzzParse -fuzztime=$${FUZZTIME:-30s}
+
+clean: ## remove build outputs
+	rm -rf $(BUILD)

@@ -1,0 +1,71 @@
+// Package manifest writes the MV3 manifest for each browser. Permissions are the minimum:
+// no host_permissions at all (content scripts get their pages through `matches`), no remote
+// code, extension pages may only connect to the extension itself.
+
+/** CSP for extension pages: own scripts, wasm compilation, no plugins, no network beyond 'self'. */
+export const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; connect-src 'self'";
+
+const ICONS = { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' };
+
+/**
+ * Keyboard commands; ids match COMMANDS in src/shared/messages.js. open-search and
+ * mark-customer use the same keys as the content script's in-page defaults (settings
+ * DEFAULT_SHORTCUTS), so the browser-level command and the in-page key do the same thing.
+ */
+const COMMANDS = {
+  _execute_action: { suggested_key: { default: 'Alt+Shift+K' } },
+  'open-search': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdOpenSearch__' },
+  'mark-customer': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_cmdMarkCustomer__' },
+  'toggle-site': { suggested_key: { default: 'Alt+Shift+X' }, description: '__MSG_cmdToggleSite__' },
+};
+
+/**
+ * Returns the manifest object for target 'chromium' or 'firefox'.
+ * withContent=false leaves out the content script (only while it does not exist yet).
+ */
+export function manifest(target, { version, withContent = true }) {
+  const m = {
+    manifest_version: 3,
+    name: '__MSG_extName__',
+    short_name: 'Sufler',
+    description: '__MSG_extDescription__',
+    version,
+    default_locale: 'en',
+    icons: ICONS,
+    action: { default_popup: 'popup.html', default_title: '__MSG_actionTitle__', default_icon: ICONS },
+    options_ui: { page: 'options.html', open_in_tab: true },
+    // storage: settings; contextMenus: «Отметить как сообщение клиента»; activeTab: the popup
+    // reads the current tab's host for the per-site switch only after the user opens it.
+    permissions: ['storage', 'contextMenus', 'activeTab'],
+    commands: COMMANDS,
+    content_security_policy: { extension_pages: CSP },
+  };
+  if (withContent) {
+    m.content_scripts = [{
+      matches: ['http://*/*', 'https://*/*'],
+      js: ['content.js'],
+      all_frames: true,
+      // Rich editors (TinyMCE, CKEditor classic) write in about:blank / srcdoc iframes.
+      match_about_blank: true,
+      match_origin_as_fallback: true,
+      run_at: 'document_idle',
+    }];
+  }
+  if (target === 'chromium') {
+    m.minimum_chrome_version = '116';
+    m.background = { service_worker: 'background.js' };
+    m.permissions.push('offscreen');
+  } else if (target === 'firefox') {
+    m.background = { scripts: ['background.js'] };
+    m.browser_specific_settings = {
+      gecko: {
+        id: 'sufler@sufler.dev',
+        strict_min_version: '128.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    };
+  } else {
+    throw new Error(`unknown target ${target}`);
+  }
+  return m;
+}

@@ -1,0 +1,33 @@
+// Package background is the extension's background: it only routes messages. On Chromium
+// (service worker) the engine lives in the offscreen document; on Firefox the event page
+// hosts the engine itself in a Worker.
+import * as browser from '../browser.js';
+import { createRouter } from './router.js';
+import { createOffscreenEngine } from './offscreen-engine.js';
+import { createEngineHost } from '../engine/host.js';
+import { createMenus, init as initMenus } from './menus.js';
+import { load, onChange, packConfig } from '../shared/settings.js';
+import { setLang } from '../shared/i18n.js';
+
+/* global __SUFLER_TARGET__ */
+const TARGET = typeof __SUFLER_TARGET__ === 'string' ? __SUFLER_TARGET__ : 'chromium';
+
+const getConfig = async () => packConfig(await load());
+
+const engine = TARGET === 'firefox'
+  ? createEngineHost({ spawn: () => new Worker(browser.getURL('engine/worker.js')), getConfig, log: console.warn })
+  : createOffscreenEngine(browser, { log: console.warn });
+
+const router = createRouter({ engine, getConfig });
+browser.onMessage((msg, sender) => router.handle(msg, sender));
+
+async function refreshMenus() {
+  const settings = await load();
+  setLang(settings.ui.lang);
+  await createMenus();
+}
+
+initMenus();
+browser.onInstalled(() => { refreshMenus(); });
+browser.onStartup(() => { refreshMenus(); });
+onChange((settings, keys) => { if (keys.includes('ui')) refreshMenus(); });

@@ -1,0 +1,221 @@
+// Package flags: checks the reply while the agent types and draws the findings as underlines in the overlay.
+// Debounced; a newer keystroke makes older answers stale (latest-wins), and nothing is drawn until the engine has
+// answered about the text as it is now. Hovering or clicking an underline, or the "finding" shortcut, opens its card.
+import { t } from '../shared/i18n.js';
+import { update } from '../shared/settings.js';
+import { latest } from './schedule.js';
+import { rebase } from './spans.js';
+import { check } from './engine.js';
+import { state, on, emit, segment, ignoredRules, host, eachDocument } from './state.js';
+import * as card from './card.js';
+import { replace } from './insert/index.js';
+import { deepTarget } from './fields.js';
+
+/** DELAY is the pause in typing (ms) after which the reply is checked. */
+export const DELAY = 180;
+
+const attached = new WeakMap(); // session → pipeline
+const live = new Set(); // sessions with something drawn
+
+/**
+ * Init starts flagging in every session that gets focus.
+ * @param {AbortSignal} signal
+ */
+export function init(signal) {
+  on('active', (session) => session && attach(session, signal), signal);
+  on('segment', () => recheckAll(), signal);
+  on('settings', () => {
+    for (const s of live) {
+      s.findings = s.findings.filter((f) => visible(s, f));
+      draw(s);
+    }
+    recheckAll();
+  }, signal);
+  eachDocument((doc, sig) => watchPointer(doc, sig), signal);
+  signal.addEventListener('abort', () => {
+    card.close();
+    live.clear();
+  }, { once: true });
+}
+
+/** Run opens the card of the finding at or after the caret in the active field (the "finding" shortcut). */
+export function openAtCaret() {
+  const s = state.active;
+  if (!s || !s.findings.length) return false;
+  const sel = s.surface.selection();
+  const at = sel ? sel.start : 0;
+  const list = [...s.findings].sort((a, b) => a.start - b.start);
+  const f = list.find((x) => x.end >= at) ?? list[0];
+  openCard(s, f, true);
+  return true;
+}
+
+function recheckAll() {
+  for (const s of live) attached.get(s)?.push(s.text, 0);
+  if (state.active) attached.get(state.active)?.push(state.active.text, 0);
+}
+
+function attach(session, signal) {
+  if (attached.has(session)) return;
+  const p = latest({
+    delay: DELAY,
+    signal: AbortSignal.any([signal, session.signal]),
+    run: (text, sig) => check(text, segment().id, sig),
+    onResult: (findings, text) => {
+      state.engineDown = false;
+      // The text may have moved on through an edit that did not reach us as 'change' yet: rebase, never guess.
+      const now = session.surface.text();
+      let list = findings.filter((f) => visible(session, f));
+      if (now !== text) list = rebase(list, text, now);
+      session.findings = list;
+      session.checkedAt = performance.now();
+      draw(session);
+      emit('findings', session);
+    },
+    onError: (err) => {
+      state.engineDown = true;
+      session.findings = [];
+      draw(session);
+      emit('findings', session);
+      console.debug('Sufler: check failed', err);
+    },
+  });
+  attached.set(session, p);
+  session.checks = p.stats;
+  session.addEventListener('change', () => {
+    p.push(session.text);
+    draw(session);
+  });
+  session.addEventListener('layout', () => draw(session));
+  session.addEventListener('dispose', () => {
+    live.delete(session);
+    if (card.opened()?.session === session) card.close();
+  });
+  p.push(session.text, 0);
+}
+
+// Visible is false for findings the agent ignored here or on this site.
+function visible(session, f) {
+  return !ignoredRules().has(f.rule) && !session.isIgnored(f);
+}
+
+/** Draw redraws one session's underlines and remembers their rects for hit-testing. */
+export function draw(session) {
+  if (session.signal.aborted) return;
+  const list = session.findings;
+  const geo = list.length ? session.surface.geometry(list) : [];
+  const open = card.opened();
+  session.drawn = list.map((f, i) => ({ finding: f, rects: geo[i] ?? [] }));
+  session.overlay.draw(session.id, session.drawn.map(({ finding: f, rects }) => ({
+    id: `${f.rule}@${f.start}`,
+    severity: f.severity,
+    rects,
+    active: open?.finding === f,
+    data: { rule: f.rule, start: String(f.start), end: String(f.end), severity: f.severity },
+  })));
+  if (list.length) live.add(session);
+  else live.delete(session);
+  if (open && open.session === session && !list.includes(open.finding)) card.close();
+}
+
+// Hit finds the session and finding under a point in a document.
+function hit(doc, x, y) {
+  for (const s of live) {
+    if (s.doc !== doc) continue;
+    for (const d of s.drawn ?? []) {
+      if (d.rects.some((r) => x >= r.left && x <= r.right && y >= r.top - 2 && y <= r.bottom + 2)) return { session: s, finding: d.finding };
+    }
+  }
+  return null;
+}
+
+function watchPointer(doc, signal) {
+  let timer = 0;
+  const win = doc.defaultView;
+  const opts = { passive: true, capture: true, signal };
+  win.addEventListener('mousemove', (e) => {
+    const over = hit(doc, e.clientX, e.clientY);
+    const open = card.opened();
+    clearTimeout(timer);
+    if (over && open?.finding === over.finding) return;
+    if (!over && open && card.contains(e.clientX, e.clientY)) return;
+    timer = setTimeout(() => {
+      if (over) openCard(over.session, over.finding, false);
+      else if (open && !open.pinned && !card.contains(e.clientX, e.clientY)) card.close();
+    }, over ? 250 : 400);
+  }, opts);
+  win.addEventListener('mouseup', (e) => {
+    const target = deepTarget(e);
+    if (target?.closest?.('[data-sufler-ui]')) return;
+    const over = hit(doc, e.clientX, e.clientY);
+    if (over) {
+      clearTimeout(timer);
+      const c = openCard(over.session, over.finding, false);
+      c.pinned = true;
+    }
+  }, opts);
+  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+}
+
+function openCard(session, f, focus) {
+  const d = session.drawn?.find((x) => x.finding === f);
+  const rects = d?.rects?.length ? d.rects : session.surface.geometry([f])[0];
+  if (!rects.length) return null;
+  const c = card.open({
+    overlay: session.overlay,
+    finding: f,
+    rects,
+    caret: session.surface.focused() ? session.surface.caretRect() : null,
+    focus,
+    onReplace: (text) => applyReplacement(session, f, text),
+    onIgnoreHere: () => {
+      session.ignore(f);
+      card.close();
+      draw(session);
+      emit('findings', session);
+      session.surface.select(f.end, f.end);
+    },
+    onIgnoreSite: async () => {
+      const h = host();
+      card.close();
+      session.findings = session.findings.filter((x) => x.rule !== f.rule);
+      draw(session);
+      emit('findings', session);
+      await update('ignores', (ig) => ({ ...ig, [h]: [...new Set([...(ig[h] ?? []), f.rule])] }));
+    },
+    onClose: (how) => {
+      draw(session);
+      if (how === 'escape' && focus) {
+        const sel = { start: f.end, end: f.end };
+        session.surface.select(sel.start, sel.end);
+      }
+    },
+  });
+  c.session = session;
+  c.pinned = focus;
+  draw(session);
+  return c;
+}
+
+/**
+ * ApplyReplacement replaces a finding's words with a replacement through the editor, after checking that the words
+ * are still where the finding says.
+ */
+export async function applyReplacement(session, f, text) {
+  const now = session.surface.text();
+  if (now.slice(f.start, f.end) !== f.match) {
+    card.say(t('content.card.changed'));
+    attached.get(session)?.push(now, 0);
+    return { ok: false, error: 'changed' };
+  }
+  const res = await replace(session, f.start, f.end, text);
+  if (res.ok) {
+    card.close();
+    session.findings = session.findings.filter((x) => x !== f);
+    draw(session);
+    session.surface.select(res.caret, res.caret);
+  } else {
+    card.say(t('content.card.failed'));
+  }
+  return res;
+}

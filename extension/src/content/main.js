@@ -1,0 +1,48 @@
+// Package main: the content script entry, injected into every frame. It guards against running twice, stays out of
+// pages that opted out (<meta name="sufler" content="off">) and of sites switched off in settings, and starts or
+// stops the in-page features when the settings change.
+import { available, onMessage } from '../browser.js';
+import { load, onChange, siteEnabled, update, withSite } from '../shared/settings.js';
+import { MSG, COMMANDS } from '../shared/messages.js';
+import { pageOptedOut } from './fields.js';
+import { CLAIM } from './frames.js';
+import { start } from './app.js';
+import { host } from './state.js';
+
+/** GUARD marks a frame where the content script already runs. */
+export const GUARD = Symbol.for('sufler.content');
+
+function boot() {
+  const prev = globalThis[GUARD];
+  if (prev && prev.alive()) return;
+  prev?.stop(); // an orphan left by an extension update: its runtime is gone
+  const life = new AbortController();
+  globalThis[GUARD] = { alive: () => available() && !life.signal.aborted, stop: () => life.abort() };
+  run(life.signal).catch((err) => console.debug('Sufler: content script stopped', err));
+}
+
+async function run(signal) {
+  if (pageOptedOut(document)) return;
+  const claimed = document[CLAIM];
+  if (claimed && !claimed.signal.aborted) return; // the parent frame's copy serves this document
+  let features = null;
+  const apply = (settings) => {
+    const on = siteEnabled(settings, host()) || (location.protocol === 'file:' && settings.sites.mode === 'all');
+    if (on && !features) {
+      features = new AbortController();
+      start(AbortSignal.any([signal, features.signal]), settings);
+    } else if (!on && features) {
+      features.abort();
+      features = null;
+    }
+  };
+  onChange((s) => apply(s), signal);
+  // Switching the site on and off must work while Sufler is off here, so it lives outside the features.
+  onMessage((msg) => {
+    if (msg?.type !== MSG.command || msg.command !== COMMANDS.toggle || window !== window.top) return undefined;
+    return load().then((s) => update('sites', (sites) => withSite(sites, host(), !siteEnabled(s, host())))).then(() => ({ ok: true }));
+  }, signal);
+  apply(await load());
+}
+
+boot();

@@ -1,0 +1,184 @@
+// Package strip: as the agent types, a compact list of the best templates for the draft and the customer's message
+// (in the segment's variant) next to the caret, never over it. Tab or Alt+Enter inserts the highlighted one,
+// Alt+↓/↑ enter the list, then ↑/↓ choose and Enter or Tab inserts; Esc hides it until the next edit.
+import { t } from '../shared/i18n.js';
+import { latest } from './schedule.js';
+import { suggest } from './engine.js';
+import { state, on, segment } from './state.js';
+import { h, position } from './panel.js';
+import { listbox } from './listbox.js';
+import { onKey, plain } from './keys.js';
+import { matches, parse } from './shortcuts.js';
+import { replace } from './insert/index.js';
+import * as fill from './fill.js';
+import * as card from './card.js';
+
+/** DELAY is the typing pause (ms) before templates are suggested. */
+export const DELAY = 400;
+const LIMIT = 3;
+
+let view = null; // {session, el, lb, engaged, text}
+let hiddenFor = null; // the text Esc dismissed the strip for
+
+const keysOf = () => {
+  const sc = state.settings?.shortcuts ?? {};
+  return {
+    accept: parse(sc.accept ?? 'Alt+Enter'), next: parse(sc.next ?? 'Alt+ArrowDown'),
+    previous: parse(sc.previous ?? 'Alt+ArrowUp'), dismiss: parse(sc.dismiss ?? 'Escape'),
+  };
+};
+
+/**
+ * Init starts suggesting in the active field.
+ * @param {AbortSignal} signal
+ */
+export function init(signal) {
+  const attached = new WeakSet();
+  const p = latest({
+    delay: DELAY,
+    signal,
+    run: ({ session }, sig) => suggest(session.text, state.context?.text ?? '', segment().id, LIMIT, sig),
+    onResult: (list, { session, text }) => {
+      if (state.active !== session || session.text !== text || !session.surface.focused()) return;
+      if (hiddenFor === text) return;
+      show(session, list, text);
+    },
+    onError: () => hide(),
+  });
+  const request = (session, wait) => {
+    if (!session) return;
+    if (!session.text.trim() && !state.context) return hide();
+    p.push({ session, text: session.text }, wait);
+  };
+  on('active', (session) => {
+    if (!session) {
+      hide();
+      return;
+    }
+    if (!attached.has(session)) {
+      attached.add(session);
+      session.addEventListener('change', () => {
+        if (view?.session === session) hide();
+        hiddenFor = null;
+        if (!fill.active()) request(session);
+      });
+      session.addEventListener('layout', () => view?.session === session && place());
+    }
+    request(session, 0);
+  }, signal);
+  on('context', () => request(state.active, 0), signal);
+  on('segment', () => request(state.active, 0), signal);
+  onKey(50, keydown, signal);
+  signal.addEventListener('abort', hide, { once: true });
+}
+
+function keydown(e) {
+  if (!view || state.active !== view.session || fill.active()) return false;
+  const k = keysOf();
+  if (matches(e, k.dismiss) || (e.key === 'Escape' && plain(e))) {
+    hiddenFor = view.text;
+    hide();
+    return true;
+  }
+  if (matches(e, k.next) || (view.engaged && e.key === 'ArrowDown' && plain(e) && !e.shiftKey)) {
+    engage(1);
+    return true;
+  }
+  if (matches(e, k.previous) || (view.engaged && e.key === 'ArrowUp' && plain(e) && !e.shiftKey)) {
+    engage(-1);
+    return true;
+  }
+  if (matches(e, k.accept) || (e.key === 'Tab' && plain(e) && !e.shiftKey) || (view.engaged && e.key === 'Enter' && plain(e) && !e.shiftKey)) {
+    view.lb.pick();
+    return true;
+  }
+  if (view.engaged && !['Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) disengage();
+  return false;
+}
+
+function engage(d) {
+  if (!view.engaged) {
+    view.engaged = true;
+    view.el.dataset.engaged = 'true';
+    view.el.querySelector('.hint').textContent = t('content.strip.hintActive');
+    if (d < 0) view.lb.move(d);
+    else if (view.lb.index < 0) view.lb.set(0);
+    else view.lb.move(view.lb.index === 0 && d > 0 ? 0 : d);
+  } else {
+    view.lb.move(d);
+  }
+  const it = view.lb.items[view.lb.index];
+  if (it) view.session.overlay.announce(it.title);
+}
+
+function disengage() {
+  view.engaged = false;
+  delete view.el.dataset.engaged;
+  view.el.querySelector('.hint').textContent = t('content.strip.hint');
+}
+
+function show(session, list, text) {
+  hide();
+  if (!list.length) return;
+  const doc = session.overlay.doc;
+  const lb = listbox(doc, {
+    label: t('content.strip.label'),
+    render: (s) => [h(doc, 'div', { class: 't' }, s.title || s.id), h(doc, 'div', { class: 'p' }, oneLine(s.text))],
+    onPick: (s) => insertSuggestion(session, s),
+  });
+  lb.update(list);
+  const el = h(doc, 'div', { class: 'panel strip', 'data-sufler-strip': '' },
+    h(doc, 'div', { class: 'hint' }, t('content.strip.hint')), lb.el);
+  el.addEventListener('mousedown', (e) => e.preventDefault());
+  session.overlay.ui.appendChild(el);
+  view = { session, el, lb, engaged: false, text };
+  place();
+  session.overlay.announce(`${t('content.strip.label')}: ${list.map((s) => s.title).join('; ')}`);
+}
+
+function place() {
+  const caret = view.session.surface.caretRect();
+  if (!caret) {
+    hide();
+    return;
+  }
+  const open = card.opened();
+  const avoid = [caret, open ? open.el.getBoundingClientRect() : null];
+  position(view.el, { ...caret, bottom: caret.bottom }, avoid);
+}
+
+/** Hide removes the strip. */
+export function hide() {
+  view?.el.remove();
+  view = null;
+}
+
+/** Visible is the strip's state for tests and other features: {session, items, engaged} or null. */
+export function visible() {
+  return view && { session: view.session, items: view.lb.items, engaged: view.engaged };
+}
+
+/**
+ * InsertSuggestion puts a template's text at the caret (over the selection) of a session and starts filling its
+ * placeholders.
+ */
+export async function insertSuggestion(session, s) {
+  hide();
+  return insertTemplate(session, s.text);
+}
+
+/** InsertTemplate inserts text at a session's selection and selects its first {{variable}}. */
+export async function insertTemplate(session, text, at = null) {
+  const sel = at ?? session.surface.selection() ?? { start: session.text.length, end: session.text.length };
+  const res = await replace(session, sel.start, sel.end, text);
+  if (res.ok) {
+    hiddenFor = session.surface.text();
+    if (!fill.start(session, sel.start, sel.start + text.length)) session.surface.select(res.caret, res.caret);
+  }
+  return res;
+}
+
+function oneLine(s) {
+  const x = String(s ?? '').replace(/\s+/g, ' ').trim();
+  return x.length > 90 ? `${x.slice(0, 89)}…` : x;
+}

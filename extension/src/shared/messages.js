@@ -1,0 +1,40 @@
+// Package messages names every runtime message the extension's contexts exchange,
+// so senders and receivers agree on one spelling (docs/contract.md, "Messaging").
+
+/** Message types. */
+export const MSG = Object.freeze({
+  /** content/popup/options → background: {type, method, path, body} → {status, body}. */
+  api: 'sufler:api',
+  /** any → background: restart the engine with the packs from settings → {ok, packs, problems}. */
+  reload: 'sufler:reload',
+  /** any → background: engine host status → {started, ready, applied:[{id, op, ok, problems}]}. */
+  status: 'sufler:engine-status',
+  /** popup → active tab content script: {type, text} → {ok, error?}; only the frame that owns
+   *  the last focused field answers. */
+  insert: 'sufler:insert',
+  /** background → tab content script: {type, command, selectionText?}; command is one of COMMANDS. */
+  command: 'sufler:command',
+  /** background → offscreen document (Chromium): {target, type, req} → {status, body}. */
+  engineRequest: 'sufler:engine-request',
+  /** background → offscreen document: restart the engine → same reply as reload. */
+  engineReload: 'sufler:engine-reload',
+  /** background → offscreen document: host status. */
+  engineStatus: 'sufler:engine-status-internal',
+  /** offscreen document → background: which packs to apply → {disabled, custom}. */
+  engineConfig: 'sufler:engine-config',
+  /** background → offscreen document: liveness probe → {ok:true}. */
+  ping: 'sufler:ping',
+});
+
+/** The `target` field of messages meant only for the offscreen document. */
+export const OFFSCREEN_TARGET = 'sufler-offscreen';
+
+/** Commands forwarded to the content script (manifest `commands` and the context menu). */
+export const COMMANDS = Object.freeze({
+  /** open the inline knowledge search at the focused field */
+  openSearch: 'open-search',
+  /** take the selected text as the customer's message (segment guess, suggestions) */
+  markCustomer: 'mark-customer',
+  /** switch Sufler on/off for the current site */
+  toggle: 'toggle-site',
+});

@@ -1,0 +1,14 @@
+import { launch } from './harness.mjs';
+const h = await launch({ extensionDir: '/tmp/exp/ext' });
+console.log('id', h.extensionId);
+const page = await h.newPage();
+await page.goto(h.extensionURL('off.html'));
+await new Promise(r => setTimeout(r, 500));
+console.log(await h.serviceWorker.evaluate(() => chrome.offscreen.createDocument({url:'off.html', reasons:['WORKERS'], justification:'x'}).then(()=>'ok', e=>String(e))));
+await page.evaluate(() => fetch('http://example.com/x').catch(e => String(e)));
+await new Promise(r => setTimeout(r, 1500));
+console.log(h.network.targets());
+await h.close();
+const c = h.network.classify();
+console.log(h.network.records.filter(r => r.source !== 'netlog' || !r.url.startsWith('chrome')).map(r => `${r.source} ${r.url} ${r.target ?? r.initiator}`).join('\n'));
+console.log('offending', c.offending.length, 'noise', c.browserNoise.map(r => r.url.slice(0, 60)));

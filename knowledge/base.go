@@ -1,0 +1,257 @@
+package knowledge
+
+import (
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/sufler/sufler/rules"
+	"github.com/tidwall/gjson"
+)
+
+// Base is the set of loaded packs. It is safe for concurrent use: readers share a read
+// lock for the whole of a query, and Put builds a new pack's index outside any lock, then
+// swaps it in under the write lock, so a query sees either the old pack or the new one.
+type Base struct {
+	mu    sync.RWMutex
+	packs []*loaded // sorted by pack id
+}
+
+// loaded is a pack with its index and lookups.
+type loaded struct {
+	pack      *Pack
+	idx       bleve.Index
+	templates map[string]*Template
+	cases     map[string]*Case
+	signals   map[string][]*rules.Pattern // segment id → compiled signals
+}
+
+// NewBase returns an empty Base.
+func NewBase() *Base { return &Base{} }
+
+// Put parses, checks and indexes a pack and puts it in place of any pack with the same id.
+// On any problem nothing changes and the error is an *InvalidPackError listing them; other
+// errors mean the index could not be built.
+func (b *Base) Put(data []byte) (PackInfo, []Problem, error) {
+	return b.put("", data)
+}
+
+// PutAs is Put for a pack that must have the given id, as in PUT /v1/packs/{id}.
+func (b *Base) PutAs(id string, data []byte) (PackInfo, []Problem, error) {
+	return b.put(id, data)
+}
+
+func (b *Base) put(want string, data []byte) (PackInfo, []Problem, error) {
+	p, problems := Parse(data)
+	if want != "" {
+		got := ""
+		if p != nil {
+			got = p.ID
+		} else if r := gjson.GetBytes(data, "id"); r.Type == gjson.String {
+			got = r.String()
+		}
+		if got != want && (p != nil || got != "") {
+			problems = append(problems, Problem{Path: "id", Problem: fmt.Sprintf("%q does not match %q in the request", got, want)})
+		}
+	}
+	if len(problems) > 0 {
+		return PackInfo{}, problems, invalid(p, data, problems)
+	}
+	b.mu.RLock()
+	problems = b.conflicts(p)
+	b.mu.RUnlock()
+	if len(problems) > 0 {
+		return PackInfo{}, problems, invalid(p, data, problems)
+	}
+	l, err := load(p)
+	if err != nil {
+		return PackInfo{}, nil, err
+	}
+	b.mu.Lock()
+	if problems = b.conflicts(p); len(problems) > 0 { // another Put got there first
+		b.mu.Unlock()
+		l.idx.Close()
+		return PackInfo{}, problems, invalid(p, data, problems)
+	}
+	old := b.swap(l)
+	b.mu.Unlock()
+	if old != nil {
+		// Readers hold the read lock while they use a pack, so once the swap is done
+		// nobody can still be searching the old index.
+		old.idx.Close()
+	}
+	return p.Info(), nil, nil
+}
+
+func invalid(p *Pack, data []byte, problems []Problem) error {
+	id := ""
+	if p != nil {
+		id = p.ID
+	} else if r := gjson.GetBytes(data, "id"); r.Type == gjson.String && idPattern.MatchString(r.String()) {
+		id = r.String()
+	}
+	return &InvalidPackError{ID: id, Problems: problems}
+}
+
+// conflicts reports segments of p that another loaded pack already owns. Caller holds b.mu.
+func (b *Base) conflicts(p *Pack) []Problem {
+	var out []Problem
+	for i, s := range p.Segments {
+		if l := b.owner(s.ID); l != nil && l.pack.ID != p.ID {
+			out = append(out, Problem{Path: index("segments", i) + ".id",
+				Problem: fmt.Sprintf("%q already belongs to pack %q", s.ID, l.pack.ID)})
+		}
+	}
+	return out
+}
+
+// swap puts l in place of the pack with its id, or inserts it in id order, and returns the
+// pack it replaced. Caller holds b.mu for writing.
+func (b *Base) swap(l *loaded) *loaded {
+	i := sort.Search(len(b.packs), func(i int) bool { return b.packs[i].pack.ID >= l.pack.ID })
+	if i < len(b.packs) && b.packs[i].pack.ID == l.pack.ID {
+		old := b.packs[i]
+		packs := append([]*loaded(nil), b.packs...)
+		packs[i] = l
+		b.packs = packs
+		return old
+	}
+	packs := make([]*loaded, 0, len(b.packs)+1)
+	packs = append(packs, b.packs[:i]...)
+	packs = append(packs, l)
+	packs = append(packs, b.packs[i:]...)
+	b.packs = packs
+	return nil
+}
+
+// load indexes a parsed pack and prepares its lookups.
+func load(p *Pack) (*loaded, error) {
+	idx, err := buildIndex(p)
+	if err != nil {
+		return nil, err
+	}
+	l := &loaded{
+		pack:      p,
+		idx:       idx,
+		templates: make(map[string]*Template, len(p.Templates)),
+		cases:     make(map[string]*Case, len(p.Cases)),
+		signals:   make(map[string][]*rules.Pattern, len(p.Segments)),
+	}
+	for i := range p.Templates {
+		l.templates[p.Templates[i].ID] = &p.Templates[i]
+	}
+	for i := range p.Cases {
+		l.cases[p.Cases[i].ID] = &p.Cases[i]
+	}
+	for _, s := range p.Segments {
+		for _, sig := range s.Signals {
+			c, err := rules.NewPattern(sig)
+			if err != nil { // Parse checked every signal; this is a bug, not bad input
+				idx.Close()
+				return nil, fmt.Errorf("pack %s: segment %s: signal %q: %w", p.ID, s.ID, sig, err)
+			}
+			l.signals[s.ID] = append(l.signals[s.ID], c)
+		}
+	}
+	return l, nil
+}
+
+// Delete unloads the pack with the id and reports whether there was one.
+func (b *Base) Delete(id string) bool {
+	b.mu.Lock()
+	i := sort.Search(len(b.packs), func(i int) bool { return b.packs[i].pack.ID >= id })
+	if i == len(b.packs) || b.packs[i].pack.ID != id {
+		b.mu.Unlock()
+		return false
+	}
+	old := b.packs[i]
+	packs := make([]*loaded, 0, len(b.packs)-1)
+	packs = append(packs, b.packs[:i]...)
+	b.packs = append(packs, b.packs[i+1:]...)
+	b.mu.Unlock()
+	old.idx.Close()
+	return true
+}
+
+// Close unloads every pack and frees their indexes.
+func (b *Base) Close() {
+	b.mu.Lock()
+	old := b.packs
+	b.packs = nil
+	b.mu.Unlock()
+	for _, l := range old {
+		l.idx.Close()
+	}
+}
+
+// Packs lists the loaded packs in id order.
+func (b *Base) Packs() []PackInfo {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	out := make([]PackInfo, len(b.packs))
+	for i, l := range b.packs {
+		out[i] = l.pack.Info()
+	}
+	return out
+}
+
+// Segments lists the segments of all loaded packs, by pack id and then in pack order.
+func (b *Base) Segments() []Segment {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	out := []Segment{}
+	for _, l := range b.packs {
+		out = append(out, l.pack.Segments...)
+	}
+	return out
+}
+
+// owner returns the loaded pack that has the segment, or nil. Caller holds b.mu.
+func (b *Base) owner(segment string) *loaded {
+	for _, l := range b.packs {
+		for _, s := range l.pack.Segments {
+			if s.ID == segment {
+				return l
+			}
+		}
+	}
+	return nil
+}
+
+// scope returns the packs a query with the segment covers: all of them for "", else the
+// owner. Caller holds b.mu.
+func (b *Base) scope(segment string) ([]*loaded, error) {
+	if segment == "" {
+		return b.packs, nil
+	}
+	if l := b.owner(segment); l != nil {
+		return []*loaded{l}, nil
+	}
+	e := &SegmentError{Segment: segment, Valid: []string{}}
+	for _, l := range b.packs {
+		e.Valid = append(e.Valid, l.pack.segmentIDs()...)
+	}
+	return nil, e
+}
+
+// Check runs the rules over a reply. With a segment, the owning pack's rules run with that
+// segment's replacements; with "", every pack's rules run with their default replacements.
+// The findings are never nil.
+func (b *Base) Check(text, segment string) ([]rules.Finding, error) {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	scope, err := b.scope(segment)
+	if err != nil {
+		return nil, err
+	}
+	if len(scope) == 1 {
+		return scope[0].pack.Rules.Check(text, segment), nil
+	}
+	t := rules.Analyze(text) // once for all packs
+	lists := make([][]rules.Finding, len(scope))
+	for i, l := range scope {
+		lists[i] = l.pack.Rules.CheckText(t, segment)
+	}
+	return rules.Merge(lists...), nil
+}

@@ -1,0 +1,176 @@
+package knowledge
+
+import (
+	"html"
+	"strings"
+	"unicode/utf8"
+)
+
+// queryTerms are the analysed terms of a query: Snowball stems, and the same cut to roots.
+type queryTerms struct {
+	stems, roots     []string
+	stemSet, rootSet map[string]bool
+}
+
+// maxQueryTerms caps the distinct terms taken from one query text, so a pasted letter
+// cannot turn into thousands of term searchers.
+const maxQueryTerms = 48
+
+// analyse returns the distinct terms of text, at most max; with last, the last max terms
+// (the words the agent typed most recently), else the first.
+func analyse(text string, max int, last bool) *queryTerms {
+	a, _ := analyzers()
+	q := &queryTerms{stemSet: map[string]bool{}, rootSet: map[string]bool{}}
+	if strings.TrimSpace(text) == "" {
+		return q
+	}
+	var all []string
+	seen := map[string]bool{}
+	for _, t := range a.Analyze([]byte(text)) {
+		s := string(t.Term)
+		if s == "" || seen[s] {
+			continue
+		}
+		seen[s] = true
+		all = append(all, s)
+	}
+	if len(all) > max {
+		if last {
+			all = all[len(all)-max:]
+		} else {
+			all = all[:max]
+		}
+	}
+	for _, s := range all {
+		q.stems = append(q.stems, s)
+		q.stemSet[s] = true
+		r := root(s)
+		if !q.rootSet[r] {
+			q.rootSet[r] = true
+			q.roots = append(q.roots, r)
+		}
+	}
+	return q
+}
+
+func (q *queryTerms) empty() bool { return len(q.stems) == 0 }
+
+// root cuts a stem to rootLen runes, as the root analyzer does.
+func root(stem string) string {
+	n := 0
+	for i := range stem {
+		if n == rootLen {
+			return stem[:i]
+		}
+		n++
+	}
+	return stem
+}
+
+// fragmentRunes is the longest fragment; longer texts are cut around the first match.
+const fragmentRunes = 160
+
+// fragment marks the words of text that match the query: same stem, or same root (so
+// «задержали» marks «задержка»). It returns the HTML fragment and how many distinct
+// query terms it matched; no fragment when nothing matched.
+func fragment(text string, q *queryTerms) (string, int) {
+	if q == nil || q.empty() || text == "" {
+		return "", 0
+	}
+	a, _ := analyzers()
+	var marks [][2]int
+	hit := map[string]bool{}
+	for _, t := range a.Analyze([]byte(text)) {
+		s := string(t.Term)
+		r := root(s)
+		switch {
+		case q.stemSet[s]:
+			hit[s] = true
+		case q.rootSet[r]:
+			hit["root:"+r] = true
+		default:
+			continue
+		}
+		marks = append(marks, [2]int{t.Start, t.End})
+	}
+	if len(marks) == 0 {
+		return "", 0
+	}
+	from, to := window(text, marks[0][0])
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("…")
+	}
+	cur := from
+	for _, m := range marks {
+		if m[0] < cur || m[1] > to {
+			continue
+		}
+		b.WriteString(html.EscapeString(text[cur:m[0]]))
+		b.WriteString("<mark>")
+		b.WriteString(html.EscapeString(text[m[0]:m[1]]))
+		b.WriteString("</mark>")
+		cur = m[1]
+	}
+	b.WriteString(html.EscapeString(text[cur:to]))
+	if to < len(text) {
+		b.WriteString("…")
+	}
+	return b.String(), len(hit)
+}
+
+// window picks at most fragmentRunes runes of text around the byte offset at, starting a
+// little before it, and cut at spaces so no word is broken.
+func window(text string, at int) (from, to int) {
+	if utf8.RuneCountInString(text) <= fragmentRunes {
+		return 0, len(text)
+	}
+	from = at
+	for n := 0; from > 0 && n < fragmentRunes/4; n++ {
+		_, size := utf8.DecodeLastRuneInString(text[:from])
+		from -= size
+	}
+	if from > 0 {
+		if sp := strings.IndexByte(text[from:at], ' '); sp >= 0 {
+			from += sp + 1
+		}
+	}
+	to = from
+	for n := 0; to < len(text) && n < fragmentRunes; n++ {
+		_, size := utf8.DecodeRuneInString(text[to:])
+		to += size
+	}
+	if to < len(text) {
+		if sp := strings.LastIndexByte(text[at:to], ' '); sp > 0 {
+			to = at + sp
+		}
+	}
+	return from, to
+}
+
+// fragments marks up to three of the texts, preferring those that match more query terms
+// and, among equals, the earlier ones (callers list texts by importance).
+func fragments(texts []string, q *queryTerms) []string {
+	type cand struct {
+		frag string
+		n    int
+	}
+	var cands []cand
+	for _, t := range texts {
+		if f, n := fragment(t, q); n > 0 {
+			cands = append(cands, cand{f, n})
+		}
+	}
+	out := []string{}
+	for len(out) < 3 && len(cands) > 0 {
+		best := 0
+		for i, c := range cands {
+			if c.n > cands[best].n {
+				best = i
+			}
+		}
+		out = append(out, cands[best].frag)
+		cands = append(cands[:best], cands[best+1:]...)
+	}
+	return out
+}

@@ -1,0 +1,310 @@
+package knowledge
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tidwall/gjson"
+)
+
+// checker collects problems while walking a pack with gjson. Every helper reports what is
+// wrong at a path and carries on, so one run lists all the problems of a pack.
+type checker struct {
+	problems []Problem
+}
+
+func (c *checker) add(path, format string, args ...any) {
+	c.problems = append(c.problems, Problem{Path: path, Problem: fmt.Sprintf(format, args...)})
+}
+
+// document checks that data is one JSON object and returns it. Syntax errors carry the
+// line, column and byte offset, because pack authors edit these files by hand.
+func (c *checker) document(data []byte) (gjson.Result, bool) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // editors on Windows add a BOM
+	if len(bytes.TrimSpace(data)) == 0 {
+		c.add("", "empty document; a pack is a JSON object")
+		return gjson.Result{}, false
+	}
+	// encoding/json finds the first syntax error with its offset, and its scanner is
+	// iterative with a depth limit, so hostile nesting cannot blow the stack.
+	var raw json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) {
+			// Offset counts the bytes read, the bad one included; point at the bad one.
+			at := int(syn.Offset)
+			if strings.HasPrefix(syn.Error(), "invalid character") && at > 0 {
+				at--
+			}
+			line, col := lineCol(data, at)
+			c.add("", "invalid JSON at line %d, column %d (byte %d): %s", line, col, at, syn.Error())
+		} else {
+			c.add("", "invalid JSON: %v", err)
+		}
+		return gjson.Result{}, false
+	}
+	root := gjson.ParseBytes(data)
+	if !root.IsObject() {
+		c.add("", "a pack must be a JSON object, not %s", typeName(root))
+		return gjson.Result{}, false
+	}
+	return root, true
+}
+
+// lineCol turns a byte offset into a 1-based line and a 1-based column counted in characters.
+func lineCol(data []byte, off int) (line, col int) {
+	off = min(max(off, 0), len(data))
+	before := data[:off]
+	line = bytes.Count(before, []byte("\n")) + 1
+	if i := bytes.LastIndexByte(before, '\n'); i >= 0 {
+		before = before[i+1:]
+	}
+	return line, utf8.RuneCount(before) + 1
+}
+
+// typeName names a JSON value's type the way problems mention it.
+func typeName(v gjson.Result) string {
+	switch {
+	case !v.Exists():
+		return "missing"
+	case v.Type == gjson.Null:
+		return "null"
+	case v.Type == gjson.True || v.Type == gjson.False:
+		return "a boolean"
+	case v.Type == gjson.Number:
+		return "a number"
+	case v.Type == gjson.String:
+		return "a string"
+	case v.IsArray():
+		return "an array"
+	default:
+		return "an object"
+	}
+}
+
+// member is one key of a JSON object with its value and path.
+type member struct {
+	key  string
+	path string
+	val  gjson.Result
+}
+
+// object checks that v is an object and returns its members in document order. Duplicate
+// keys are problems: gjson would silently read the first one, and the author meant one of them.
+func (c *checker) object(path string, v gjson.Result) ([]member, bool) {
+	if !v.IsObject() {
+		c.add(path, "must be an object, not %s", typeName(v))
+		return nil, false
+	}
+	var out []member
+	seen := map[string]bool{}
+	v.ForEach(func(k, val gjson.Result) bool {
+		key := k.String()
+		p := join(path, key)
+		if seen[key] {
+			c.add(p, "duplicate key")
+			return true
+		}
+		seen[key] = true
+		out = append(out, member{key: key, path: p, val: val})
+		return true
+	})
+	return out, true
+}
+
+// fields reads an object whose keys are fixed: unknown keys are problems (they are almost
+// always typos, and a typo would silently drop content), with the closest known key offered.
+func (c *checker) fields(path string, v gjson.Result, known ...string) (map[string]member, bool) {
+	ms, ok := c.object(path, v)
+	if !ok {
+		return nil, false
+	}
+	out := make(map[string]member, len(ms))
+	for _, m := range ms {
+		if !contains(known, m.key) {
+			if near := closest(m.key, known); near != "" {
+				c.add(m.path, "unknown field (did you mean %q?)", near)
+			} else {
+				c.add(m.path, "unknown field; expected one of: %s", strings.Join(known, ", "))
+			}
+			continue
+		}
+		out[m.key] = m
+	}
+	return out, true
+}
+
+// str reads an optional string field; "" when absent or wrong.
+func (c *checker) str(fs map[string]member, path, key string) string {
+	m, ok := fs[key]
+	if !ok {
+		return ""
+	}
+	return c.stringValue(m.path, m.val)
+}
+
+// required reads a string field that must be present and not blank.
+func (c *checker) required(fs map[string]member, path, key string) string {
+	m, ok := fs[key]
+	if !ok {
+		c.add(join(path, key), "missing")
+		return ""
+	}
+	s := c.stringValue(m.path, m.val)
+	if m.val.Type == gjson.String && strings.TrimSpace(s) == "" {
+		c.add(m.path, "empty")
+	}
+	return s
+}
+
+func (c *checker) stringValue(path string, v gjson.Result) string {
+	if v.Type != gjson.String {
+		c.add(path, "must be a string, not %s", typeName(v))
+		return ""
+	}
+	s := v.String()
+	if !utf8.ValidString(s) {
+		c.add(path, "not valid UTF-8")
+		return strings.ToValidUTF8(s, "\uFFFD")
+	}
+	return s
+}
+
+// strings reads an optional array of non-blank, distinct strings.
+func (c *checker) strings(fs map[string]member, key string) []string {
+	m, ok := fs[key]
+	if !ok {
+		return nil
+	}
+	return c.stringList(m.path, m.val)
+}
+
+func (c *checker) stringList(path string, v gjson.Result) []string {
+	if !v.IsArray() {
+		c.add(path, "must be an array of strings, not %s", typeName(v))
+		return nil
+	}
+	var out []string
+	first := map[string]int{}
+	for i, item := range v.Array() {
+		p := index(path, i)
+		if item.Type != gjson.String {
+			c.add(p, "must be a string, not %s", typeName(item))
+			continue
+		}
+		s := c.stringValue(p, item)
+		if strings.TrimSpace(s) == "" {
+			c.add(p, "empty")
+			continue
+		}
+		if j, dup := first[s]; dup {
+			c.add(p, "duplicate of %s", index(path, j))
+			continue
+		}
+		first[s] = i
+		out = append(out, s)
+	}
+	return out
+}
+
+// array checks that an optional field is an array and returns its items.
+func (c *checker) array(fs map[string]member, key string) ([]gjson.Result, string) {
+	m, ok := fs[key]
+	if !ok {
+		return nil, key
+	}
+	if !m.val.IsArray() {
+		c.add(m.path, "must be an array, not %s", typeName(m.val))
+		return nil, m.path
+	}
+	return m.val.Array(), m.path
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9-]+$`)
+
+// id reads a required id field: [a-z0-9-]+, at most 64 characters.
+func (c *checker) id(fs map[string]member, path string) string {
+	s := c.required(fs, path, "id")
+	if s == "" {
+		return ""
+	}
+	p := join(path, "id")
+	if !idPattern.MatchString(s) {
+		c.add(p, "must match [a-z0-9-]+")
+		return ""
+	}
+	if len(s) > 64 {
+		c.add(p, "longer than 64 characters")
+		return ""
+	}
+	return s
+}
+
+var plainKey = regexp.MustCompile(`^[A-Za-z0-9_$-]+$`)
+
+// join appends an object key to a path: a.b, or a["odd key"] when the key needs quoting.
+func join(path, key string) string {
+	if !plainKey.MatchString(key) {
+		return path + "[" + strconv.Quote(key) + "]"
+	}
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// index appends an array index to a path.
+func index(path string, i int) string {
+	return path + "[" + strconv.Itoa(i) + "]"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// closest returns the known key within two edits of key, if there is exactly one best.
+func closest(key string, known []string) string {
+	best, bestD := "", 3
+	for _, k := range known {
+		if d := distance(key, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b in runes, cut off for long keys.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) > 64 || len(rb) > 64 {
+		return 99
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

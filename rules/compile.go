@@ -1,0 +1,199 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// kinds maps a rule kind to its constructor; kindNames lists them for error messages.
+var (
+	kindNames = []string{"sequence", "regex", "count", "pii"}
+	kinds     = map[string]func(sp *Spec, at string) (matcher, []Problem){
+		"sequence": newSequence,
+		"regex":    newRegex,
+		"count":    newCount,
+		"pii":      newPII,
+	}
+)
+
+// Compile validates and compiles specs. Problems carry paths relative to the rules
+// array ("[3].patterns[0]: unknown token \"~x\""); besides the fields, Compile runs each
+// rule's examples: a flag example it misses and a pass example it flags are problems.
+// The Set holds the rules that compiled cleanly; callers should treat any problem as
+// a reason to reject the whole list.
+func Compile(specs []Spec) (*Set, []Problem) {
+	set := &Set{}
+	var probs []Problem
+	firstByID := map[string]int{}
+	for i := range specs {
+		sp := &specs[i]
+		at := fmt.Sprintf("[%d]", i)
+		var ps []Problem
+		if j, dup := firstByID[sp.ID]; dup && sp.ID != "" {
+			ps = append(ps, Problem{at + ".id", fmt.Sprintf("duplicate of [%d]", j)})
+		} else if sp.ID != "" {
+			firstByID[sp.ID] = i
+		}
+		r, more := compileRule(sp, at)
+		ps = append(ps, more...)
+		if len(ps) == 0 {
+			ps = r.runExamples(sp, at)
+		}
+		if len(ps) == 0 {
+			set.rules = append(set.rules, r)
+		}
+		probs = append(probs, ps...)
+	}
+	return set, probs
+}
+
+// compileRule checks one spec field by field and builds its rule.
+func compileRule(sp *Spec, at string) (*rule, []Problem) {
+	var probs []Problem
+	add := func(field, msg string, args ...any) {
+		probs = append(probs, Problem{at + field, fmt.Sprintf(msg, args...)})
+	}
+	switch {
+	case sp.ID == "":
+		add(".id", "missing")
+	case !isSlug(sp.ID):
+		add(".id", "%q: use lowercase latin letters, digits and hyphens", sp.ID)
+	}
+	newKind, kindOK := kinds[sp.Kind]
+	switch {
+	case sp.Kind == "":
+		add(".kind", "missing (%s)", strings.Join(kindNames, ", "))
+	case !kindOK:
+		add(".kind", "unknown kind %q (%s)", sp.Kind, strings.Join(kindNames, ", "))
+	}
+	switch {
+	case sp.Category == "":
+		add(".category", "missing")
+	case !isSlug(sp.Category):
+		add(".category", "%q: use a lowercase id such as promise or pii", sp.Category)
+	}
+	if SeverityRank(sp.Severity) == 0 {
+		add(".severity", "must be error, warning or hint")
+	}
+	if strings.TrimSpace(sp.Message) == "" {
+		add(".message", "missing: say in one sentence what is wrong")
+	}
+	if strings.TrimSpace(sp.Why) == "" {
+		add(".why", "missing: name the policy behind the rule")
+	}
+	takes := func(field string, present bool, owners ...string) {
+		if present && kindOK && !slices.Contains(owners, sp.Kind) {
+			add("."+field, "only %s rules take %s", strings.Join(owners, " and "), field)
+		}
+	}
+	takes("patterns", len(sp.Patterns) > 0, "sequence", "count")
+	takes("regex", sp.Regex != "", "regex")
+	takes("max", sp.Max != 0, "count")
+	takes("detector", sp.Detector != "", "pii")
+	takes("allow", len(sp.Allow) > 0, "pii")
+
+	r := &rule{info: RuleInfo{ID: sp.ID, Kind: sp.Kind, Category: sp.Category, Severity: sp.Severity, Message: sp.Message, Why: sp.Why}}
+	if kindOK {
+		m, ps := newKind(sp, at)
+		r.m = m
+		probs = append(probs, ps...)
+	}
+	switch sp.Anchor {
+	case "":
+	case "sentence-start":
+		r.f.sentenceStart = true
+	default:
+		add(".anchor", "unknown anchor %q (sentence-start)", sp.Anchor)
+	}
+	var ps []Problem
+	r.f.except, ps = compilePatterns(sp.Exceptions, at+".exceptions", false)
+	probs = append(probs, ps...)
+	r.f.before, ps = compilePatterns(sp.UnlessBefore, at+".unless_before", false)
+	probs = append(probs, ps...)
+	r.f.after, ps = compilePatterns(sp.UnlessAfter, at+".unless_after", false)
+	probs = append(probs, ps...)
+	r.repl, ps = compileReplacements(sp.Replacements, at+".replacements")
+	probs = append(probs, ps...)
+	probs = append(probs, checkTexts(sp.Examples.Flag, at+".examples.flag", true)...)
+	probs = append(probs, checkTexts(sp.Examples.Pass, at+".examples.pass", false)...)
+	return r, probs
+}
+
+// compileReplacements checks that every segment id and every replacement says something.
+func compileReplacements(m map[string][]string, at string) (map[string][]string, []Problem) {
+	var probs []Problem
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	out := make(map[string][]string, len(m))
+	for _, k := range keys {
+		if strings.TrimSpace(k) == "" {
+			probs = append(probs, Problem{at, "empty segment id; use \"default\" or a segment id"})
+			continue
+		}
+		if len(m[k]) == 0 {
+			probs = append(probs, Problem{at + "." + k, "empty list"})
+		}
+		for j, s := range m[k] {
+			switch {
+			case strings.TrimSpace(s) == "":
+				probs = append(probs, Problem{fmt.Sprintf("%s.%s[%d]", at, k, j), "empty"})
+			case slices.Index(m[k], s) < j:
+				probs = append(probs, Problem{fmt.Sprintf("%s.%s[%d]", at, k, j), fmt.Sprintf("duplicate of [%d]", slices.Index(m[k], s))})
+			}
+		}
+		out[k] = slices.Clone(m[k])
+	}
+	return out, probs
+}
+
+// checkTexts checks an examples list: no blank texts, and flag examples are required.
+func checkTexts(texts []string, at string, required bool) []Problem {
+	if required && len(texts) == 0 {
+		return []Problem{{at, "missing: give at least one text the rule must flag"}}
+	}
+	var probs []Problem
+	for j, s := range texts {
+		if strings.TrimSpace(s) == "" {
+			probs = append(probs, Problem{fmt.Sprintf("%s[%d]", at, j), "empty"})
+		}
+	}
+	return probs
+}
+
+// runExamples checks the rule against its own examples, as LanguageTool tests its rules.
+func (r *rule) runExamples(sp *Spec, at string) []Problem {
+	one := &Set{rules: []*rule{r}}
+	var probs []Problem
+	for j, text := range sp.Examples.Flag {
+		if len(one.Check(text, "")) == 0 {
+			probs = append(probs, Problem{fmt.Sprintf("%s.examples.flag[%d]", at, j), "not flagged"})
+		}
+	}
+	for j, text := range sp.Examples.Pass {
+		if fs := one.Check(text, ""); len(fs) > 0 {
+			quoted := make([]string, len(fs))
+			for k, f := range fs {
+				quoted[k] = "«" + f.Match + "»"
+			}
+			probs = append(probs, Problem{fmt.Sprintf("%s.examples.pass[%d]", at, j), "flagged " + strings.Join(quoted, ", ")})
+		}
+	}
+	return probs
+}
+
+// isSlug reports whether s is a lowercase id: latin letters and digits, joined by single hyphens.
+func isSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}

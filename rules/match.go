@@ -1,0 +1,85 @@
+package rules
+
+// query says which ends of a match starting at a given token are acceptable.
+type query struct {
+	mode uint8
+	arg  int32
+}
+
+const (
+	qFirst   uint8 = iota // the first end found: optional words taken, gaps shortest
+	qCoverTo              // an end whose last token reaches normalised offset arg (exceptions)
+	qEndAt                // an end exactly at token arg (unless_before)
+)
+
+func (q query) accept(t *Text, end int) bool {
+	switch q.mode {
+	case qCoverTo:
+		return t.tokens[end-1].end >= q.arg
+	case qEndAt:
+		return end == int(q.arg)
+	}
+	return true
+}
+
+// matchAt tries p at token start and returns the end (exclusive token index) of the
+// first match the query accepts. Backtracking over gaps and optional words is memoised
+// per (element, token), so even a pattern full of gaps costs elements×width steps.
+func (p *Pattern) matchAt(t *Text, start int, q query) (int, bool) {
+	if start >= len(t.tokens) {
+		return 0, false
+	}
+	stride := p.width + 1
+	n := (len(p.elems)*stride + 63) / 64
+	if cap(t.memo) < n {
+		t.memo = make([]uint64, n)
+	}
+	t.memo = t.memo[:n]
+	clear(t.memo)
+	return p.walk(t, 0, start, start, q)
+}
+
+// walk matches p.elems[e:] from token k of a match that began at token start.
+func (p *Pattern) walk(t *Text, e, k, start int, q query) (int, bool) {
+	if e == len(p.elems) {
+		if q.accept(t, k) {
+			return k, true
+		}
+		return 0, false
+	}
+	bit := e*(p.width+1) + (k - start)
+	if t.memo[bit>>6]&(1<<(bit&63)) != 0 {
+		return 0, false // already known to fail from here
+	}
+	el := &p.elems[e]
+	if el.kind == gapElem {
+		for g := 0; g <= el.gap; g++ {
+			kk := k + g
+			if g > 0 && !t.consumable(kk-1, start) {
+				break
+			}
+			if end, ok := p.walk(t, e+1, kk, start, q); ok {
+				return end, true
+			}
+		}
+	} else {
+		if t.consumable(k, start) && el.matches(t.word(k)) {
+			if end, ok := p.walk(t, e+1, k+1, start, q); ok {
+				return end, true
+			}
+		}
+		if el.optional {
+			if end, ok := p.walk(t, e+1, k, start, q); ok {
+				return end, true
+			}
+		}
+	}
+	t.memo[bit>>6] |= 1 << (bit & 63)
+	return 0, false
+}
+
+// consumable reports whether token k can belong to a match that began at token start:
+// it exists and no sentence begins between start and k.
+func (t *Text) consumable(k, start int) bool {
+	return k < len(t.tokens) && (k == start || !t.tokens[k].sent)
+}

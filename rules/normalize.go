@@ -1,0 +1,135 @@
+package rules
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// origin ties one byte of the normalised text to the original character it came from,
+// both as Go byte offsets (to cut Match) and as UTF-16 offsets (what JavaScript indexes).
+type origin struct {
+	b0, b1 int32 // byte offsets of the original character
+	u0, u1 int32 // UTF-16 code-unit offsets of the original character
+}
+
+// Normalize returns s as the rule matcher sees it: lowercase, ё→е, every Unicode space
+// a plain space or newline, soft hyphens and zero-width characters gone, curly quotes
+// and «» as ", all dashes as -, … as ..., fullwidth ASCII as ASCII, stress marks dropped.
+func Normalize(s string) string {
+	var t Text
+	t.normalize(s)
+	return t.norm
+}
+
+// fold classes: what one original rune becomes.
+const (
+	foldKeep     = iota // emit the returned rune
+	foldDrop            // emit nothing (format characters: soft hyphen, zero-width, bidi marks)
+	foldMark            // combining mark: merge into the previous character
+	foldEllipsis        // … becomes three dots
+)
+
+// fold maps one original rune to its normalised form.
+func fold(r rune) (rune, int) {
+	if r < utf8.RuneSelf {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			return r + 'a' - 'A', foldKeep
+		case r == '\t':
+			return ' ', foldKeep
+		case r == '\r' || r == '\v' || r == '\f':
+			return '\n', foldKeep
+		}
+		return r, foldKeep
+	}
+	if 'А' <= r && r <= 'я' { // basic Russian, the common case
+		if r <= 'Я' {
+			return r + 'а' - 'А', foldKeep
+		}
+		return r, foldKeep
+	}
+	switch r {
+	case 'ё', 'Ё':
+		return 'е', foldKeep
+	case '\u0085', '\u2028', '\u2029':
+		return '\n', foldKeep
+	case '“', '”', '„', '‟', '«', '»', '‹', '›', '〝', '〞', '″':
+		return '"', foldKeep
+	case '‘', '’', '‚', '‛', 'ʼ', '′':
+		return '\'', foldKeep
+	case '‐', '‑', '‒', '–', '—', '―', '−', '﹘', '﹣', '⸺', '⸻':
+		return '-', foldKeep
+	case '…':
+		return '.', foldEllipsis
+	case '\u180e':
+		return 0, foldDrop
+	}
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E: // fullwidth ASCII
+		return fold(r - 0xFEE0)
+	case unicode.IsSpace(r):
+		return ' ', foldKeep
+	case unicode.Is(unicode.Cf, r):
+		return 0, foldDrop
+	case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r):
+		return r, foldMark
+	}
+	return unicode.ToLower(r), foldKeep
+}
+
+// normalize fills t.norm and t.at from s. Every normalised byte gets the origin of the
+// original character that produced it, so any span of the normalised text maps back.
+func (t *Text) normalize(s string) {
+	t.orig = s
+	buf := t.buf[:0]
+	at := t.at[:0]
+	last := -1 // start in buf of the last emitted rune
+	var u int32
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		uw := int32(1)
+		if r >= 0x10000 {
+			uw = 2 // a surrogate pair in JavaScript
+		}
+		o := origin{int32(i), int32(i + w), u, u + uw}
+		i += w
+		u += uw
+		out, class := fold(r)
+		switch class {
+		case foldDrop:
+			continue
+		case foldMark:
+			if last < 0 {
+				continue
+			}
+			// Compose the two marks Russian needs (и+breve, е+diaeresis), drop the rest
+			// (stress marks, variation selectors), and let the previous character own
+			// the mark so a hit never ends between a letter and its accent.
+			prev, _ := utf8.DecodeRune(buf[last:])
+			if out == '\u0306' && prev == 'и' {
+				buf = utf8.AppendRune(buf[:last], 'й') // same length as и
+			}
+			for j := last; j < len(at); j++ {
+				at[j].b1, at[j].u1 = o.b1, o.u1
+			}
+			continue
+		case foldEllipsis:
+			last = len(buf)
+			buf = append(buf, "..."...)
+			at = append(at, o, o, o)
+			continue
+		}
+		last = len(buf)
+		if out < utf8.RuneSelf {
+			buf = append(buf, byte(out))
+			at = append(at, o)
+			continue
+		}
+		buf = utf8.AppendRune(buf, out)
+		for j := last; j < len(buf); j++ {
+			at = append(at, o)
+		}
+	}
+	t.buf, t.at = buf, at
+	t.norm = string(buf)
+}

@@ -1,0 +1,261 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Pattern is a compiled sequence pattern: words separated by spaces, matched against the
+// normalised word tokens of a text. Syntax: "знаю" exact form, "знаю|знаем" alternatives,
+// "гарантир*" prefix, "*" any one word, "очень?" optional word, "~3" gap of 0..3 words.
+// A match never crosses a sentence boundary. A Pattern is safe for concurrent use.
+type Pattern struct {
+	src   string
+	elems []elem
+	first int // index of the first required element; the ones before it are optional words
+	width int // the most tokens a match can span
+}
+
+// Span is one match of a Pattern in the original text.
+type Span struct {
+	// Start is the UTF-16 code-unit offset of the match in the original text.
+	Start int `json:"start"`
+	// End is the UTF-16 code-unit offset just past the match.
+	End int `json:"end"`
+	// Match is the original text of the match.
+	Match string `json:"match"`
+}
+
+type elemKind uint8
+
+const (
+	wordElem elemKind = iota // one token out of exact forms and prefixes
+	anyElem                  // any one token
+	gapElem                  // 0..gap tokens
+)
+
+// Limits keep matching cheap and bounded whatever a pack says.
+const (
+	maxElems = 16
+	maxGap   = 9
+)
+
+type elem struct {
+	kind     elemKind
+	optional bool
+	gap      int
+	exact    []string
+	prefix   []string
+}
+
+func (e *elem) matches(w string) bool {
+	if e.kind == anyElem {
+		return true
+	}
+	for _, x := range e.exact {
+		if w == x {
+			return true
+		}
+	}
+	for _, p := range e.prefix {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// NewPattern compiles a sequence pattern; the error says which token is wrong and why.
+func NewPattern(src string) (*Pattern, error) {
+	fields := strings.Fields(src)
+	if len(fields) == 0 {
+		return nil, errors.New("empty pattern")
+	}
+	p := &Pattern{src: src}
+	for _, f := range fields {
+		els, err := parseField(f)
+		if err != nil {
+			return nil, err
+		}
+		p.elems = append(p.elems, els...)
+	}
+	if len(p.elems) > maxElems {
+		return nil, fmt.Errorf("too long: %d words, at most %d", len(p.elems), maxElems)
+	}
+	p.first = -1
+	last := -1
+	for i, e := range p.elems {
+		if e.kind != gapElem && !e.optional {
+			if p.first < 0 {
+				p.first = i
+			}
+			last = i
+		}
+		if e.kind == gapElem {
+			p.width += e.gap
+		} else {
+			p.width++
+		}
+	}
+	if p.first < 0 {
+		return nil, errors.New("needs at least one word that is not optional")
+	}
+	for i, e := range p.elems {
+		if e.kind == gapElem && (i < p.first || i > last) {
+			return nil, fmt.Errorf("gap ~%d must stand between two required words", e.gap)
+		}
+	}
+	return p, nil
+}
+
+// parseField compiles one space-separated field into one or more elements.
+func parseField(f string) ([]elem, error) {
+	if f[0] == '~' {
+		n, err := strconv.Atoi(f[1:])
+		if err != nil || f[1] == '+' || f[1] == '-' {
+			return nil, fmt.Errorf("unknown token %q", f)
+		}
+		if n < 1 || n > maxGap {
+			return nil, fmt.Errorf("gap %q out of range ~1..~%d", f, maxGap)
+		}
+		return []elem{{kind: gapElem, gap: n}}, nil
+	}
+	body, optional := strings.CutSuffix(f, "?")
+	if body == "" || strings.ContainsAny(body, "?~") {
+		return nil, fmt.Errorf("unknown token %q", f)
+	}
+	if !optional && !strings.ContainsAny(body, "|*") {
+		// A plain word may be several tokens: "100%" is 100 then %, punctuation goes.
+		ws := Words(body)
+		if len(ws) == 0 {
+			return nil, fmt.Errorf("unknown token %q: punctuation is not a word", f)
+		}
+		els := make([]elem, len(ws))
+		for i, w := range ws {
+			els[i] = elem{kind: wordElem, exact: []string{w}}
+		}
+		return els, nil
+	}
+	e := elem{kind: wordElem, optional: optional}
+	for _, alt := range strings.Split(body, "|") {
+		switch {
+		case alt == "":
+			return nil, fmt.Errorf("empty alternative in %q", f)
+		case alt == "*":
+			e.kind = anyElem
+		case strings.Contains(alt, "*"):
+			stem := Normalize(alt[:len(alt)-1])
+			if ws := Words(stem); len(ws) != 1 || ws[0] != stem || !strings.HasSuffix(alt, "*") {
+				return nil, fmt.Errorf("unknown token %q: a prefix is letters or digits followed by *", alt)
+			}
+			e.prefix = append(e.prefix, stem)
+		default:
+			ws := Words(alt)
+			if len(ws) != 1 {
+				if len(ws) == 0 {
+					return nil, fmt.Errorf("unknown token %q: punctuation is not a word", alt)
+				}
+				return nil, fmt.Errorf("%q is %d words; an alternative must be one word", alt, len(ws))
+			}
+			e.exact = append(e.exact, ws[0])
+		}
+	}
+	if e.kind == anyElem {
+		e.exact, e.prefix = nil, nil
+	}
+	return []elem{e}, nil
+}
+
+// String returns the pattern as written.
+func (p *Pattern) String() string { return p.src }
+
+// Find returns the non-overlapping matches of p in text, in text order.
+func (p *Pattern) Find(text string) []Span {
+	t := textPool.Get().(*Text)
+	t.reset(text)
+	defer t.release()
+	return p.FindIn(t)
+}
+
+// FindIn is Find over an already analysed text.
+func (p *Pattern) FindIn(t *Text) []Span {
+	ms := p.appendMatches(t, nil)
+	out := make([]Span, len(ms))
+	for i, m := range ms {
+		out[i].Start, out[i].End, out[i].Match = t.original(m)
+	}
+	return out
+}
+
+// appendMatches appends the non-overlapping matches of p to dst, earliest first.
+// Optional words are taken when present, gaps are as short as possible.
+func (p *Pattern) appendMatches(t *Text, dst []span) []span {
+	starts := p.candidates(t)
+	next := 0
+	for _, s := range starts {
+		if int(s) < next {
+			continue
+		}
+		if end, ok := p.matchAt(t, int(s), query{mode: qFirst}); ok {
+			dst = append(dst, span{t.tokens[s].start, t.tokens[end-1].end})
+			next = end
+		}
+	}
+	return dst
+}
+
+// candidates lists the token positions where a match may start, ascending: every
+// occurrence of the first required word, moved back by the optional words before it.
+func (p *Pattern) candidates(t *Text) []int32 {
+	starts := t.starts[:0]
+	anchor := &p.elems[p.first]
+	if anchor.kind == anyElem {
+		for i := range t.tokens {
+			starts = append(starts, int32(i))
+		}
+		t.starts = starts
+		return starts
+	}
+	sorted := t.sortedTokens()
+	add := func(pos []int32) {
+		for _, k := range pos {
+			for s := max(0, k-int32(p.first)); s <= k; s++ {
+				starts = append(starts, s)
+			}
+		}
+	}
+	for _, w := range anchor.exact {
+		add(t.wordRange(sorted, w, false))
+	}
+	for _, w := range anchor.prefix {
+		add(t.wordRange(sorted, w, true))
+	}
+	if len(starts) > 1 {
+		starts = sortUnique(starts)
+	}
+	t.starts = starts
+	return starts
+}
+
+func sortUnique(s []int32) []int32 {
+	if len(s) > 32 {
+		slices.Sort(s)
+	} else {
+		// Candidate lists are short and nearly sorted: insertion sort is the cheapest.
+		for i := 1; i < len(s); i++ {
+			for j := i; j > 0 && s[j] < s[j-1]; j-- {
+				s[j], s[j-1] = s[j-1], s[j]
+			}
+		}
+	}
+	out := s[:1]
+	for _, v := range s[1:] {
+		if v != out[len(out)-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}

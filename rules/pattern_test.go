@@ -1,0 +1,124 @@
+package rules
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestPatternFind(t *testing.T) {
+	tests := []struct {
+		pattern, text string
+		want          []string
+	}{
+		// exact forms
+		{"знаю", "Я не знаю, не знаем", []string{"знаю"}},
+		{"знаю", "незнаю знающий", []string{}},
+		{"знаю|знаем", "Не знаю, не знаем", []string{"знаю", "знаем"}},
+		{"ёлки", "ЁЛКИ и елки", []string{"ЁЛКИ", "елки"}},
+		// prefix
+		{"гарантир*", "Гарантируем, гарантирую, гарантия", []string{"Гарантируем", "гарантирую"}},
+		{"гарант*|обещ*", "гарантия и обещание", []string{"гарантия", "обещание"}},
+		// any word
+		{"не * знаю", "не очень знаю, не знаю", []string{"не очень знаю"}},
+		// optional
+		{"я? не знаю", "Я не знаю. Не знаю", []string{"Я не знаю", "Не знаю"}},
+		{"не знаю точно?", "не знаю точно, не знаю", []string{"не знаю точно", "не знаю"}},
+		{"очень|весьма? жаль", "весьма жаль, жаль", []string{"весьма жаль", "жаль"}},
+		// gaps
+		{"гарантир* ~2 прохождени*", "гарантируем 100% прохождение", []string{"гарантируем 100% прохождение"}},
+		{"гарантир* ~2 прохождени*", "гарантируем быстрое и полное прохождение", []string{}},
+		{"гарантир* ~2 прохождени*", "гарантируем прохождение", []string{"гарантируем прохождение"}},
+		{"не ~1 знаю", "не знаю; не очень знаю", []string{"не знаю", "не очень знаю"}},
+		// multi-token literals and symbols
+		{"100%", "скидка 100 %!", []string{"100 %"}},
+		{"100 %", "на 100% уверены", []string{"100%"}},
+		{"кто-то", "кто-то и кто то", []string{"кто-то"}},
+		{"то", "кто-то", []string{}},
+		// sentence boundaries are not crossed, even by gaps
+		{"не ~3 гарантир*", "Это не так. Гарантируем", []string{}},
+		{"знаю точно?", "Я знаю. Точно", []string{"знаю"}},
+		// non-overlapping, earliest first
+		{"да да", "да да да да да", []string{"да да", "да да"}},
+		// punctuation in the pattern is ignored
+		{"ну, что ж", "Ну что ж", []string{"Ну что ж"}},
+	}
+	for _, tt := range tests {
+		p, err := NewPattern(tt.pattern)
+		if err != nil {
+			t.Fatalf("NewPattern(%q): %v", tt.pattern, err)
+		}
+		got := []string{}
+		for _, m := range p.Find(tt.text) {
+			if cut := slice16(tt.text, m.Start, m.End); cut != m.Match {
+				t.Errorf("%q: offsets cut %q, Match %q", tt.pattern, cut, m.Match)
+			}
+			got = append(got, m.Match)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q in %q = %q, want %q", tt.pattern, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestPatternErrors(t *testing.T) {
+	tests := []struct{ pattern, want string }{
+		{"", "empty pattern"},
+		{"  ", "empty pattern"},
+		{"~x", `unknown token "~x"`},
+		{"a ~ b", `unknown token "~"`},
+		{"a ~+2 b", `unknown token "~+2"`},
+		{"a ~0 b", `gap "~0" out of range ~1..~9`},
+		{"a ~10 b", `gap "~10" out of range ~1..~9`},
+		{"~2 a", "gap ~2 must stand between two required words"},
+		{"a ~2", "gap ~2 must stand between two required words"},
+		{"a? ~2 b", "gap ~2 must stand between two required words"},
+		{"a? b?", "needs at least one word that is not optional"},
+		{"?", `unknown token "?"`},
+		{"a??", `unknown token "a??"`},
+		{"a||b", `empty alternative in "a||b"`},
+		{"a|", `empty alternative in "a|"`},
+		{"гар*нт", `unknown token "гар*нт": a prefix is letters or digits followed by *`},
+		{"кто-*", `unknown token "кто-*": a prefix is letters or digits followed by *`},
+		{"**", `unknown token "**": a prefix is letters or digits followed by *`},
+		{",", `unknown token ",": punctuation is not a word`},
+		{"a|,", `unknown token ",": punctuation is not a word`},
+		{"a|100%", `"100%" is 2 words; an alternative must be one word`},
+		{"100%?", `"100%" is 2 words; an alternative must be one word`},
+		{"a b c d e f g h i j k l m n o p q", "too long: 17 words, at most 16"},
+	}
+	for _, tt := range tests {
+		_, err := NewPattern(tt.pattern)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("NewPattern(%q) error = %v, want %q", tt.pattern, err, tt.want)
+		}
+	}
+}
+
+func TestPatternString(t *testing.T) {
+	p, err := NewPattern("гарантир* ~2 одобрени*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.String() != "гарантир* ~2 одобрени*" {
+		t.Errorf("String() = %q", p.String())
+	}
+}
+
+// TestPatternManyGaps makes sure memoisation keeps a gap-heavy pattern cheap: without it
+// this pattern explores 10^7 paths per start.
+func TestPatternManyGaps(t *testing.T) {
+	p, err := NewPattern("а ~9 а ~9 а ~9 а ~9 а ~9 а ~9 а ~9 я")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := ""
+	for i := 0; i < 200; i++ {
+		text += "а "
+	}
+	if got := p.Find(text); len(got) != 0 {
+		t.Errorf("found %d matches, want none", len(got))
+	}
+	if got := p.Find(text + "я"); len(got) != 1 {
+		t.Errorf("found %d matches, want one", len(got))
+	}
+}

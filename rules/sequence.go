@@ -1,0 +1,46 @@
+package rules
+
+import "fmt"
+
+// sequence flags every match of its patterns (kind "sequence").
+type sequence struct {
+	patterns []*Pattern
+}
+
+// newSequence compiles a sequence rule; at is the rule's path, e.g. "[3]".
+func newSequence(sp *Spec, at string) (matcher, []Problem) {
+	ps, probs := compilePatterns(sp.Patterns, at+".patterns", true)
+	return &sequence{patterns: ps}, probs
+}
+
+// Run appends the hits that survive the filters.
+func (m *sequence) Run(t *Text, f *filters, dst []span) []span {
+	for _, p := range m.patterns {
+		ms := p.appendMatches(t, t.spans[:0])
+		t.spans = ms
+		for _, s := range ms {
+			if f.keep(t, s) {
+				dst = append(dst, s)
+			}
+		}
+	}
+	return dst
+}
+
+// compilePatterns compiles a list of sequence patterns, reporting each bad one by index.
+func compilePatterns(src []string, at string, required bool) ([]*Pattern, []Problem) {
+	var probs []Problem
+	if required && len(src) == 0 {
+		return nil, []Problem{{at, "missing: give at least one pattern"}}
+	}
+	ps := make([]*Pattern, 0, len(src))
+	for i, s := range src {
+		p, err := NewPattern(s)
+		if err != nil {
+			probs = append(probs, Problem{fmt.Sprintf("%s[%d]", at, i), err.Error()})
+			continue
+		}
+		ps = append(ps, p)
+	}
+	return ps, probs
+}

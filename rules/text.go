@@ -1,0 +1,176 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Text is a reply analysed once for every rule and pattern: normalised, tokenised, with
+// sentence boundaries and a map back to the original. Analyse a text once and run many
+// patterns or sets over it. A Text is not safe for concurrent use.
+type Text struct {
+	orig   string
+	norm   string
+	buf    []byte   // backing store for norm while it is built
+	at     []origin // at[i] is where normalised byte i came from
+	tokens []token
+	bounds []int32 // normalised offsets of sentence-ending marks and newlines, ascending
+
+	sorted   []int32 // token indices ordered by word, built on first use
+	sortedOK bool
+	nums     []numGroup // digit groups for the PII detectors, built on first use
+	numsOK   bool
+
+	// Scratch space reused across rules within one check.
+	memo   []uint64
+	starts []int32
+	spans  []span
+	hits   []span
+	occurs []span
+	digits []byte
+	sizes  []int
+	num    number
+}
+
+// span is a hit as a half-open range of normalised byte offsets.
+type span struct{ a, b int32 }
+
+// Analyze normalises and tokenises text once so that several patterns or sets can share it.
+func Analyze(text string) *Text {
+	t := &Text{}
+	t.reset(text)
+	return t
+}
+
+// Original returns the text as it was given.
+func (t *Text) Original() string { return t.orig }
+
+// Normalized returns the text as rules see it (see Normalize).
+func (t *Text) Normalized() string { return t.norm }
+
+// Words returns the normalised word tokens in text order, symbols such as % included.
+func (t *Text) Words() []string {
+	out := make([]string, len(t.tokens))
+	for i := range t.tokens {
+		out[i] = t.word(i)
+	}
+	return out
+}
+
+// Words returns the normalised word tokens of s; see Text.Words.
+func Words(s string) []string { return Analyze(s).Words() }
+
+var textPool = sync.Pool{New: func() any { return new(Text) }}
+
+func (t *Text) reset(s string) {
+	t.sortedOK, t.numsOK = false, false
+	t.normalize(s)
+	t.tokenize()
+}
+
+// release returns a pooled Text, dropping references to the caller's string.
+func (t *Text) release() {
+	t.orig, t.norm = "", ""
+	textPool.Put(t)
+}
+
+func (t *Text) word(i int) string {
+	tk := t.tokens[i]
+	return t.norm[tk.start:tk.end]
+}
+
+// original maps a hit back to UTF-16 offsets and the original substring.
+func (t *Text) original(s span) (start, end int, match string) {
+	o0, o1 := t.at[s.a], t.at[s.b-1]
+	return int(o0.u0), int(o1.u1), t.orig[o0.b0:o1.b1]
+}
+
+// tokensEndingBy counts the tokens that end at or before normalised offset a.
+func (t *Text) tokensEndingBy(a int32) int {
+	lo, hi := 0, len(t.tokens)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if t.tokens[m].end <= a {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// tokensStartingBefore counts the tokens that start before normalised offset b.
+func (t *Text) tokensStartingBefore(b int32) int {
+	lo, hi := 0, len(t.tokens)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if t.tokens[m].start < b {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// boundaryIn reports whether a sentence ends somewhere in [a, b) of the normalised text.
+func (t *Text) boundaryIn(a, b int32) bool {
+	lo, hi := 0, len(t.bounds)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if t.bounds[m] < a {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(t.bounds) && t.bounds[lo] < b
+}
+
+// sortedTokens returns token indices ordered by word (then position), for anchor lookups.
+func (t *Text) sortedTokens() []int32 {
+	if t.sortedOK {
+		return t.sorted
+	}
+	s := t.sorted[:0]
+	for i := range t.tokens {
+		s = append(s, int32(i))
+	}
+	slices.SortFunc(s, func(a, b int32) int {
+		if c := strings.Compare(t.word(int(a)), t.word(int(b))); c != 0 {
+			return c
+		}
+		return int(a - b)
+	})
+	t.sorted, t.sortedOK = s, true
+	return s
+}
+
+// lowerBound finds the first position in sorted whose word is >= w.
+func (t *Text) lowerBound(sorted []int32, w string) int {
+	lo, hi := 0, len(sorted)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if t.word(int(sorted[m])) < w {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// wordRange returns the part of sorted whose words equal w (prefix false) or start with w.
+func (t *Text) wordRange(sorted []int32, w string, prefix bool) []int32 {
+	i := t.lowerBound(sorted, w)
+	j := i
+	for j < len(sorted) {
+		x := t.word(int(sorted[j]))
+		if prefix && !strings.HasPrefix(x, w) || !prefix && x != w {
+			break
+		}
+		j++
+	}
+	return sorted[i:j]
+}

@@ -1,0 +1,170 @@
+package rules
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is one word or symbol of the normalised text.
+type token struct {
+	start, end int32 // normalised byte offsets
+	sent       bool  // the token begins a sentence
+}
+
+// isWordRune reports whether r can be part of a word: letters of any script and digits.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z'
+	}
+	if 'А' <= r && r <= 'я' {
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mc, r)
+}
+
+func isDigitRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
+}
+
+func isLetterRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
+	if 'А' <= r && r <= 'я' {
+		return true
+	}
+	return unicode.IsLetter(r)
+}
+
+// isSymbolToken reports whether r is a token of its own: %, №, currency, math signs, emoji.
+func isSymbolToken(r rune) bool {
+	switch r {
+	case '%', '‰', '#', '@', '&', '§', '№':
+		return true
+	}
+	if r < utf8.RuneSelf {
+		return r == '+' || r == '=' || r == '<' || r == '>' || r == '$' || r == '|' || r == '~'
+	}
+	return unicode.In(r, unicode.Sm, unicode.Sc, unicode.So)
+}
+
+// decodeAt returns the rune at byte i of s, or utf8.RuneError and 0 past the end.
+func decodeAt(s string, i int) (rune, int) {
+	if i >= len(s) {
+		return utf8.RuneError, 0
+	}
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// tokenize splits t.norm into word and symbol tokens and records sentence boundaries.
+// A word is a run of letters and digits; a hyphen joins words (кто-то, 5-й, covid-19)
+// but not two numbers (2-3), an apostrophe joins letters (д'артаньян), and a point or
+// comma joins digits (1.5, 100,5). Punctuation is not a token. Sentences end at . ! ?
+// and newlines; a point followed directly by a letter or digit (example.com, т.е) does not end one.
+func (t *Text) tokenize() {
+	s := t.norm
+	toks := t.tokens[:0]
+	bounds := t.bounds[:0]
+	sent := true
+	for i := 0; i < len(s); {
+		r, w := decodeAt(s, i)
+		switch {
+		case isWordRune(r):
+			end := scanWord(s, i)
+			toks = append(toks, token{int32(i), int32(end), sent})
+			sent = false
+			i = end
+			continue
+		case isSymbolToken(r):
+			toks = append(toks, token{int32(i), int32(i + w), sent})
+			sent = false
+		case r == '\n' || r == '!' || r == '?':
+			bounds = append(bounds, int32(i))
+			sent = true
+		case r == '.':
+			if next, _ := decodeAt(s, i+1); !isWordRune(next) && !t.abbreviation(toks, i) {
+				bounds = append(bounds, int32(i))
+				sent = true
+			}
+		}
+		i += w
+	}
+	t.tokens, t.bounds = toks, bounds
+}
+
+// abbreviations whose point does not end a sentence when a lowercase word follows.
+var abbreviations = map[string]bool{
+	"гг": true, "руб": true, "коп": true, "тыс": true, "млн": true, "млрд": true,
+	"ул": true, "кв": true, "стр": true, "см": true, "им": true, "др": true, "пр": true,
+	"напр": true, "тел": true, "доб": true, "шт": true, "мин": true, "сек": true,
+	"обл": true, "пос": true, "корп": true, "каб": true, "эт": true, "прим": true,
+	"рис": true, "табл": true, "англ": true, "рус": true, "вкл": true, "искл": true,
+}
+
+// abbreviation reports whether the point at byte i closes an abbreviation rather than a
+// sentence: it follows a single letter (т.е., г., initials) or a known abbreviation with a
+// lowercase word or a number after it (руб. за штуку).
+func (t *Text) abbreviation(toks []token, i int) bool {
+	if len(toks) == 0 || toks[len(toks)-1].end != int32(i) {
+		return false
+	}
+	w := t.norm[toks[len(toks)-1].start:i]
+	if r, n := utf8.DecodeRuneInString(w); n == len(w) && isLetterRune(r) {
+		return true
+	}
+	if !abbreviations[w] {
+		return false
+	}
+	j := i + 1
+	for j < len(t.norm) && t.norm[j] == ' ' {
+		j++
+	}
+	next, _ := decodeAt(t.norm, j)
+	if isDigitRune(next) {
+		return true
+	}
+	if !isLetterRune(next) {
+		return false
+	}
+	orig, _ := utf8.DecodeRuneInString(t.orig[t.at[j].b0:])
+	return !unicode.IsUpper(orig)
+}
+
+// scanWord returns the end of the word that starts at byte i of s.
+func scanWord(s string, i int) int {
+	prev, w := decodeAt(s, i)
+	i += w
+	for i < len(s) {
+		r, w := decodeAt(s, i)
+		if isWordRune(r) {
+			prev = r
+			i += w
+			continue
+		}
+		next, nw := decodeAt(s, i+w)
+		if nw == 0 || !isWordRune(next) {
+			break
+		}
+		join := false
+		switch r {
+		case '-':
+			join = !(isDigitRune(prev) && isDigitRune(next))
+		case '\'':
+			join = isLetterRune(prev) && isLetterRune(next)
+		case '.', ',':
+			join = isDigitRune(prev) && isDigitRune(next)
+		}
+		if !join {
+			break
+		}
+		prev = next
+		i += w + nw
+	}
+	return i
+}

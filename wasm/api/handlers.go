@@ -1,0 +1,207 @@
+package api
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/sufler/sufler/knowledge"
+	"github.com/sufler/sufler/rules"
+)
+
+// checkRequest is the body of POST /v1/check.
+type checkRequest struct {
+	Text    string `json:"text"`
+	Segment string `json:"segment"`
+}
+
+func (h *Handler) check(w http.ResponseWriter, r *http.Request, _ string) {
+	var req checkRequest
+	if !decode(w, r, &req) {
+		return
+	}
+	findings, err := h.base.Check(req.Text, req.Segment)
+	if err != nil {
+		writeEngineError(w, err)
+		return
+	}
+	if findings == nil {
+		findings = []rules.Finding{}
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Findings []rules.Finding `json:"findings"`
+	}{findings})
+}
+
+// suggestRequest is the body of POST /v1/suggest.
+type suggestRequest struct {
+	Text    string `json:"text"`
+	Context string `json:"context"`
+	Segment string `json:"segment"`
+	Limit   int    `json:"limit"`
+}
+
+func (h *Handler) suggest(w http.ResponseWriter, r *http.Request, _ string) {
+	var req suggestRequest
+	if !decode(w, r, &req) {
+		return
+	}
+	limit, ok := checkLimit(w, "limit", req.Limit, 5)
+	if !ok {
+		return
+	}
+	sugs, err := h.base.Suggest(req.Text, req.Context, req.Segment, limit)
+	if err != nil {
+		writeEngineError(w, err)
+		return
+	}
+	for i := range sugs {
+		sugs[i].Score = round(sugs[i].Score)
+	}
+	if sugs == nil {
+		sugs = []knowledge.Suggestion{}
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Suggestions []knowledge.Suggestion `json:"suggestions"`
+	}{sugs})
+}
+
+func (h *Handler) search(w http.ResponseWriter, r *http.Request, _ string) {
+	q := r.URL.Query()
+	for key := range q {
+		switch key {
+		case "q", "segment", "kind", "limit":
+		default:
+			writeError(w, http.StatusBadRequest, fmt.Sprintf("unknown query parameter %q (q, segment, kind, limit)", key), nil)
+			return
+		}
+	}
+	limit := 0
+	if s := q.Get("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			writeError(w, http.StatusBadRequest, fmt.Sprintf("query parameter \"limit\" must be a whole number, not %q", s), nil)
+			return
+		}
+		limit = n
+	}
+	limit, ok := checkLimit(w, "limit", limit, 10)
+	if !ok {
+		return
+	}
+	res, err := h.base.Search(q.Get("q"), q.Get("segment"), q.Get("kind"), limit)
+	if err != nil {
+		writeEngineError(w, err)
+		return
+	}
+	for i := range res.Hits {
+		res.Hits[i].Score = round(res.Hits[i].Score)
+	}
+	if res.Hits == nil {
+		res.Hits = []knowledge.Hit{}
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+// segmentRequest is the body of POST /v1/segment.
+type segmentRequest struct {
+	Text string `json:"text"`
+}
+
+func (h *Handler) segment(w http.ResponseWriter, r *http.Request, _ string) {
+	var req segmentRequest
+	if !decode(w, r, &req) {
+		return
+	}
+	g := h.base.GuessSegment(req.Text)
+	g.Score = round(g.Score)
+	if g.Signals == nil {
+		g.Signals = []string{}
+	}
+	writeJSON(w, http.StatusOK, g)
+}
+
+func (h *Handler) segments(w http.ResponseWriter, _ *http.Request, _ string) {
+	segs := h.base.Segments()
+	if segs == nil {
+		segs = []knowledge.Segment{}
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Segments []knowledge.Segment `json:"segments"`
+	}{segs})
+}
+
+func (h *Handler) packs(w http.ResponseWriter, _ *http.Request, _ string) {
+	packs := h.base.Packs()
+	if packs == nil {
+		packs = []knowledge.PackInfo{}
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Packs []knowledge.PackInfo `json:"packs"`
+	}{packs})
+}
+
+func (h *Handler) putPack(w http.ResponseWriter, r *http.Request, id string) {
+	data, ok := readBody(w, r, MaxPackBody)
+	if !ok {
+		return
+	}
+	info, problems, err := h.base.PutAs(id, data)
+	switch {
+	case len(problems) > 0:
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("pack %q was not loaded: %d problem(s); the loaded packs are unchanged", id, len(problems)), problems)
+	case err != nil:
+		writeEngineError(w, err)
+	default:
+		writeJSON(w, http.StatusOK, struct {
+			Pack knowledge.PackInfo `json:"pack"`
+		}{info})
+	}
+}
+
+func (h *Handler) deletePack(w http.ResponseWriter, _ *http.Request, id string) {
+	if !h.base.Delete(id) {
+		writeError(w, http.StatusNotFound, fmt.Sprintf("no pack %q is loaded", id), nil)
+		return
+	}
+	writeJSON(w, http.StatusOK, struct {
+		Deleted string `json:"deleted"`
+	}{id})
+}
+
+func (h *Handler) health(w http.ResponseWriter, _ *http.Request, _ string) {
+	writeJSON(w, http.StatusOK, struct {
+		OK    bool `json:"ok"`
+		Packs int  `json:"packs"`
+		Ready bool `json:"ready"`
+	}{true, len(h.base.Packs()), true}) // LEAD-TODO: Base.Ready once indexing runs in the background
+}
+
+// checkLimit applies the default for 0 and refuses negatives and absurd sizes.
+func checkLimit(w http.ResponseWriter, name string, n, def int) (int, bool) {
+	switch {
+	case n == 0:
+		return def, true
+	case n < 0 || n > 50:
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("%q must be between 1 and 50, not %d", name, n), nil)
+		return 0, false
+	}
+	return n, true
+}
+
+// writeEngineError maps the engine's input errors to 400; anything else is the engine's fault.
+func writeEngineError(w http.ResponseWriter, err error) {
+	var segErr *knowledge.SegmentError
+	var kindErr *knowledge.KindError
+	var packErr *knowledge.InvalidPackError
+	switch {
+	case errors.As(err, &packErr):
+		writeError(w, http.StatusBadRequest, err.Error(), packErr.Problems)
+		return
+	case errors.As(err, &segErr), errors.As(err, &kindErr):
+		writeError(w, http.StatusBadRequest, err.Error(), nil)
+		return
+	}
+	writeError(w, http.StatusInternalServerError, err.Error(), nil)
+}

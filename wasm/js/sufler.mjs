@@ -1,0 +1,96 @@
+// sufler.mjs — starts Sufler's engine (Go compiled to WebAssembly) once and serves
+// HTTP-shaped requests from that one instance, in a browser page, a worker or Node.
+//
+// The JS surface, documented once:
+//
+//   import './wasm_exec.js';                       // Go's runtime glue; defines globalThis.Go
+//   import { startEngine } from './sufler.mjs';
+//   const engine = await startEngine({ wasm });    // URL | path (Node) | ArrayBuffer | Uint8Array | WebAssembly.Module
+//   const res = await engine.fetch(new Request('http://sufler/v1/check', { method: 'POST', body }));
+//   await engine.exited;                           // settles if the Go program ever stops
+//
+// syumai/workers' stock glue starts a new Go instance for every request; that would rebuild the
+// index each time. Here the module is compiled and instantiated once, and Go keeps running
+// (`select {}`) between requests.
+
+/**
+ * Compiles and starts the engine.
+ * @param {{wasm: URL|string|ArrayBuffer|Uint8Array|WebAssembly.Module, Go?: Function}} options
+ * @returns {Promise<{fetch: (req: Request) => Promise<Response>, exited: Promise<number>, startMs: number, memory: WebAssembly.Memory}>}
+ */
+export async function startEngine({ wasm, Go = globalThis.Go } = {}) {
+  if (typeof Go !== 'function') {
+    throw new Error('sufler: load wasm_exec.js before startEngine (globalThis.Go is missing)');
+  }
+  const t0 = performance.now();
+  const module = await compile(wasm);
+  const go = new Go();
+  let exitCode;
+  go.exit = (code) => { exitCode = code; };
+  const binding = {};
+  let ready;
+  const readyPromise = new Promise((resolve) => { ready = resolve; });
+  const instance = await WebAssembly.instantiate(module, {
+    ...go.importObject,
+    workers: { ready: () => ready() },
+  });
+
+  // syumai/workers reads globalThis.context.binding and globalThis.tryCatch while Go's package
+  // initialisers run, which happens synchronously inside go.run(). The context is only
+  // needed for that moment, so it is put back right after.
+  const hadContext = Object.prototype.hasOwnProperty.call(globalThis, 'context');
+  const previous = globalThis.context;
+  globalThis.context = { binding };
+  globalThis.tryCatch ??= tryCatch;
+  const exited = go.run(instance).then(() => (exitCode ??= 0));
+  if (hadContext) globalThis.context = previous;
+  else delete globalThis.context;
+
+  await Promise.race([
+    readyPromise,
+    exited.then((code) => { throw new Error(`sufler: the engine exited during start-up (code ${code})`); }),
+  ]);
+
+  return {
+    /** Milliseconds from the call to a ready engine (compile, instantiate, Go start-up, default packs). */
+    startMs: performance.now() - t0,
+    /** The Go instance's linear memory; `memory.buffer.byteLength` is what it costs the page. */
+    memory: instance.exports.mem,
+    exited,
+    /** Sends one request to the engine; rejects once the engine has exited. */
+    fetch(request) {
+      if (exitCode !== undefined) {
+        return Promise.reject(new Error(`sufler: the engine has exited (code ${exitCode})`));
+      }
+      return binding.handleRequest(request);
+    },
+  };
+}
+
+async function compile(wasm) {
+  if (wasm instanceof WebAssembly.Module) return wasm;
+  if (wasm instanceof ArrayBuffer || ArrayBuffer.isView(wasm)) return WebAssembly.compile(wasm);
+  if (typeof wasm === 'string' && !/^[a-z-]+:/i.test(wasm) && globalThis.process?.versions?.node) {
+    const { readFile } = await import('node:fs/promises');
+    return WebAssembly.compile(await readFile(wasm));
+  }
+  if (wasm instanceof URL || typeof wasm === 'string') {
+    const url = String(wasm);
+    if (url.startsWith('file:') && globalThis.process?.versions?.node) {
+      const { readFile } = await import('node:fs/promises');
+      return WebAssembly.compile(await readFile(new URL(url)));
+    }
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`sufler: cannot load ${url}: HTTP ${res.status}`);
+    return WebAssembly.compileStreaming ? WebAssembly.compileStreaming(res) : WebAssembly.compile(await res.arrayBuffer());
+  }
+  throw new TypeError('sufler: startEngine needs {wasm}: a URL, a path, bytes or a WebAssembly.Module');
+}
+
+function tryCatch(fn) {
+  try {
+    return { result: fn() };
+  } catch (error) {
+    return { error };
+  }
+}

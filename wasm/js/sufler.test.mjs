@@ -1,0 +1,93 @@
+// Drives the wasm engine through sufler.mjs, the loader the extension uses, and compares every
+// answer byte for byte with the native server's. Run by `make test-js`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { requestMix } from './requests.mjs';
+
+const wasmDir = process.env.SUFLER_WASM_DIR ?? path.resolve(import.meta.dirname, '../../build/wasm');
+const serveBin = process.env.SUFLER_SERVE ?? path.resolve(import.meta.dirname, '../../build/sufler-serve');
+
+let engine;
+let server;
+let base;
+
+before(async () => {
+  await import(path.join(wasmDir, 'wasm_exec.js'));
+  const { startEngine } = await import(path.join(wasmDir, 'sufler.mjs'));
+  engine = await startEngine({ wasm: path.join(wasmDir, 'sufler.wasm') });
+
+  server = spawn(serveBin, ['-addr', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  for await (const chunk of server.stdout) {
+    out += chunk;
+    const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    if (m) { base = m[1]; break; }
+  }
+  assert.ok(base, 'the native server printed its address');
+});
+
+after(async () => {
+  server?.kill();
+  if (server) await once(server, 'exit');
+});
+
+async function both({ method, path: p, body }) {
+  const init = { method, body: body === undefined ? undefined : body, headers: body === undefined ? {} : { 'content-type': 'application/json' } };
+  const [w, n] = await Promise.all([
+    engine.fetch(new Request('http://sufler' + p, init)),
+    fetch(base + p, init),
+  ]);
+  return { wasm: { status: w.status, body: Buffer.from(await w.arrayBuffer()) }, native: { status: n.status, body: Buffer.from(await n.arrayBuffer()) } };
+}
+
+test('the issue example through wasm cuts out exactly the flagged words, with corporate replacements', async () => {
+  const text = 'Я не знаю, но мы гарантируем 100% прохождение таможни 🙂';
+  const res = await engine.fetch(new Request('http://sufler/v1/check', { method: 'POST', body: JSON.stringify({ text, segment: 'corporate' }) }));
+  assert.equal(res.status, 200);
+  const { findings } = await res.json();
+  assert.ok(findings.length >= 2, `findings: ${JSON.stringify(findings)}`);
+  for (const f of findings) {
+    assert.equal(text.slice(f.start, f.end), f.match, `${f.rule} offsets cut out its match`);
+    assert.ok(f.replacements.length > 0, `${f.rule} has a replacement for corporate`);
+  }
+  const cut = findings.map((f) => text.slice(f.start, f.end)).join(' | ');
+  assert.match(cut, /не знаю/);
+  assert.match(cut, /гарантируем/);
+});
+
+test('1,000+ sequential requests to one wasm instance answer byte-identically to the native server', async () => {
+  const mix = requestMix(1200);
+  let compared = 0;
+  for (const req of mix) {
+    const { wasm, native } = await both(req);
+    assert.equal(wasm.status, native.status, `${req.method} ${req.path} ${req.body ?? ''}: status`);
+    assert.ok(wasm.body.equals(native.body), `${req.method} ${req.path} ${req.body ?? ''}:\nwasm   ${wasm.body}\nnative ${native.body}`);
+    compared++;
+  }
+  assert.equal(compared, 1200);
+});
+
+test('a body over 1 MiB gets 413 and the engine keeps serving', async () => {
+  const big = JSON.stringify({ text: 'а'.repeat(600 * 1024) });
+  const { wasm, native } = await both({ method: 'POST', path: '/v1/check', body: big });
+  assert.equal(wasm.status, 413);
+  assert.ok(wasm.body.equals(native.body));
+  const ok = await engine.fetch(new Request('http://sufler/v1/health'));
+  assert.equal(ok.status, 200);
+  assert.equal((await ok.json()).ok, true);
+});
+
+test('a bad pack is refused with its problems and the loaded packs keep answering', async () => {
+  const before = await (await engine.fetch(new Request('http://sufler/v1/packs'))).text();
+  const bad = { id: 'prove-customs', version: '9', title: 'x', language: 'ru', segments: [{ id: 'corporate', title: '' }], templates: [], cases: [], rules: [] };
+  const res = await engine.fetch(new Request('http://sufler/v1/packs/prove-customs', { method: 'PUT', body: JSON.stringify(bad) }));
+  assert.equal(res.status, 400);
+  const body = await res.json();
+  assert.ok(body.problems.length > 0);
+  assert.ok(body.problems.every((p) => typeof p.path === 'string' && p.problem));
+  const after = await (await engine.fetch(new Request('http://sufler/v1/packs'))).text();
+  assert.equal(after, before);
+});
