@@ -13,7 +13,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const wasmDir = join(root, 'build', 'wasm');
 const WASM_FILES = ['sufler.wasm', 'wasm_exec.js', 'sufler.mjs'];
-const TARGETS = { chromium: 'chrome116', firefox: 'firefox128' };
+const TARGETS = { chromium: 'chrome116', firefox: 'firefox142' };
 
 function fail(msg) {
   console.error(`build.mjs: ${msg}`);
@@ -53,6 +53,21 @@ const STATIC = [
   ['static/_locales', '_locales'],
 ];
 
+/**
+ * sufler.mjs can read the wasm file from disk under Node (`import('node:fs/promises')`);
+ * in the extension that branch never runs, so node: modules resolve to a stub that throws.
+ */
+const nodeStub = {
+  name: 'node-stub',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: 'node-stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'node-stub' }, (args) => ({
+      contents: `export function readFile() { throw new Error(${JSON.stringify(`${args.path} is not available in the extension`)}); }`,
+      loader: 'js',
+    }));
+  },
+};
+
 async function buildTarget(target, version) {
   const out = join(root, 'build', 'extension', target);
   rmSync(out, { recursive: true, force: true });
@@ -79,6 +94,7 @@ async function buildTarget(target, version) {
       logLevel: 'warning',
       loader: { '.css': 'text', '.svg': 'text' },
       define: { __SUFLER_TARGET__: JSON.stringify(target) },
+      plugins: [nodeStub],
       alias: {
         'sufler-engine': join(wasmDir, 'sufler.mjs'),
         'sufler-wasm-exec': join(wasmDir, 'wasm_exec.js'),

@@ -16,7 +16,7 @@ const COMMANDS = {
   _execute_action: { suggested_key: { default: 'Alt+Shift+K' } },
   'open-search': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdOpenSearch__' },
   'mark-customer': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_cmdMarkCustomer__' },
-  'toggle-site': { suggested_key: { default: 'Alt+Shift+X' }, description: '__MSG_cmdToggleSite__' },
+  'toggle-site': { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_cmdToggleSite__' },
 };
 
 /**
@@ -60,7 +60,7 @@ export function manifest(target, { version, withContent = true }) {
     m.browser_specific_settings = {
       gecko: {
         id: 'sufler@sufler.dev',
-        strict_min_version: '128.0',
+        strict_min_version: '142.0',
         data_collection_permissions: { required: ['none'] },
       },
     };

@@ -7,6 +7,8 @@ import (
 )
 
 // queryTerms are the analysed terms of a query: Snowball stems, and the same cut to roots.
+// roots lists only the roots that differ from their stem: a root equal to its stem can only
+// match words a stem query already finds, and every extra term costs a walk of postings.
 type queryTerms struct {
 	stems, roots     []string
 	stemSet, rootSet map[string]bool
@@ -47,7 +49,9 @@ func analyse(text string, max int, last bool) *queryTerms {
 		r := root(s)
 		if !q.rootSet[r] {
 			q.rootSet[r] = true
-			q.roots = append(q.roots, r)
+			if r != s {
+				q.roots = append(q.roots, r)
+			}
 		}
 	}
 	return q
@@ -70,27 +74,22 @@ func root(stem string) string {
 // fragmentRunes is the longest fragment; longer texts are cut around the first match.
 const fragmentRunes = 160
 
-// fragment marks the words of text that match the query: same stem, or same root (so
-// «задержали» marks «задержка»). It returns the HTML fragment and how many distinct
-// query terms it matched; no fragment when nothing matched.
+// fragment marks the words of text that match the query by root (so «задержали» marks
+// «задержка»; a stem match is a root match too). It returns the HTML fragment and how many
+// distinct query roots it matched; no fragment when nothing matched.
 func fragment(text string, q *queryTerms) (string, int) {
 	if q == nil || q.empty() || text == "" {
 		return "", 0
 	}
 	a, _ := analyzers()
 	var marks [][2]int
-	hit := map[string]bool{}
+	hit := map[string]bool{} // the query roots matched: a stem match is a root match too
 	for _, t := range a.Analyze([]byte(text)) {
-		s := string(t.Term)
-		r := root(s)
-		switch {
-		case q.stemSet[s]:
-			hit[s] = true
-		case q.rootSet[r]:
-			hit["root:"+r] = true
-		default:
+		r := root(string(t.Term))
+		if !q.rootSet[r] {
 			continue
 		}
+		hit[r] = true
 		marks = append(marks, [2]int{t.Start, t.End})
 	}
 	if len(marks) == 0 {
@@ -156,9 +155,16 @@ func fragments(texts []string, q *queryTerms) []string {
 		n    int
 	}
 	var cands []cand
+	complete := 0 // fragments that match every query root: none can do better
 	for _, t := range texts {
+		if complete == 3 {
+			break
+		}
 		if f, n := fragment(t, q); n > 0 {
 			cands = append(cands, cand{f, n})
+			if n == len(q.rootSet) {
+				complete++
+			}
 		}
 	}
 	out := []string{}

@@ -2,10 +2,12 @@ package knowledge
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bleveindex "github.com/blevesearch/bleve_index_api"
@@ -13,18 +15,17 @@ import (
 
 // Index fields. Every text field is indexed only: nothing is stored (the pack itself is in
 // memory, so hits are resolved by id), there are no term vectors (fragments are marked by
-// re-analysing the few hits shown, see highlight.go), no doc values (no sorting or facets
-// on fields) and no _all field (queries name their fields).
+// re-analysing the few hits shown, see highlight.go), no doc values (no sorting or facets)
+// and no _all field (queries name their fields). Fields are few on purpose: every field a
+// query names multiplies the postings a search walks.
 const (
-	fieldKind      = "kind"      // "template" or "case", keyword
-	fieldTitle     = "title"     // title
-	fieldSituation = "situation" // when it applies
-	fieldTags      = "tags"      // template tags
-	fieldTriggers  = "triggers"  // template: customer phrasings it answers
-	fieldSays      = "says"      // case: customer_says
-	fieldGuide     = "guide"     // case: do and dont
-	fieldRoot      = "root"      // everything above plus all variants, under the root analyzer
-	variantPrefix  = "v_"        // v_<segment>: that segment's variant, every channel
+	fieldKind     = "kind"  // "template" or "case", keyword
+	fieldTitle    = "title" // title
+	fieldAsks     = "asks"  // how customers put it: template triggers, case customer_says
+	fieldAbout    = "about" // situation and tags
+	fieldGuide    = "guide" // case: do and dont
+	fieldRoot     = "root"  // title, asks and about under the root analyzer
+	variantPrefix = "v_"    // v_<segment>: that segment's variant, every channel
 )
 
 // Kinds of entries.
@@ -38,7 +39,9 @@ const (
 // that every search visits; a large batch keeps searches fast, a bounded one caps peak memory.
 const batchSize = 4096
 
-// newMapping builds the index mapping for a pack with the given segments.
+// newMapping builds the index mapping for a pack with the given segments. Documents are
+// built directly (see templateDoc) and queries are term queries on analysed terms, so the
+// mapping only documents the fields and picks the scoring model.
 func newMapping(segments []string) *mapping.IndexMappingImpl {
 	im := bleve.NewIndexMapping()
 	im.DefaultAnalyzer = analyzerText
@@ -52,7 +55,7 @@ func newMapping(segments []string) *mapping.IndexMappingImpl {
 	kind := plainField(keyword.Name)
 	kind.SkipFreqNorm = true
 	dm.AddFieldMappingsAt(fieldKind, kind)
-	for _, f := range []string{fieldTitle, fieldSituation, fieldTags, fieldTriggers, fieldSays, fieldGuide} {
+	for _, f := range []string{fieldTitle, fieldAsks, fieldAbout, fieldGuide} {
 		dm.AddFieldMappingsAt(f, plainField(analyzerText))
 	}
 	for _, s := range segments {
@@ -83,6 +86,10 @@ func buildIndex(p *Pack) (bleve.Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pack %s: create index: %w", p.ID, err)
 	}
+	fail := func(what string, err error) (bleve.Index, error) {
+		idx.Close()
+		return nil, fmt.Errorf("pack %s: index %s: %w", p.ID, what, err)
+	}
 	b := idx.NewBatch()
 	flush := func(force bool) error {
 		if b.Size() == 0 || (!force && b.Size() < batchSize) {
@@ -94,64 +101,89 @@ func buildIndex(p *Pack) (bleve.Index, error) {
 		b.Reset()
 		return nil
 	}
-	add := func(id string, doc map[string]any) error {
-		if err := b.Index(id, doc); err != nil {
-			return err
-		}
-		return flush(false)
-	}
 	for i := range p.Templates {
-		if err := add(templateDocID(p.Templates[i].ID), templateDoc(&p.Templates[i])); err != nil {
-			idx.Close()
-			return nil, fmt.Errorf("pack %s: index template %s: %w", p.ID, p.Templates[i].ID, err)
+		if err := b.IndexAdvanced(templateDoc(&p.Templates[i])); err != nil {
+			return fail("template "+p.Templates[i].ID, err)
+		}
+		if err := flush(false); err != nil {
+			return fail("templates", err)
 		}
 	}
 	for i := range p.Cases {
-		if err := add(caseDocID(p.Cases[i].ID), caseDoc(&p.Cases[i])); err != nil {
-			idx.Close()
-			return nil, fmt.Errorf("pack %s: index case %s: %w", p.ID, p.Cases[i].ID, err)
+		if err := b.IndexAdvanced(caseDoc(&p.Cases[i])); err != nil {
+			return fail("case "+p.Cases[i].ID, err)
+		}
+		if err := flush(false); err != nil {
+			return fail("cases", err)
 		}
 	}
 	if err := flush(true); err != nil {
-		idx.Close()
-		return nil, fmt.Errorf("pack %s: index: %w", p.ID, err)
+		return fail("pack", err)
 	}
 	return idx, nil
 }
 
-func templateDoc(t *Template) map[string]any {
-	doc := map[string]any{
-		fieldKind:      KindTemplate,
-		fieldTitle:     t.Title,
-		fieldSituation: t.Situation,
-		fieldTags:      t.Tags,
-		fieldTriggers:  t.Triggers,
+// Field options: indexed with frequencies and norms for BM25, nothing else.
+const indexOnly = bleveindex.IndexField
+
+var keywordAnalyzer = func() analysis.Analyzer {
+	a, err := registry.NewCache().AnalyzerNamed(keyword.Name)
+	if err != nil {
+		panic(err) // bleve's own analyzer: only missing if the build is broken
 	}
-	root := []string{t.Title, t.Situation}
-	root = append(root, t.Tags...)
-	root = append(root, t.Triggers...)
-	for seg, v := range t.Variants {
-		texts := v.texts()
-		doc[variantPrefix+seg] = texts
-		root = append(root, texts...)
-	}
-	doc[fieldRoot] = strings.Join(root, "\n")
-	return doc
+	return a
+}()
+
+// docBuilder assembles a bleve document field by field; lists become one text each.
+type docBuilder struct{ doc *document.Document }
+
+func newDoc(id, kind string) docBuilder {
+	d := docBuilder{document.NewDocument(id)}
+	d.doc.AddField(document.NewTextFieldCustom(fieldKind, nil, []byte(kind), indexOnly|bleveindex.SkipFreqNorm, keywordAnalyzer))
+	return d
 }
 
-func caseDoc(c *Case) map[string]any {
-	guide := append(append([]string(nil), c.Do...), c.Dont...)
-	root := []string{c.Title, c.Situation}
-	root = append(root, c.CustomerSays...)
-	root = append(root, guide...)
-	return map[string]any{
-		fieldKind:      KindCase,
-		fieldTitle:     c.Title,
-		fieldSituation: c.Situation,
-		fieldSays:      c.CustomerSays,
-		fieldGuide:     guide,
-		fieldRoot:      strings.Join(root, "\n"),
+func (d docBuilder) add(field string, a analysis.Analyzer, texts ...string) {
+	n := 0
+	for _, t := range texts {
+		n += len(t) + 1
 	}
+	if n <= len(texts) {
+		return
+	}
+	value := make([]byte, 0, n)
+	for _, t := range texts {
+		if t != "" {
+			value = append(append(value, t...), '\n')
+		}
+	}
+	d.doc.AddField(document.NewTextFieldCustom(field, nil, value, indexOnly, a))
+}
+
+func templateDoc(t *Template) *document.Document {
+	text, root := analyzers()
+	d := newDoc(templateDocID(t.ID), KindTemplate)
+	d.add(fieldTitle, text, t.Title)
+	d.add(fieldAsks, text, t.Triggers...)
+	d.add(fieldAbout, text, append([]string{t.Situation}, t.Tags...)...)
+	// The root field holds the short texts that say what the entry is about, where a
+	// customer's other word form must still find it; the long reply texts stay out of it.
+	d.add(fieldRoot, root, append(append([]string{t.Title, t.Situation}, t.Tags...), t.Triggers...)...)
+	for seg, v := range t.Variants {
+		d.add(variantPrefix+seg, text, v.texts()...)
+	}
+	return d.doc
+}
+
+func caseDoc(c *Case) *document.Document {
+	text, root := analyzers()
+	d := newDoc(caseDocID(c.ID), KindCase)
+	d.add(fieldTitle, text, c.Title)
+	d.add(fieldAsks, text, c.CustomerSays...)
+	d.add(fieldAbout, text, c.Situation)
+	d.add(fieldGuide, text, append(append([]string(nil), c.Do...), c.Dont...)...)
+	d.add(fieldRoot, root, append([]string{c.Title, c.Situation}, c.CustomerSays...)...)
+	return d.doc
 }
 
 // texts lists the variant's non-empty channel texts.

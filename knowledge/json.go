@@ -31,12 +31,17 @@ func (c *checker) document(data []byte) (gjson.Result, bool) {
 		c.add("", "empty document; a pack is a JSON object")
 		return gjson.Result{}, false
 	}
-	// encoding/json finds the first syntax error with its offset, and its scanner is
-	// iterative with a depth limit, so hostile nesting cannot blow the stack.
-	var raw json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
+	if depth(data) > maxDepth {
+		c.add("", "JSON nested deeper than %d levels; a pack needs 5", maxDepth)
+		return gjson.Result{}, false
+	}
+	// gjson's validator is fast; on failure encoding/json finds the error's position.
+	if !gjson.ValidBytes(data) {
+		var raw json.RawMessage
+		err := json.Unmarshal(data, &raw)
 		var syn *json.SyntaxError
-		if errors.As(err, &syn) {
+		switch {
+		case errors.As(err, &syn):
 			// Offset counts the bytes read, the bad one included; point at the bad one.
 			at := int(syn.Offset)
 			if strings.HasPrefix(syn.Error(), "invalid character") && at > 0 {
@@ -44,8 +49,10 @@ func (c *checker) document(data []byte) (gjson.Result, bool) {
 			}
 			line, col := lineCol(data, at)
 			c.add("", "invalid JSON at line %d, column %d (byte %d): %s", line, col, at, syn.Error())
-		} else {
+		case err != nil:
 			c.add("", "invalid JSON: %v", err)
+		default:
+			c.add("", "invalid JSON")
 		}
 		return gjson.Result{}, false
 	}
@@ -55,6 +62,37 @@ func (c *checker) document(data []byte) (gjson.Result, bool) {
 		return gjson.Result{}, false
 	}
 	return root, true
+}
+
+// maxDepth bounds nesting before anything recursive reads the document: a pack is five
+// levels deep, and a hostile one must not grow the stack without end.
+const maxDepth = 32
+
+// depth returns the deepest nesting of arrays and objects in data, outside strings.
+func depth(data []byte) int {
+	d, deepest, inString := 0, 0, false
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if inString {
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+		case '[', '{':
+			d++
+			deepest = max(deepest, d)
+		case ']', '}':
+			d--
+		}
+	}
+	return deepest
 }
 
 // lineCol turns a byte offset into a 1-based line and a 1-based column counted in characters.
@@ -246,11 +284,23 @@ func (c *checker) id(fs map[string]member, path string) string {
 	return s
 }
 
-var plainKey = regexp.MustCompile(`^[A-Za-z0-9_$-]+$`)
+// plainKey reports whether a key can stand in a path unquoted: [A-Za-z0-9_$-]+.
+func plainKey(key string) bool {
+	if key == "" {
+		return false
+	}
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '$' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // join appends an object key to a path: a.b, or a["odd key"] when the key needs quoting.
 func join(path, key string) string {
-	if !plainKey.MatchString(key) {
+	if !plainKey(key) {
 		return path + "[" + strconv.Quote(key) + "]"
 	}
 	if path == "" {

@@ -35,8 +35,12 @@ func (c *checker) rules(fs map[string]member, p *Pack) {
 	set, problems := rules.Compile(specs)
 	for _, rp := range problems {
 		full := path + rp.Path
+		msg := rp.Problem
+		if strings.HasSuffix(full, ".id") && strings.HasPrefix(msg, "duplicate of [") {
+			msg = "duplicate of " + path + strings.TrimPrefix(msg, "duplicate of ")
+		}
 		if !within(full, reported) {
-			c.problems = append(c.problems, Problem{Path: full, Problem: rp.Problem})
+			c.problems = append(c.problems, Problem{Path: full, Problem: msg})
 		}
 	}
 	p.Specs = specs
@@ -96,7 +100,7 @@ func (c *checker) rule(rp string, v gjson.Result, segs []string) rules.Spec {
 					c.add(r.path, "unknown segment (%s, or %s)", strings.Join(segs, ", "), reservedSegment)
 					continue
 				}
-				s.Replacements[r.key] = c.stringList(r.path, r.val)
+				s.Replacements[r.key] = c.replacementList(r.path, r.val)
 			}
 		}
 	}
@@ -107,4 +111,22 @@ func (c *checker) rule(rp string, v gjson.Result, segs []string) rules.Spec {
 		}
 	}
 	return s
+}
+
+// replacementList reads a replacement list checking only types: "" is meaningful there
+// ("remove the words"), and rules.Compile judges the contents.
+func (c *checker) replacementList(path string, v gjson.Result) []string {
+	if !v.IsArray() {
+		c.add(path, "must be an array of strings, not %s", typeName(v))
+		return nil
+	}
+	out := []string{}
+	for i, item := range v.Array() {
+		if item.Type != gjson.String {
+			c.add(index(path, i), "must be a string, not %s", typeName(item))
+			continue
+		}
+		out = append(out, c.stringValue(index(path, i), item))
+	}
+	return out
 }

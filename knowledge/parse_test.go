@@ -200,12 +200,14 @@ func TestParseProblems(t *testing.T) {
 		{"replacement for an unknown segment", func(m map[string]any) {
 			item(m, "rules", 0)["replacements"].(map[string]any)["vip"] = []any{"Текст"}
 		}, []string{"rules[0].replacements.vip: unknown segment (corporate, smb, newcomer, or default)"}},
+		{"duplicate rule id", func(m map[string]any) { item(m, "rules", 3)["id"] = "grey-scheme" }, []string{
+			"rules[3].id: duplicate of rules[1]",
+		}},
 		{"unknown rule field", func(m map[string]any) { item(m, "rules", 1)["pattern"] = []any{"x"} }, []string{
 			`rules[1].pattern: unknown field (did you mean "patterns"?)`,
 		}},
-		// A malformed rule is reported by type and left out of compiling, so the problems of
-		// the rules after it keep their own index.
-		{"problem paths survive a skipped rule", func(m map[string]any) {
+		// A field reported for its type is not reported again by rules.Compile as missing.
+		{"no echo from Compile", func(m map[string]any) {
 			item(m, "rules", 0)["patterns"] = "гарантир*"
 			item(m, "rules", 4)["detector"] = "iban"
 		}, []string{

@@ -74,11 +74,8 @@ func (b *Base) Search(q, segment, kind string, limit int) (SearchResult, error) 
 	}
 	var raw []found
 	for order, l := range scope {
-		fields := []weighted{
-			{fieldTitle, 3}, {fieldTriggers, 2}, {fieldTags, 2}, {fieldSays, 2},
-			{fieldSituation, 1.5}, {fieldGuide, 0.7},
-		}
-		fields = append(fields, variantFields(l.pack, segment, 1)...)
+		fields := append([]weighted{{fieldTitle, 3}, {fieldAsks, 2}, {fieldAbout, 1.5}, {fieldGuide, 0.7}},
+			variantField(l.pack, segment, 1))
 		bq := termsQuery(qt.stems, fields)
 		bq.AddQuery(termsQuery(qt.roots, []weighted{{fieldRoot, 0.4}}))
 		hits, total, err := l.search(filterKind(bq, kind), limit)
@@ -117,17 +114,13 @@ func clampLimit(limit int) int {
 	return min(limit, MaxLimit)
 }
 
-// variantFields are the variant fields a query looks at: the segment's, or with no segment
-// all of the pack's, each with a share of the boost so a template is not counted twice.
-func variantFields(p *Pack, segment string, boost float64) []weighted {
-	if segment != "" {
-		return []weighted{{variantPrefix + segment, boost}}
+// variantField is the variant field a query looks at: the segment's, or with no segment
+// the pack's first segment's, whose text the hits then show.
+func variantField(p *Pack, segment string, boost float64) weighted {
+	if segment == "" && len(p.Segments) > 0 {
+		segment = p.Segments[0].ID
 	}
-	out := make([]weighted, len(p.Segments))
-	for i, s := range p.Segments {
-		out[i] = weighted{variantPrefix + s.ID, boost / float64(len(p.Segments))}
-	}
-	return out
+	return weighted{variantPrefix + segment, boost}
 }
 
 // termsQuery matches any of the (already analysed) terms in any of the fields.

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -23,28 +24,80 @@ type Suggestion struct {
 	Score float64 `json:"score"`
 	// Variables are the {{variables}} in Text, in order of appearance.
 	Variables []string `json:"variables"`
-	// Via is, for a template suggested because a matching case links to it, that case's id.
+	// Via is, for a template that a matching case links to, that case's id.
 	Via string `json:"via,omitempty"`
 }
 
-// Query weights for Suggest. The customer's message says what the reply must answer, so it
-// weighs more than the draft, and most where packs write down how customers put things
-// (triggers, customer_says). The draft helps most against the reply texts themselves.
+// Query weights for Suggest, per field: {for a term of the customer's message, for a term
+// of the draft}. The customer's message says what the reply must answer, so it weighs more
+// than the draft, and most where packs write down how customers put things (asks). The
+// draft helps most against the reply texts themselves. A term in both gets both.
 var (
-	contextFields = []weighted{
-		{fieldTriggers, 4}, {fieldSays, 4}, {fieldSituation, 2}, {fieldTitle, 2},
-		{fieldTags, 1.5}, {fieldGuide, 0.5},
+	suggestFields = []struct {
+		field          string
+		context, draft float64
+	}{
+		{fieldAsks, 4, 0.7}, {fieldAbout, 2, 1}, {fieldTitle, 2, 1}, {fieldGuide, 0.5, 0},
+		{"", 0.8, 1.5}, // the segment's variant field
 	}
-	contextVariantBoost = 0.8
-	contextRootBoost    = 1.2
-	draftFields         = []weighted{
-		{fieldTitle, 1}, {fieldSituation, 1}, {fieldTriggers, 0.7}, {fieldSays, 0.7}, {fieldTags, 0.7},
-	}
-	draftVariantBoost = 1.5
-	draftRootBoost    = 0.3
+	rootBoost = [2]float64{1.2, 0.3}
+	// Terms taken from each text: a long letter or draft is cut to the terms that count
+	// most, the customer's first words and the agent's last ones.
+	contextTerms, draftTerms = 32, 16
 	// linkedShare is the share of a case's score its linked templates get.
 	linkedShare = 0.8
 )
+
+// suggestQuery builds one disjunction over the distinct terms of both texts.
+func suggestQuery(ct, dt *queryTerms, variant string) query.Query {
+	dq := query.NewDisjunctionQuery(nil)
+	add := func(terms []string, in func(string) [2]bool, boosts func(i int) [2]float64, fields []string) {
+		for _, t := range terms {
+			w := in(t)
+			for i, f := range fields {
+				b := boosts(i)
+				boost := 0.0
+				if w[0] {
+					boost += b[0]
+				}
+				if w[1] {
+					boost += b[1]
+				}
+				if boost > 0 {
+					tq := query.NewTermQuery(t)
+					tq.SetField(f)
+					tq.SetBoost(boost)
+					dq.AddQuery(tq)
+				}
+			}
+		}
+	}
+	fields := make([]string, len(suggestFields))
+	for i, f := range suggestFields {
+		fields[i] = f.field
+		if f.field == "" {
+			fields[i] = variant
+		}
+	}
+	stems := union(ct.stems, dt.stems)
+	add(stems, func(t string) [2]bool { return [2]bool{ct.stemSet[t], dt.stemSet[t]} },
+		func(i int) [2]float64 { return [2]float64{suggestFields[i].context, suggestFields[i].draft} }, fields)
+	roots := union(ct.roots, dt.roots)
+	add(roots, func(t string) [2]bool { return [2]bool{ct.rootSet[t], dt.rootSet[t]} },
+		func(int) [2]float64 { return rootBoost }, []string{fieldRoot})
+	return dq
+}
+
+// union returns the distinct strings of a and b, in order.
+func union(a, b []string) []string {
+	out := append([]string(nil), a...)
+	for _, s := range b {
+		if !slices.Contains(a, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
 
 // Suggest finds the templates and cases that best fit a reply being written: draft is what
 // the agent has typed so far, context the customer's message. Templates come with the
@@ -61,23 +114,15 @@ func (b *Base) Suggest(draft, context, segment string, limit int) ([]Suggestion,
 	if err != nil {
 		return nil, err
 	}
-	ct := analyse(context, maxQueryTerms, false)
-	dt := analyse(draft, maxQueryTerms, true) // the words typed last say most about where the reply goes
+	ct := analyse(context, contextTerms, false)
+	dt := analyse(draft, draftTerms, true) // the words typed last say most about where the reply goes
 	out := []Suggestion{}
 	if ct.empty() && dt.empty() {
 		return out, nil
 	}
 	var raw []found
 	for order, l := range scope {
-		dq := query.NewDisjunctionQuery(nil)
-		if !ct.empty() {
-			fields := append(append([]weighted(nil), contextFields...), variantFields(l.pack, segment, contextVariantBoost)...)
-			dq.AddQuery(termsQuery(ct.stems, fields), termsQuery(ct.roots, []weighted{{fieldRoot, contextRootBoost}}))
-		}
-		if !dt.empty() {
-			fields := append(append([]weighted(nil), draftFields...), variantFields(l.pack, segment, draftVariantBoost)...)
-			dq.AddQuery(termsQuery(dt.stems, fields), termsQuery(dt.roots, []weighted{{fieldRoot, draftRootBoost}}))
-		}
+		dq := suggestQuery(ct, dt, variantField(l.pack, segment, 0).field)
 		hits, _, err := l.search(dq, limit*2)
 		if err != nil {
 			return nil, err
@@ -88,36 +133,55 @@ func (b *Base) Suggest(draft, context, segment string, limit int) ([]Suggestion,
 		}
 	}
 	sortFound(raw)
-	best := map[string]int{} // kind/pack/id → index in out
-	put := func(s Suggestion) {
-		key := s.Kind + "/" + s.Pack + "/" + s.ID
-		if i, ok := best[key]; ok {
-			if s.Score > out[i].Score {
-				out[i] = s
-			}
-			return
+	// A template scores its own match plus the best share it gets from a case that links
+	// to it, so a template that fits by itself and through a case beats one that only does
+	// one of the two.
+	type entry struct {
+		s              Suggestion
+		direct, linked float64
+	}
+	var entries []*entry
+	byKey := map[string]*entry{}
+	get := func(kind, pack, id string, mk func() Suggestion) *entry {
+		key := kind + "/" + pack + "/" + id
+		e := byKey[key]
+		if e == nil {
+			e = &entry{s: mk()}
+			byKey[key] = e
+			entries = append(entries, e)
 		}
-		best[key] = len(out)
-		out = append(out, s)
+		return e
 	}
 	for _, f := range raw {
+		l := f.l
 		if f.kind == KindTemplate {
-			if t := f.l.templates[f.id]; t != nil {
-				put(f.l.templateSuggestion(t, segment, f.score, ""))
+			if t := l.templates[f.id]; t != nil {
+				e := get(KindTemplate, l.pack.ID, t.ID, func() Suggestion { return l.templateSuggestion(t, segment) })
+				e.direct = max(e.direct, f.score)
 			}
 			continue
 		}
-		c := f.l.cases[f.id]
+		c := l.cases[f.id]
 		if c == nil {
 			continue
 		}
-		put(Suggestion{ID: c.ID, Kind: KindCase, Pack: f.l.pack.ID, Title: c.Title, Text: c.summary(),
-			Score: f.score, Variables: []string{}})
+		e := get(KindCase, l.pack.ID, c.ID, func() Suggestion {
+			return Suggestion{ID: c.ID, Kind: KindCase, Pack: l.pack.ID, Title: c.Title, Text: c.summary(), Variables: []string{}}
+		})
+		e.direct = max(e.direct, f.score)
 		for _, id := range c.Templates {
-			if t := f.l.templates[id]; t != nil {
-				put(f.l.templateSuggestion(t, segment, f.score*linkedShare, c.ID))
+			if t := l.templates[id]; t != nil {
+				te := get(KindTemplate, l.pack.ID, t.ID, func() Suggestion { return l.templateSuggestion(t, segment) })
+				if share := f.score * linkedShare; share > te.linked {
+					te.linked = share
+					te.s.Via = c.ID
+				}
 			}
 		}
+	}
+	for _, e := range entries {
+		e.s.Score = e.direct + e.linked
+		out = append(out, e.s)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	if len(out) > limit {
@@ -126,12 +190,12 @@ func (b *Base) Suggest(draft, context, segment string, limit int) ([]Suggestion,
 	return out, nil
 }
 
-func (l *loaded) templateSuggestion(t *Template, segment string, score float64, via string) Suggestion {
+func (l *loaded) templateSuggestion(t *Template, segment string) Suggestion {
 	text := t.variant(segment, l.pack).Text
 	vars := Variables(text)
 	if vars == nil {
 		vars = []string{}
 	}
 	return Suggestion{ID: t.ID, Kind: KindTemplate, Pack: l.pack.ID, Title: t.Title,
-		Text: text, Score: score, Variables: vars, Via: via}
+		Text: text, Variables: vars}
 }

@@ -23,7 +23,7 @@ var (
 // The Set holds the rules that compiled cleanly; callers should treat any problem as
 // a reason to reject the whole list.
 func Compile(specs []Spec) (*Set, []Problem) {
-	set := &Set{}
+	var rules []*rule
 	var probs []Problem
 	firstByID := map[string]int{}
 	for i := range specs {
@@ -41,11 +41,11 @@ func Compile(specs []Spec) (*Set, []Problem) {
 			ps = r.runExamples(sp, at)
 		}
 		if len(ps) == 0 {
-			set.rules = append(set.rules, r)
+			rules = append(rules, r)
 		}
 		probs = append(probs, ps...)
 	}
-	return set, probs
+	return newSet(rules), probs
 }
 
 // compileRule checks one spec field by field and builds its rule.
@@ -120,7 +120,9 @@ func compileRule(sp *Spec, at string) (*rule, []Problem) {
 	return r, probs
 }
 
-// compileReplacements checks that every segment id and every replacement says something.
+// compileReplacements checks the replacement lists. An entry is inserted in place of the hit as it
+// stands; "" means "remove the words" (the UI offers «Убрать»), so advice never lands in a reply.
+// Whitespace-only entries and advice in brackets are refused: they would be pasted literally.
 func compileReplacements(m map[string][]string, at string) (map[string][]string, []Problem) {
 	var probs []Problem
 	keys := make([]string, 0, len(m))
@@ -139,8 +141,10 @@ func compileReplacements(m map[string][]string, at string) (map[string][]string,
 		}
 		for j, s := range m[k] {
 			switch {
-			case strings.TrimSpace(s) == "":
-				probs = append(probs, Problem{fmt.Sprintf("%s.%s[%d]", at, k, j), "empty"})
+			case s != "" && strings.TrimSpace(s) == "":
+				probs = append(probs, Problem{fmt.Sprintf("%s.%s[%d]", at, k, j), `only spaces; use "" to mean "remove the words"`})
+			case strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")"):
+				probs = append(probs, Problem{fmt.Sprintf("%s.%s[%d]", at, k, j), `advice in brackets would be pasted into the reply; put advice in "message" and use "" to mean "remove the words"`})
 			case slices.Index(m[k], s) < j:
 				probs = append(probs, Problem{fmt.Sprintf("%s.%s[%d]", at, k, j), fmt.Sprintf("duplicate of [%d]", slices.Index(m[k], s))})
 			}
@@ -166,7 +170,7 @@ func checkTexts(texts []string, at string, required bool) []Problem {
 
 // runExamples checks the rule against its own examples, as LanguageTool tests its rules.
 func (r *rule) runExamples(sp *Spec, at string) []Problem {
-	one := &Set{rules: []*rule{r}}
+	one := newSet([]*rule{r})
 	var probs []Problem
 	for j, text := range sp.Examples.Flag {
 		if len(one.Check(text, "")) == 0 {

@@ -71,7 +71,7 @@ func TestCompileProblems(t *testing.T) {
 		{"regex on a sequence", func(s *Spec) { s.Regex = "x" }, []string{"[1].regex: only regex rules take regex"}},
 		{"patterns on a regex", func(s *Spec) { s.Kind, s.Regex = "regex", "гарант" }, []string{"[1].patterns: only sequence and count rules take patterns"}},
 		{"count without max", func(s *Spec) { s.Kind = "count" }, []string{"[1].max: missing: a count rule needs max ≥ 1, the occurrences a reply may hold"}},
-		{"negative max", func(s *Spec) { s.Kind, s.Max = "count", -1 }, []string{"[1].max: missing: a count rule needs max ≥ 1, the occurrences a reply may hold"}},
+		{"negative max", func(s *Spec) { s.Kind, s.Max = "count", -1 }, []string{"[1].max: -1: must be at least 1"}},
 		{"max on a sequence", func(s *Spec) { s.Max = 2 }, []string{"[1].max: only count rules take max"}},
 		{"unknown detector", func(s *Spec) { s.Kind, s.Patterns, s.Detector = "pii", nil, "email" },
 			[]string{`[1].detector: unknown detector "email" (passport, snils, inn, card, phone)`}},
@@ -87,10 +87,17 @@ func TestCompileProblems(t *testing.T) {
 		{"bad exception", func(s *Spec) { s.Exceptions = []string{"ok", "~2 ok"} }, []string{"[1].exceptions[1]: gap ~2 must stand between two required words"}},
 		{"bad unless_before", func(s *Spec) { s.UnlessBefore = []string{"a||b"} }, []string{`[1].unless_before[0]: empty alternative in "a||b"`}},
 		{"bad unless_after", func(s *Spec) { s.UnlessAfter = []string{""} }, []string{"[1].unless_after[0]: empty pattern"}},
-		{"empty replacement", func(s *Spec) {
+		{"blank replacement", func(s *Spec) {
 			s.Replacements = map[string][]string{"default": {"Сделаем всё возможное", " "}}
 		},
-			[]string{"[1].replacements.default[1]: empty"}},
+			[]string{`[1].replacements.default[1]: only spaces; use "" to mean "remove the words"`}},
+		{"empty replacement removes the words", func(s *Spec) {
+			s.Replacements = map[string][]string{"default": {""}}
+		}, nil},
+		{"advice in brackets", func(s *Spec) {
+			s.Replacements = map[string][]string{"default": {"(уберите слово)"}}
+		},
+			[]string{`[1].replacements.default[0]: advice in brackets would be pasted into the reply; put advice in "message" and use "" to mean "remove the words"`}},
 		{"duplicate replacement", func(s *Spec) { s.Replacements = map[string][]string{"smb": {"а", "б", "а"}} },
 			[]string{"[1].replacements.smb[2]: duplicate of [0]"}},
 		{"empty replacement list", func(s *Spec) { s.Replacements = map[string][]string{"default": {}} }, []string{"[1].replacements.default: empty list"}},
@@ -120,9 +127,9 @@ func TestCompileProblems(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
 		}
-		// The bad rule is left out; the good ones stay usable.
-		if set.Len() != 2 {
-			t.Errorf("%s: set has %d rules, want 2", tt.name, set.Len())
+		// A bad rule is left out; the good ones stay usable.
+		if want := 3 - min(len(tt.want), 1); set.Len() != want {
+			t.Errorf("%s: set has %d rules, want %d", tt.name, set.Len(), want)
 		}
 	}
 }

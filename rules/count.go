@@ -1,6 +1,9 @@
 package rules
 
-import "slices"
+import (
+	"fmt"
+	"slices"
+)
 
 // count allows a phrase a few times per reply and flags the rest (kind "count"): the
 // second and third apology, the fourth «к сожалению». Occurrences of all patterns are
@@ -13,17 +16,23 @@ type count struct {
 // newCount compiles a count rule; max must be at least 1 (0 would be a sequence rule).
 func newCount(sp *Spec, at string) (matcher, []Problem) {
 	ps, probs := compilePatterns(sp.Patterns, at+".patterns", true)
-	if sp.Max < 1 {
+	switch {
+	case sp.Max == 0:
 		probs = append(probs, Problem{at + ".max", "missing: a count rule needs max ≥ 1, the occurrences a reply may hold"})
+	case sp.Max < 0:
+		probs = append(probs, Problem{at + ".max", fmt.Sprintf("%d: must be at least 1", sp.Max)})
 	}
 	return &count{patterns: ps, max: sp.Max}, probs
 }
 
+// anchors lists the patterns for the set's anchor index.
+func (m *count) anchors() []*Pattern { return m.patterns }
+
 // Run appends the occurrences past the first max that survive the filters.
 func (m *count) Run(t *Text, f *filters, dst []span) []span {
 	occ := t.occurs[:0]
-	for _, p := range m.patterns {
-		ms := p.appendMatches(t, t.spans[:0])
+	for j, p := range m.patterns {
+		ms := p.appendAnchored(t, t.base+int32(j), t.spans[:0])
 		t.spans = ms
 		for _, s := range ms {
 			if f.keep(t, s) {

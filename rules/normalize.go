@@ -3,10 +3,13 @@ package rules
 import (
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
-// origin ties one byte of the normalised text to the original character it came from,
+// origin ties one rune of the normalised text to the original character it came from,
 // both as Go byte offsets (to cut Match) and as UTF-16 offsets (what JavaScript indexes).
+// Text.at holds one per normalised byte, filled at rune starts only: hits begin and end
+// on rune boundaries, and skipping continuation bytes halves the work for Cyrillic.
 type origin struct {
 	b0, b1 int32 // byte offsets of the original character
 	u0, u1 int32 // UTF-16 code-unit offsets of the original character
@@ -18,7 +21,7 @@ type origin struct {
 func Normalize(s string) string {
 	var t Text
 	t.normalize(s)
-	return t.norm
+	return t.norm // t is not pooled: its buffer is never reused
 }
 
 // fold classes: what one original rune becomes.
@@ -81,12 +84,45 @@ func fold(r rune) (rune, int) {
 // original character that produced it, so any span of the normalised text maps back.
 func (t *Text) normalize(s string) {
 	t.orig = s
+	if n := len(s) + len(s)/4 + 8; cap(t.buf) < n {
+		t.buf, t.at = make([]byte, 0, n), make([]origin, 0, n)
+	}
 	buf := t.buf[:0]
 	at := t.at[:0]
 	last := -1 // start in buf of the last emitted rune
 	var u int32
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		// Fast paths for the bulk of a reply: plain ASCII and basic Russian letters.
+		if c := s[i]; c < utf8.RuneSelf && c != '\t' && c != '\r' && c != '\v' && c != '\f' {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			last = len(buf)
+			buf = append(buf, c)
+			at = append(at, origin{int32(i), int32(i + 1), u, u + 1})
+			i++
+			u++
+			continue
+		} else if (c == 0xD0 || c == 0xD1) && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			if 'А' <= r && r <= 'я' {
+				if r <= 'Я' {
+					r += 'а' - 'А'
+				}
+				last = len(buf)
+				buf = append(buf, byte(0xC0|r>>6), byte(0x80|r&0x3F))
+				if n := len(at); n+2 <= cap(at) {
+					at = at[:n+2]
+					at[n] = origin{int32(i), int32(i + 2), u, u + 1}
+				} else {
+					at = append(at, origin{int32(i), int32(i + 2), u, u + 1}, origin{})
+				}
+				i += 2
+				u++
+				continue
+			}
+		}
+		r, w := decodeAt(s, i)
 		uw := int32(1)
 		if r >= 0x10000 {
 			uw = 2 // a surrogate pair in JavaScript
@@ -109,9 +145,7 @@ func (t *Text) normalize(s string) {
 			if out == '\u0306' && prev == 'и' {
 				buf = utf8.AppendRune(buf[:last], 'й') // same length as и
 			}
-			for j := last; j < len(at); j++ {
-				at[j].b1, at[j].u1 = o.b1, o.u1
-			}
+			at[last].b1, at[last].u1 = o.b1, o.u1
 			continue
 		case foldEllipsis:
 			last = len(buf)
@@ -126,10 +160,17 @@ func (t *Text) normalize(s string) {
 			continue
 		}
 		buf = utf8.AppendRune(buf, out)
-		for j := last; j < len(buf); j++ {
-			at = append(at, o)
+		at = append(at, o)
+		for len(at) < len(buf) {
+			at = append(at, origin{})
 		}
 	}
 	t.buf, t.at = buf, at
-	t.norm = string(buf)
+	// norm aliases buf instead of copying it: a pooled Text rewrites buf on its next
+	// use, so strings cut from norm must never outlive a check (findings and spans cut
+	// the original text instead).
+	t.norm = ""
+	if len(buf) > 0 {
+		t.norm = unsafe.String(&buf[0], len(buf))
+	}
 }

@@ -71,9 +71,10 @@ func (t *Text) numberGroups() []numGroup {
 	}
 	s := t.norm
 	gs := t.nums[:0]
-	for i := 0; i < len(s); {
-		if !isASCIIDigit(s[i]) {
-			i++
+	resume := 0 // groups start at tokens that begin with a digit, after the last joiner read
+	for _, tk := range t.tokens {
+		i := int(tk.start)
+		if i < resume || !isASCIIDigit(s[i]) {
 			continue
 		}
 		j := i
@@ -86,15 +87,24 @@ func (t *Text) numberGroups() []numGroup {
 			if n := len(gs); n > 0 && gs[n-1].join != joinNone && gs[n-1].b < int32(i) {
 				gs[n-1].join = joinNone // the group it was joining turned out to be glued
 			}
-			i = j
+			resume = j
 			continue
 		}
 		k, join := scanJoiner(s, j)
+		if join != joinNone && !t.startsToken(k) {
+			join, k = joinNone, j // "45.06": the next digits are inside a token
+		}
 		gs = append(gs, numGroup{int32(i), int32(j), join})
-		i = k
+		resume = k
 	}
 	t.nums, t.numsOK = gs, true
 	return gs
+}
+
+// startsToken reports whether a token begins at normalised offset i.
+func (t *Text) startsToken(i int) bool {
+	k := t.tokensStartingBefore(int32(i))
+	return k < len(t.tokens) && t.tokens[k].start == int32(i)
 }
 
 // scanJoiner reads what follows a digit group at j: the joiner kind when another group

@@ -10,8 +10,12 @@ import (
 
 // Pattern is a compiled sequence pattern: words separated by spaces, matched against the
 // normalised word tokens of a text. Syntax: "знаю" exact form, "знаю|знаем" alternatives,
-// "гарантир*" prefix, "*" any one word, "очень?" optional word, "~3" gap of 0..3 words.
-// A match never crosses a sentence boundary. A Pattern is safe for concurrent use.
+// "гарантир*" prefix, "*" any one word, "очень?" optional word, "~3" gap of 0..3 words
+// (~1..~9, only between required words). Words are normalised like the text (Ё→е);
+// punctuation is ignored and a plain word that is several tokens ("100%") becomes
+// consecutive words. Optional words are taken when present, gaps are as short as
+// possible, matches do not overlap and never cross a sentence boundary. At most 16
+// words. A Pattern is safe for concurrent use.
 type Pattern struct {
 	src   string
 	elems []elem
@@ -193,7 +197,23 @@ func (p *Pattern) FindIn(t *Text) []Span {
 // appendMatches appends the non-overlapping matches of p to dst, earliest first.
 // Optional words are taken when present, gaps are as short as possible.
 func (p *Pattern) appendMatches(t *Text, dst []span) []span {
-	starts := p.candidates(t)
+	return p.appendFrom(t, p.candidates(t), dst)
+}
+
+// appendAnchored is appendMatches for a pattern of a set, whose anchor positions the
+// set's index has found already (slot is the pattern's slot in the set).
+func (p *Pattern) appendAnchored(t *Text, slot int32, dst []span) []span {
+	if p.elems[p.first].kind == anyElem {
+		return p.appendFrom(t, p.allStarts(t), dst)
+	}
+	pos := t.anchorsOf(slot)
+	if len(pos) == 0 {
+		return dst
+	}
+	return p.appendFrom(t, p.expand(t, pos), dst)
+}
+
+func (p *Pattern) appendFrom(t *Text, starts []int32, dst []span) []span {
 	next := 0
 	for _, s := range starts {
 		if int(s) < next {
@@ -210,30 +230,40 @@ func (p *Pattern) appendMatches(t *Text, dst []span) []span {
 // candidates lists the token positions where a match may start, ascending: every
 // occurrence of the first required word, moved back by the optional words before it.
 func (p *Pattern) candidates(t *Text) []int32 {
-	starts := t.starts[:0]
 	anchor := &p.elems[p.first]
 	if anchor.kind == anyElem {
-		for i := range t.tokens {
-			starts = append(starts, int32(i))
-		}
-		t.starts = starts
-		return starts
+		return p.allStarts(t)
 	}
 	sorted := t.sortedTokens()
-	add := func(pos []int32) {
-		for _, k := range pos {
-			for s := max(0, k-int32(p.first)); s <= k; s++ {
-				starts = append(starts, s)
-			}
-		}
-	}
+	pos := t.found[:0]
 	for _, w := range anchor.exact {
-		add(t.wordRange(sorted, w, false))
+		pos = append(pos, t.wordRange(sorted, w, false)...)
 	}
 	for _, w := range anchor.prefix {
-		add(t.wordRange(sorted, w, true))
+		pos = append(pos, t.wordRange(sorted, w, true)...)
 	}
-	if len(starts) > 1 {
+	t.found = pos
+	return p.expand(t, sortUnique(pos))
+}
+
+func (p *Pattern) allStarts(t *Text) []int32 {
+	starts := grow(t.starts, len(t.tokens))
+	for i := range starts {
+		starts[i] = int32(i)
+	}
+	t.starts = starts
+	return starts
+}
+
+// expand turns ascending anchor positions into ascending, distinct start positions.
+func (p *Pattern) expand(t *Text, pos []int32) []int32 {
+	starts := t.starts[:0]
+	for _, k := range pos {
+		for s := max(0, k-int32(p.first)); s <= k; s++ {
+			starts = append(starts, s)
+		}
+	}
+	if p.first > 0 || len(starts) > 1 {
 		starts = sortUnique(starts)
 	}
 	t.starts = starts
@@ -241,6 +271,9 @@ func (p *Pattern) candidates(t *Text) []int32 {
 }
 
 func sortUnique(s []int32) []int32 {
+	if len(s) < 2 {
+		return s
+	}
 	if len(s) > 32 {
 		slices.Sort(s)
 	} else {

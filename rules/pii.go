@@ -68,11 +68,20 @@ func (m *pii) Run(t *Text, f *filters, dst []span) []span {
 		for r1 < len(groups) && groups[r1-1].join != joinNone {
 			r1++
 		}
-		for g0 := r0; g0 < r1; {
+		// upto[i] counts the digits of the run's groups before group r0+i.
+		upto := append(t.upto[:0], 0)
+		for _, g := range groups[r0:r1] {
+			upto = append(upto, upto[len(upto)-1]+(g.b-g.a))
+		}
+		t.upto = upto
+		for g0 := r0; g0 < r1 && upto[r1-r0]-upto[g0-r0] >= minPIIDigits; {
 			hit := false
 			for g1 := r1; g1 > g0; g1-- {
-				if g1 < r1 && groups[g1-1].join != joinSpace && groups[g1-1].join != joinDoc {
+				if g1 < r1 && !splits(groups[g1-1].join) {
 					continue // would cut a number in the middle of "123-45-67"
+				}
+				if d := upto[g1-r0] - upto[g0-r0]; d < minPIIDigits || d > maxPIIDigits {
+					continue
 				}
 				n := t.number(groups[g0:g1], g0 > r0)
 				if s, ok := m.detect(t, n, m.allow); ok {
@@ -86,7 +95,7 @@ func (m *pii) Run(t *Text, f *filters, dst []span) []span {
 			if !hit {
 				// Start the next try after a space, never inside "123-45-67".
 				g0++
-				for g0 < r1 && groups[g0-1].join != joinSpace && groups[g0-1].join != joinDoc {
+				for g0 < r1 && !splits(groups[g0-1].join) {
 					g0++
 				}
 			}
@@ -95,6 +104,15 @@ func (m *pii) Run(t *Text, f *filters, dst []span) []span {
 	}
 	return dst
 }
+
+// splits reports whether two numbers may meet at joiner j: spaces or a document mark.
+func splits(j joinKind) bool { return j == joinSpace || j == joinDoc }
+
+// The fewest and most digits any detector accepts: passport and INN 10, cards 19.
+const (
+	minPIIDigits = 10
+	maxPIIDigits = 19
+)
 
 // digitsOf keeps the ASCII digits of s.
 func digitsOf(s string) string {

@@ -13,10 +13,13 @@ func newSequence(sp *Spec, at string) (matcher, []Problem) {
 	return &sequence{patterns: ps}, probs
 }
 
+// anchors lists the patterns for the set's anchor index.
+func (m *sequence) anchors() []*Pattern { return m.patterns }
+
 // Run appends the hits that survive the filters.
 func (m *sequence) Run(t *Text, f *filters, dst []span) []span {
-	for _, p := range m.patterns {
-		ms := p.appendMatches(t, t.spans[:0])
+	for j, p := range m.patterns {
+		ms := p.appendAnchored(t, t.base+int32(j), t.spans[:0])
 		t.spans = ms
 		for _, s := range ms {
 			if f.keep(t, s) {

@@ -9,6 +9,21 @@ import (
 // concurrent use.
 type Set struct {
 	rules []*rule
+	index *anchorIndex
+	base  []int32 // each rule's first pattern slot in index
+}
+
+// newSet builds a set over compiled rules, indexing their anchor words.
+func newSet(rules []*rule) *Set {
+	groups := make([][]*Pattern, len(rules))
+	for i, r := range rules {
+		if a, ok := r.m.(anchored); ok {
+			groups[i] = a.anchors()
+		}
+	}
+	s := &Set{rules: rules}
+	s.index, s.base = newAnchorIndex(groups)
+	return s
 }
 
 // A matcher is one rule kind: it finds the rule's hits and keeps those the filters allow.
@@ -90,7 +105,9 @@ func (s *Set) CheckText(t *Text, segment string) []Finding {
 	if s.Len() == 0 || len(t.norm) == 0 {
 		return out
 	}
-	for _, r := range s.rules {
+	s.index.scan(t)
+	for i, r := range s.rules {
+		t.base = s.base[i]
 		hits := r.m.Run(t, &r.f, t.hits[:0])
 		t.hits = hits
 		for _, h := range hits {

@@ -15,9 +15,10 @@ type Spec struct {
 	Message string `json:"message"`
 	// Why names the policy the rule comes from.
 	Why string `json:"why"`
-	// Patterns are sequence patterns (kinds sequence and count).
+	// Patterns are sequence patterns (kinds sequence and count); see Pattern for the syntax.
 	Patterns []string `json:"patterns,omitempty"`
-	// Regex is an RE2 expression over the normalised text (kind regex).
+	// Regex is an RE2 expression over the normalised text (kind regex), run sentence by
+	// sentence so a match never crosses a sentence boundary. No \b: it is ASCII-only.
 	Regex string `json:"regex,omitempty"`
 	// Anchor, when "sentence-start", keeps only hits that begin a sentence.
 	Anchor string `json:"anchor,omitempty"`
@@ -27,15 +28,17 @@ type Spec struct {
 	Detector string `json:"detector,omitempty"`
 	// Allow lists numbers that belong to the company and so are not personal data (detector phone).
 	Allow []string `json:"allow,omitempty"`
-	// Exceptions are sequence patterns; a hit they cover is dropped.
+	// Exceptions are sequence patterns; a hit one of their matches covers is dropped.
 	Exceptions []string `json:"exceptions,omitempty"`
-	// UnlessBefore are sequence patterns; a hit right after their match is dropped.
+	// UnlessBefore are sequence patterns; a hit right after their match (same sentence,
+	// nothing but punctuation between) is dropped.
 	UnlessBefore []string `json:"unless_before,omitempty"`
-	// UnlessAfter are sequence patterns; a hit right before their match is dropped.
+	// UnlessAfter are sequence patterns; a hit right before their match (same sentence,
+	// nothing but punctuation between) is dropped.
 	UnlessAfter []string `json:"unless_after,omitempty"`
 	// Replacements maps a segment id (or "default") to what to say instead.
 	Replacements map[string][]string `json:"replacements,omitempty"`
-	// Examples are texts the rule must flag and must not flag.
+	// Examples are texts the rule must flag (at least one) and must not flag; Compile runs them.
 	Examples Examples `json:"examples"`
 	// Source cites the policy document and section.
 	Source string `json:"source,omitempty"`

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"testing"
 	"unicode/utf16"
 )
@@ -26,8 +27,9 @@ func spec(id, kind string, patterns ...string) Spec {
 	}
 }
 
-// mustSet compiles specs, skipping the examples requirement by filling a flag example
-// from want when the test gives none, and fails the test on any problem.
+// mustSet compiles specs without running their examples (tests drive rules with texts
+// of their own; a placeholder satisfies the flag-example requirement) and fails the test
+// on any problem.
 func mustSet(t testing.TB, specs ...Spec) *Set {
 	t.Helper()
 	for i := range specs {
@@ -45,27 +47,16 @@ func mustSet(t testing.TB, specs ...Spec) *Set {
 // compileNoExamples compiles like Compile but ignores example outcomes, so tests can
 // drive rules with texts of their own.
 func compileNoExamples(specs []Spec) (*Set, []Problem) {
-	set := &Set{}
+	var rules []*rule
 	var probs []Problem
 	for i := range specs {
-		r, ps := compileRule(&specs[i], "["+itoa(i)+"]")
+		r, ps := compileRule(&specs[i], "["+strconv.Itoa(i)+"]")
 		probs = append(probs, ps...)
 		if len(ps) == 0 {
-			set.rules = append(set.rules, r)
+			rules = append(rules, r)
 		}
 	}
-	return set, probs
-}
-
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; i > 0; i /= 10 {
-		b = append([]byte{byte('0' + i%10)}, b...)
-	}
-	return string(b)
+	return newSet(rules), probs
 }
 
 // matches lists the original substrings the set flags in text, checking on the way that

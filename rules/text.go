@@ -13,24 +13,36 @@ type Text struct {
 	orig   string
 	norm   string
 	buf    []byte   // backing store for norm while it is built
-	at     []origin // at[i] is where normalised byte i came from
+	at     []origin // at[i] is where the normalised rune starting at byte i came from
 	tokens []token
 	bounds []int32 // normalised offsets of sentence-ending marks and newlines, ascending
 
 	sorted   []int32 // token indices ordered by word, built on first use
+	keys     []uint64
 	sortedOK bool
 	nums     []numGroup // digit groups for the PII detectors, built on first use
 	numsOK   bool
+	sents    []span // sentences with their closing punctuation, built on first use
+	sentsOK  bool
 
 	// Scratch space reused across rules within one check.
 	memo   []uint64
 	starts []int32
+	found  []int32
 	spans  []span
 	hits   []span
 	occurs []span
 	digits []byte
 	sizes  []int
+	upto   []int32
 	num    number
+
+	// Anchor hits of the set being checked (see anchorIndex.scan).
+	pairs     []slotPair
+	slotStart []int32
+	slotPos   []int32
+	slotFill  []int32
+	base      int32 // first pattern slot of the rule being run
 }
 
 // span is a hit as a half-open range of normalised byte offsets.
@@ -47,13 +59,14 @@ func Analyze(text string) *Text {
 func (t *Text) Original() string { return t.orig }
 
 // Normalized returns the text as rules see it (see Normalize).
-func (t *Text) Normalized() string { return t.norm }
+func (t *Text) Normalized() string { return strings.Clone(t.norm) }
 
 // Words returns the normalised word tokens in text order, symbols such as % included.
 func (t *Text) Words() []string {
+	norm := strings.Clone(t.norm) // the words must not alias a reusable buffer
 	out := make([]string, len(t.tokens))
-	for i := range t.tokens {
-		out[i] = t.word(i)
+	for i, tk := range t.tokens {
+		out[i] = norm[tk.start:tk.end]
 	}
 	return out
 }
@@ -64,7 +77,7 @@ func Words(s string) []string { return Analyze(s).Words() }
 var textPool = sync.Pool{New: func() any { return new(Text) }}
 
 func (t *Text) reset(s string) {
-	t.sortedOK, t.numsOK = false, false
+	t.sortedOK, t.numsOK, t.sentsOK = false, false, false
 	t.normalize(s)
 	t.tokenize()
 }
@@ -80,9 +93,14 @@ func (t *Text) word(i int) string {
 	return t.norm[tk.start:tk.end]
 }
 
-// original maps a hit back to UTF-16 offsets and the original substring.
+// original maps a hit back to UTF-16 offsets and the original substring. Hits start
+// and end on rune boundaries of the normalised text.
 func (t *Text) original(s span) (start, end int, match string) {
-	o0, o1 := t.at[s.a], t.at[s.b-1]
+	last := s.b - 1
+	for last > s.a && t.norm[last]&0xC0 == 0x80 {
+		last-- // back to the start of the last rune
+	}
+	o0, o1 := t.at[s.a], t.at[last]
 	return int(o0.u0), int(o1.u1), t.orig[o0.b0:o1.b1]
 }
 
@@ -128,16 +146,48 @@ func (t *Text) boundaryIn(a, b int32) bool {
 	return lo < len(t.bounds) && t.bounds[lo] < b
 }
 
+// sentences splits the normalised text at sentence boundaries; a run of marks ("?!",
+// "...") stays with the sentence it closes. Together the spans cover the whole text.
+func (t *Text) sentences() []span {
+	if t.sentsOK {
+		return t.sents
+	}
+	out := t.sents[:0]
+	var start int32
+	for i, b := range t.bounds {
+		if i+1 < len(t.bounds) && t.bounds[i+1] == b+1 {
+			continue // the run of marks goes on
+		}
+		out = append(out, span{start, b + 1})
+		start = b + 1
+	}
+	if int(start) < len(t.norm) {
+		out = append(out, span{start, int32(len(t.norm))})
+	}
+	t.sents, t.sentsOK = out, true
+	return out
+}
+
 // sortedTokens returns token indices ordered by word (then position), for anchor lookups.
 func (t *Text) sortedTokens() []int32 {
 	if t.sortedOK {
 		return t.sorted
 	}
-	s := t.sorted[:0]
+	// Sort by the first eight bytes packed in an integer, comparing whole words only on
+	// ties: several times faster than comparing strings throughout.
+	s, keys := t.sorted[:0], t.keys[:0]
 	for i := range t.tokens {
 		s = append(s, int32(i))
+		keys = append(keys, wordKey(t.word(i)))
 	}
+	t.keys = keys
 	slices.SortFunc(s, func(a, b int32) int {
+		if ka, kb := keys[a], keys[b]; ka != kb {
+			if ka < kb {
+				return -1
+			}
+			return 1
+		}
 		if c := strings.Compare(t.word(int(a)), t.word(int(b))); c != 0 {
 			return c
 		}
@@ -145,6 +195,18 @@ func (t *Text) sortedTokens() []int32 {
 	})
 	t.sorted, t.sortedOK = s, true
 	return s
+}
+
+// wordKey packs the first eight bytes of w big-endian, so keys order as the words do.
+func wordKey(w string) uint64 {
+	var k uint64
+	for i := 0; i < 8; i++ {
+		k <<= 8
+		if i < len(w) {
+			k |= uint64(w[i])
+		}
+	}
+	return k
 }
 
 // lowerBound finds the first position in sorted whose word is >= w.

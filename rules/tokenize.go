@@ -56,8 +56,13 @@ func decodeAt(s string, i int) (rune, int) {
 	if i >= len(s) {
 		return utf8.RuneError, 0
 	}
-	if c := s[i]; c < utf8.RuneSelf {
+	c := s[i]
+	if c < utf8.RuneSelf {
 		return rune(c), 1
+	}
+	// Two-byte sequences (Cyrillic, Greek, Latin-1) inline: they are most of a reply.
+	if c&0xE0 == 0xC0 && c >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
@@ -73,6 +78,10 @@ func (t *Text) tokenize() {
 	bounds := t.bounds[:0]
 	sent := true
 	for i := 0; i < len(s); {
+		if s[i] == ' ' {
+			i++
+			continue
+		}
 		r, w := decodeAt(s, i)
 		switch {
 		case isWordRune(r):
@@ -141,6 +150,19 @@ func scanWord(s string, i int) int {
 	prev, w := decodeAt(s, i)
 	i += w
 	for i < len(s) {
+		// Fast paths: ASCII letters and digits, lowercase basic Russian.
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			prev = rune(c)
+			i++
+			continue
+		case c < utf8.RuneSelf && c != '-' && c != '\'' && c != '.' && c != ',':
+			return i
+		case i+1 < len(s) && (c == 0xD0 && s[i+1] >= 0xB0 && s[i+1] <= 0xBF || c == 0xD1 && s[i+1] >= 0x80 && s[i+1] <= 0x8F):
+			prev = 'я'
+			i += 2
+			continue
+		}
 		r, w := decodeAt(s, i)
 		if isWordRune(r) {
 			prev = r

@@ -150,11 +150,6 @@ export async function openShortcutSettings() {
 
 // ---- offscreen documents (Chromium only) ----
 
-/** True when this browser has chrome.offscreen. */
-export function hasOffscreenAPI() {
-  return Boolean(globalThis.chrome?.offscreen?.createDocument) && !isFirefox();
-}
-
 /** True when an offscreen document of this extension exists. */
 export async function offscreenExists() {
   const c = globalThis.chrome;

@@ -8,11 +8,9 @@ import (
 	"strings"
 )
 
-// FS holds the pack files. The pattern is "*" rather than "*.json" only while the directory
-// may have no pack yet (go:embed refuses a pattern that matches nothing); Default picks
-// the packs out by name.
+// FS holds the pack files, and pack.schema.json with them (Default skips it).
 //
-//go:embed *
+//go:embed *.json
 var FS embed.FS
 
 // Default returns the embedded packs in file-name order: every *.json file except JSON

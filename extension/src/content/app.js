@@ -18,9 +18,13 @@ import { segments as loadSegments } from './engine.js';
 import { state, emit, on, addDocument } from './state.js';
 import { resolve, matches } from './shortcuts.js';
 import { dropOverlay } from './overlay.js';
+import { scan } from './fields.js';
+import { sessionFor } from './session.js';
 
 /** MARK_CONTEXT is the message the context menu may send for "this is the customer's message". */
 export const MARK_CONTEXT = 'sufler:mark-context';
+
+let lifetime = null; // the running features' signal (sessions created outside focus events use it)
 
 /**
  * Start runs Sufler in this frame until signal aborts.
@@ -28,6 +32,7 @@ export const MARK_CONTEXT = 'sufler:mark-context';
  * @param {object} settings loaded settings
  */
 export function start(signal, settings) {
+  lifetime = signal;
   state.settings = settings;
   setLang(settings.ui?.lang ?? 'auto');
   onChange((s) => {
@@ -44,6 +49,7 @@ export function start(signal, settings) {
   flags.init(signal);
   strip.init(signal);
   badge.init(signal);
+  context.init(signal);
   shortcuts(signal);
   frames.init(signal, document, (doc, sig) => {
     served.push(doc);
@@ -129,8 +135,15 @@ function handle(msg) {
     return undefined;
   }
   if (msg.type === MSG.insert) {
-    const s = state.last;
-    if (!focus.owns(s)) return undefined; // another frame owns the last focused field
+    let s = state.last;
+    if (!s && window === window.top) {
+      // Nothing focused yet: a page with exactly one reply field still has an obvious target.
+      const all = scan(document);
+      if (all.length === 1) s = sessionFor(all[0], lifetime);
+    } else if (!focus.owns(s)) {
+      return undefined; // another frame owns the last focused field
+    }
+    if (!s) return undefined;
     if (typeof msg.text !== 'string' || !msg.text) return { ok: false, error: 'text: must be a non-empty string' };
     return strip.insertTemplate(s, msg.text).then((r) => (r.ok ? { ok: true } : { ok: false, error: r.error }));
   }

@@ -5,7 +5,7 @@ import { t } from '../shared/i18n.js';
 import { update } from '../shared/settings.js';
 import { state, on, emit, segment, segmentTitle, conversationKey } from './state.js';
 import { h, trapTab } from './panel.js';
-import { place } from './overlay.js';
+import { place, uiFor, shift } from './overlay.js';
 import { corner } from './placement.js';
 import { listbox } from './listbox.js';
 import { position } from './panel.js';
@@ -53,11 +53,11 @@ function show(session) {
   clearTimeout(hideTimer);
   if (badge?.session !== session) {
     hide();
-    const doc = session.overlay.doc;
+    const doc = uiFor(session.doc).overlay.doc;
     const el = h(doc, 'button', { class: 'badge', type: 'button', 'data-sufler-badge': '', 'aria-haspopup': 'listbox' });
     el.addEventListener('mousedown', (e) => e.preventDefault());
     el.addEventListener('click', () => (menu ? closeMenu(true) : openMenu(false)));
-    session.overlay.ui.appendChild(el);
+    uiFor(session.doc).overlay.ui.appendChild(el);
     badge = { session, el };
   }
   render();
@@ -80,19 +80,22 @@ function render() {
   el.setAttribute('aria-label', `${t('content.badge.label', { segment: title })}${n ? `. ${t('content.badge.findings', { n })}` : ''}`);
   el.dataset.segment = seg.id;
   el.dataset.how = seg.how;
-  const box = session.surface.clipBox();
+  const ui = uiFor(session.doc);
+  const box = shift(session.surface.clipBox(), ui.dx, ui.dy);
   if (box.right - box.left < 60 || box.bottom - box.top < 16) {
     el.hidden = true;
     return;
   }
   el.hidden = false;
-  const caret = session.surface.focused() ? session.surface.caretRect() : null;
+  const caret = session.surface.focused() ? shift(session.surface.caretRect(), ui.dx, ui.dy) : null;
   const p = corner(box, { width: el.offsetWidth, height: el.offsetHeight }, caret);
   place(el, p.left, p.top);
 }
 
+// Short keeps a badge small: a segment title's head ("Крупный бизнес: логистические отделы…" → "Крупный бизнес").
 function short(s) {
-  return s.length > 24 ? `${s.slice(0, 23)}…` : s;
+  const head = s.split(/[:(—]/)[0].trim() || s;
+  return head.length > 24 ? `${head.slice(0, 23)}…` : head;
 }
 
 /**
@@ -104,7 +107,8 @@ export function openMenu(focus = true) {
   if (!session) return false;
   if (!badge) show(session);
   closeMenu(false);
-  const doc = session.overlay.doc;
+  const ui = uiFor(session.doc);
+  const doc = ui.overlay.doc;
   const cur = segment();
   const guess = state.guess;
   const lb = listbox(doc, {
@@ -130,9 +134,9 @@ export function openMenu(focus = true) {
     e.preventDefault();
     e.stopPropagation();
   });
-  session.overlay.ui.appendChild(el);
+  ui.overlay.ui.appendChild(el);
   const b = badge.el.getBoundingClientRect();
-  position(el, b, [session.surface.caretRect(), b]);
+  position(el, b, [shift(session.surface.caretRect(), ui.dx, ui.dy), b]);
   const sel = session.surface.selection();
   menu = { el, session, sel };
   if (focus) lb.el.focus();

@@ -8,30 +8,31 @@ let current = null;
 /**
  * Open shows the card of a finding, replacing any open card.
  * @param {object} o
- * @param {import('./overlay.js').Overlay} o.overlay
+ * @param {import('./overlay.js').Overlay} o.overlay where the card goes (see uiFor)
  * @param {object} o.finding the engine's finding
- * @param {{left:number, top:number, right:number, bottom:number}[]} o.rects the finding's line rects
+ * @param {{left:number, top:number, right:number, bottom:number}[]} o.rects the finding's line rects, in the overlay's viewport
  * @param {{left:number, top:number, right:number, bottom:number}|null} o.caret the caret (never covered)
  * @param {boolean} o.focus move keyboard focus into the card
  * @param {(text: string) => void} o.onReplace
  * @param {() => void} o.onIgnoreHere
  * @param {() => void} o.onIgnoreSite
  * @param {(how: 'escape'|'other') => void} o.onClose
+ * @param {() => void} [o.onLeave] the pointer left the card
  */
 export function open(o) {
   close();
   const doc = o.overlay.doc;
   const f = o.finding;
   const sev = ['error', 'warning', 'hint'].includes(f.severity) ? f.severity : 'hint';
-  const reps = (f.replacements ?? []).filter((r) => typeof r === 'string' && r.trim());
+  // "" is a real replacement: remove the words. Other entries are inserted as they stand.
+  const reps = (f.replacements ?? []).filter((r) => typeof r === 'string' && (r === '' || r.trim()));
   const note = h(doc, 'p', { class: 'note', role: 'status', 'aria-live': 'polite' });
   const el = h(doc, 'div', { class: 'panel card', role: 'dialog', 'aria-label': t('content.card.label'), 'data-rule': f.rule },
-    h(doc, 'div', { class: 'head' }, h(doc, 'span', { class: `dot ${sev}` }), t(`content.severity.${sev}`),
-      f.category ? ` · ${f.category}` : ''),
+    h(doc, 'div', { class: 'head' }, h(doc, 'span', { class: `dot ${sev}` }), t(`content.severity.${sev}`)),
     h(doc, 'p', { class: 'msg' }, f.message || f.rule),
     f.why ? h(doc, 'p', { class: 'why' }, `${t('content.card.why')}: ${f.why}`) : null,
     reps.length ? h(doc, 'div', { class: 'label' }, t('content.card.replace')) : h(doc, 'p', { class: 'note' }, t('content.card.noReplacements')),
-    reps.length ? h(doc, 'div', { class: 'reps' }, ...reps.map((r) => h(doc, 'button', { class: 'rep', type: 'button', 'data-action': 'replace', onclick: () => o.onReplace(r) }, r))) : null,
+    reps.length ? h(doc, 'div', { class: 'reps' }, ...reps.map((r) => h(doc, 'button', { class: r ? 'rep' : 'rep remove', type: 'button', 'data-action': 'replace', onclick: () => o.onReplace(r) }, r || t('content.card.remove', { match: f.match })))) : null,
     note,
     h(doc, 'div', { class: 'foot' },
       h(doc, 'button', { type: 'button', 'data-action': 'ignore-here', onclick: () => o.onIgnoreHere() }, t('content.card.ignoreHere')),
@@ -45,10 +46,18 @@ export function open(o) {
       close('escape');
     }
   });
+  el.addEventListener('mouseenter', () => {
+    if (current?.el === el) current.hovered = true;
+  });
+  el.addEventListener('mouseleave', () => {
+    if (current?.el !== el) return;
+    current.hovered = false;
+    o.onLeave?.();
+  });
   o.overlay.ui.appendChild(el);
   const anchor = o.rects[0];
   position(el, anchor, [...o.rects, o.caret]);
-  current = { el, finding: f, onClose: o.onClose, rects: o.rects };
+  current = { el, finding: f, onClose: o.onClose, rects: o.rects, hovered: false };
   if (o.focus) el.querySelector('button')?.focus();
   return current;
 }
@@ -73,9 +82,7 @@ export function say(text) {
   if (n) n.textContent = text;
 }
 
-/** Contains is true when the point is over the open card. */
-export function contains(x, y) {
-  if (!current) return false;
-  const r = current.el.getBoundingClientRect();
-  return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+/** Hovered is true while the pointer is over the open card. */
+export function hovered() {
+  return !!current?.hovered;
 }

@@ -3,12 +3,21 @@
 // words that led to it.
 import { t } from '../shared/i18n.js';
 import { guessSegment } from './engine.js';
-import { state, emit, segment, segmentTitle } from './state.js';
+import { state, emit, on, segment, segmentTitle } from './state.js';
 import { h, position, keepFocus } from './panel.js';
-import { overlayFor } from './overlay.js';
+import { uiFor, shift } from './overlay.js';
 import { choose } from './badge.js';
 
 let toast = null;
+
+/**
+ * Init closes the notice as soon as the agent goes back to a field: it must never sit over their reply.
+ * @param {AbortSignal} signal
+ */
+export function init(signal) {
+  on('active', (s) => s && closeToast(), signal);
+  signal.addEventListener('abort', closeToast, { once: true });
+}
 
 /**
  * Mark takes text (or the page's current selection) as the customer's message.
@@ -17,10 +26,12 @@ let toast = null;
  * @returns {Promise<boolean>} false when there was no text
  */
 export async function mark(doc, text) {
+  doc = selectionDocument(doc);
   const sel = doc.getSelection();
   const selected = (sel && !sel.isCollapsed ? sel.toString() : '').trim();
   const msg = (selected || String(text ?? '')).trim();
-  const rect = sel && sel.rangeCount && !sel.isCollapsed ? sel.getRangeAt(0).getBoundingClientRect() : null;
+  const ui = uiFor(doc);
+  const rect = sel && sel.rangeCount && !sel.isCollapsed ? shift(sel.getRangeAt(0).getBoundingClientRect(), ui.dx, ui.dy) : null;
   if (!msg) {
     notify(doc, rect, [t('content.context.empty')], []);
     return false;
@@ -51,9 +62,41 @@ export async function mark(doc, text) {
   return true;
 }
 
+// SelectionDocument finds where the agent's selection is: the given document, else a same-origin parent or frame
+// (the shortcut arrives where focus is, e.g. an editor's iframe, while the selected text is in the ticket).
+function selectionDocument(doc) {
+  const has = (d) => {
+    const s = d?.getSelection?.();
+    return s && !s.isCollapsed && s.toString().trim();
+  };
+  if (has(doc)) return doc;
+  const docs = [];
+  for (let w = doc.defaultView; w; ) {
+    let parent = null;
+    try {
+      parent = w.parent !== w && w.parent.document ? w.parent : null;
+    } catch {
+      parent = null;
+    }
+    if (!parent) break;
+    docs.push(parent.document);
+    w = parent;
+  }
+  const top = docs[docs.length - 1] ?? doc;
+  for (const f of top.querySelectorAll('iframe')) {
+    try {
+      if (f.contentDocument) docs.push(f.contentDocument);
+    } catch {
+      /* cross-origin */
+    }
+  }
+  return docs.find(has) ?? doc;
+}
+
 function notify(doc, rect, lines, actions) {
   closeToast();
-  const o = overlayFor(doc);
+  const o = uiFor(doc).overlay;
+  doc = o.doc;
   const el = h(doc, 'div', { class: 'panel toast', role: 'status', 'data-sufler-toast': '' },
     ...lines.map((l) => h(doc, 'p', { class: 'body' }, l)),
     h(doc, 'div', { class: 'actions' },
@@ -62,9 +105,14 @@ function notify(doc, rect, lines, actions) {
   keepFocus(el);
   o.ui.appendChild(el);
   const win = doc.defaultView;
-  const anchor = rect && rect.width ? rect : { left: win.innerWidth - 340, top: 8, right: win.innerWidth - 8, bottom: 8 };
-  const caret = state.active?.doc === doc && state.active.surface.focused() ? state.active.surface.caretRect() : null;
-  position(el, anchor, [caret, rect]);
+  const anchor = rect && rect.right > rect.left ? rect : { left: win.innerWidth - 340, top: 8, right: win.innerWidth - 8, bottom: 8 };
+  let caret = null;
+  if (state.active && state.active.surface.focused()) {
+    const u = uiFor(state.active.doc);
+    caret = shift(state.active.surface.caretRect(), u.dx, u.dy);
+  }
+  // Above the customer's words: below them is usually the reply field.
+  position(el, anchor, [caret, rect], { prefer: 'above' });
   o.announce(lines.join(' '));
   const timer = setTimeout(closeToast, 9000);
   toast = { el, timer };

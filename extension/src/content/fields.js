@@ -190,7 +190,7 @@ export function shadowRoots(el) {
 
 /**
  * Scan walks a document or shadow root, through open shadow roots and same-origin frames, and returns every
- * eligible field.
+ * eligible field (used when the popup inserts and no field was ever focused: one field on the page is the target).
  * @param {Document|ShadowRoot|Element} root
  * @returns {{el: Element, kind: string}[]}
  */
@@ -198,7 +198,7 @@ export function scan(root) {
   const out = [];
   const seen = new Set();
   const visit = (r) => {
-    const all = r.querySelectorAll('textarea, input, [contenteditable], trix-editor, iframe, frame, *');
+    const all = r.querySelectorAll('*');
     for (const el of all) {
       if (el.shadowRoot) visit(el.shadowRoot);
       if (el.localName === 'iframe' || el.localName === 'frame') {

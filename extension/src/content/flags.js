@@ -10,6 +10,9 @@ import { state, on, emit, segment, ignoredRules, host, eachDocument } from './st
 import * as card from './card.js';
 import { replace } from './insert/index.js';
 import { deepTarget } from './fields.js';
+import { uiFor, shift } from './overlay.js';
+import * as fill from './fill.js';
+import { hide as hideStrip } from './strip.js';
 
 /** DELAY is the pause in typing (ms) after which the reply is checked. */
 export const DELAY = 180;
@@ -113,6 +116,8 @@ export function draw(session) {
     active: open?.finding === f,
     data: { rule: f.rule, start: String(f.start), end: String(f.end), severity: f.severity },
   })));
+  // Counters for people debugging a page (and the e2e suite): how many answers came back stale and were dropped.
+  session.overlay.layerOf(session.id).dataset.checks = `${session.checks?.delivered ?? 0}/${session.checks?.dropped ?? 0}`;
   if (list.length) live.add(session);
   else live.delete(session);
   if (open && open.session === session && !list.includes(open.finding)) card.close();
@@ -130,43 +135,57 @@ function hit(doc, x, y) {
 }
 
 function watchPointer(doc, signal) {
-  let timer = 0;
   const win = doc.defaultView;
   const opts = { passive: true, capture: true, signal };
   win.addEventListener('mousemove', (e) => {
     const over = hit(doc, e.clientX, e.clientY);
     const open = card.opened();
-    clearTimeout(timer);
+    clearTimeout(hoverTimer);
     if (over && open?.finding === over.finding) return;
-    if (!over && open && card.contains(e.clientX, e.clientY)) return;
-    timer = setTimeout(() => {
+    if (!over && (!open || open.pinned)) return;
+    hoverTimer = setTimeout(() => {
       if (over) openCard(over.session, over.finding, false);
-      else if (open && !open.pinned && !card.contains(e.clientX, e.clientY)) card.close();
+      else closeUnlessHovered();
     }, over ? 250 : 400);
   }, opts);
   win.addEventListener('mouseup', (e) => {
     const target = deepTarget(e);
-    if (target?.closest?.('[data-sufler-ui]')) return;
+    if (target?.closest?.('[data-sufler-ui]') || target?.getRootNode?.().host?.hasAttribute?.('data-sufler-ui')) return;
     const over = hit(doc, e.clientX, e.clientY);
     if (over) {
-      clearTimeout(timer);
+      clearTimeout(hoverTimer);
       const c = openCard(over.session, over.finding, false);
-      c.pinned = true;
+      if (c) c.pinned = true;
+    } else if (card.opened()?.pinned && card.opened().session?.doc === doc) {
+      card.close();
     }
   }, opts);
-  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  signal.addEventListener('abort', () => clearTimeout(hoverTimer), { once: true });
+}
+
+let hoverTimer = 0;
+// CloseUnlessHovered closes a card opened by hover once the pointer has left both the words and the card.
+function closeUnlessHovered() {
+  const open = card.opened();
+  if (open && !open.pinned && !card.hovered()) card.close();
 }
 
 function openCard(session, f, focus) {
   const d = session.drawn?.find((x) => x.finding === f);
-  const rects = d?.rects?.length ? d.rects : session.surface.geometry([f])[0];
-  if (!rects.length) return null;
+  const local = d?.rects?.length ? d.rects : session.surface.geometry([f])[0];
+  if (!local.length) return null;
+  const ui = uiFor(session.doc);
+  hideStrip();
   const c = card.open({
-    overlay: session.overlay,
+    overlay: ui.overlay,
     finding: f,
-    rects,
-    caret: session.surface.focused() ? session.surface.caretRect() : null,
+    rects: local.map((r) => shift(r, ui.dx, ui.dy)),
+    caret: session.surface.focused() ? shift(session.surface.caretRect(), ui.dx, ui.dy) : null,
     focus,
+    onLeave: () => {
+      clearTimeout(hoverTimer);
+      hoverTimer = setTimeout(closeUnlessHovered, 400);
+    },
     onReplace: (text) => applyReplacement(session, f, text),
     onIgnoreHere: () => {
       session.ignore(f);
@@ -208,12 +227,21 @@ export async function applyReplacement(session, f, text) {
     attached.get(session)?.push(now, 0);
     return { ok: false, error: 'changed' };
   }
-  const res = await replace(session, f.start, f.end, text);
+  // A replacement for words that open a sentence opens it too: «Я не знаю» → «Уточню…», not «уточню…».
+  if (text && /^\p{Lu}/u.test(f.match) && /^\p{Ll}/u.test(text)) text = text[0].toUpperCase() + text.slice(1);
+  // Removing words ("" replacement) takes one neighbouring space with them, so no double space is left.
+  let { start, end } = f;
+  if (text === '') {
+    if (now[end] === ' ' && (start === 0 || /\s/.test(now[start - 1]))) end++;
+    else if (now[start - 1] === ' ') start--;
+  }
+  const res = await replace(session, start, end, text);
   if (res.ok) {
     card.close();
     session.findings = session.findings.filter((x) => x !== f);
     draw(session);
-    session.surface.select(res.caret, res.caret);
+    // A replacement may carry {{variables}} to fill in, like a template.
+    if (!fill.start(session, start, res.caret)) session.surface.select(res.caret, res.caret);
   } else {
     card.say(t('content.card.failed'));
   }

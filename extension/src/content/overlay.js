@@ -71,13 +71,7 @@ export class Overlay {
    */
   draw(key, items) {
     this.attach();
-    let layer = this.layers.get(key);
-    if (!layer) {
-      layer = this.doc.createElement('div');
-      layer.dataset.field = key;
-      this.layers.set(key, layer);
-      this.marks.appendChild(layer);
-    }
+    const layer = this.layerOf(key);
     const frag = this.doc.createDocumentFragment();
     for (const it of items) {
       for (const r of it.rects) {
@@ -98,6 +92,18 @@ export class Overlay {
     layer.replaceChildren(frag);
   }
 
+  /** LayerOf returns the element holding one field's underlines. */
+  layerOf(key) {
+    let layer = this.layers.get(key);
+    if (!layer) {
+      layer = this.doc.createElement('div');
+      layer.dataset.field = key;
+      this.layers.set(key, layer);
+      this.marks.appendChild(layer);
+    }
+    return layer;
+  }
+
   /** Clear removes one field's underlines. */
   clear(key) {
     this.layers.get(key)?.remove();
@@ -116,4 +122,37 @@ export function place(el, left, top, width, height) {
   el.style.top = `${Math.round(top * 10) / 10}px`;
   if (width !== undefined) el.style.width = `${Math.max(0, Math.round(width * 10) / 10)}px`;
   if (height !== undefined) el.style.height = `${Math.max(0, Math.round(height * 10) / 10)}px`;
+}
+
+/**
+ * UiFor returns where a document's panels go: the overlay of the top-most same-origin ancestor document (a panel
+ * inside an editor's iframe would be cut off by the frame), and the offset {dx, dy} from the document's viewport
+ * to that overlay's viewport. Computed on each call: frames move when their parents scroll.
+ * @param {Document} doc
+ * @returns {{overlay: Overlay, dx: number, dy: number}}
+ */
+export function uiFor(doc) {
+  let dx = 0;
+  let dy = 0;
+  let d = doc;
+  for (;;) {
+    let fe = null;
+    try {
+      fe = d.defaultView?.frameElement ?? null;
+    } catch {
+      fe = null;
+    }
+    if (!fe || !fe.ownerDocument?.documentElement) break;
+    const r = fe.getBoundingClientRect();
+    const cs = fe.ownerDocument.defaultView.getComputedStyle(fe);
+    dx += r.left + fe.clientLeft + (parseFloat(cs.paddingLeft) || 0);
+    dy += r.top + fe.clientTop + (parseFloat(cs.paddingTop) || 0);
+    d = fe.ownerDocument;
+  }
+  return { overlay: overlayFor(d), dx, dy };
+}
+
+/** Shift moves a rect by an offset (null stays null). */
+export function shift(r, dx, dy) {
+  return r ? { left: r.left + dx, top: r.top + dy, right: r.right + dx, bottom: r.bottom + dy } : null;
 }

@@ -27,11 +27,12 @@ export function h(doc, tag, attrs = {}, ...kids) {
  * @param {HTMLElement} el the panel (already in the overlay)
  * @param {{left:number, top:number, right:number, bottom:number}} anchor
  * @param {({left:number, top:number, right:number, bottom:number}|null)[]} avoid
+ * @param {{prefer?: 'below'|'above'}} [o]
  */
-export function position(el, anchor, avoid) {
+export function position(el, anchor, avoid, o = {}) {
   const win = el.ownerDocument.defaultView;
   const size = { width: el.offsetWidth, height: el.offsetHeight };
-  const p = clear(anchor, size, { width: win.innerWidth, height: win.innerHeight }, avoid.filter(Boolean));
+  const p = clear(anchor, size, { width: win.innerWidth, height: win.innerHeight }, avoid.filter(Boolean), o);
   place(el, p.left, p.top);
   el.dataset.side = p.side;
   return p;

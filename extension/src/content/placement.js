@@ -57,7 +57,7 @@ export function overlaps(a, b) {
  * @param {{width:number, height:number}} size
  * @param {{width:number, height:number}} viewport
  * @param {{left:number, top:number, right:number, bottom:number}[]} avoid
- * @param {{gap?: number}} [o]
+ * @param {{gap?: number, prefer?: 'below'|'above'}} [o]
  */
 export function clear(anchor, size, viewport, avoid, o = {}) {
   const gap = o.gap ?? 6;
@@ -65,7 +65,9 @@ export function clear(anchor, size, viewport, avoid, o = {}) {
   const lowest = Math.max(anchor.bottom, ...rects.map((r) => r.bottom));
   const highest = Math.min(anchor.top, ...rects.map((r) => r.top));
   const left = Math.min(Math.max(4, anchor.left), Math.max(4, viewport.width - 4 - size.width));
-  const tops = [anchor.bottom + gap, anchor.top - gap - size.height, lowest + gap, highest - gap - size.height];
+  const below = [anchor.bottom + gap, lowest + gap];
+  const above = [anchor.top - gap - size.height, highest - gap - size.height];
+  const tops = o.prefer === 'above' ? [above[0], below[0], above[1], below[1]] : [below[0], above[0], below[1], above[1]];
   for (const top of tops) {
     const box = { left, top, right: left + size.width, bottom: top + size.height };
     if (top < 0 || box.bottom > viewport.height) continue;

@@ -5,6 +5,7 @@ import { latest } from './schedule.js';
 import { search as engineSearch } from './engine.js';
 import { state, segment } from './state.js';
 import { h, position, trapTab } from './panel.js';
+import { uiFor, shift } from './overlay.js';
 import { listbox, fragment } from './listbox.js';
 import { insertTemplate, hide as hideStrip } from './strip.js';
 
@@ -19,9 +20,10 @@ export function open() {
   if (!session || session.signal.aborted) return false;
   close(false);
   hideStrip();
-  const doc = session.overlay.doc;
+  const ui = uiFor(session.doc);
+  const doc = ui.overlay.doc;
   const at = session.surface.selection() ?? { start: session.text.length, end: session.text.length };
-  const caret = session.surface.focused() ? session.surface.caretRect() : null;
+  const caret = session.surface.focused() ? shift(session.surface.caretRect(), ui.dx, ui.dy) : null;
   const input = h(doc, 'input', {
     type: 'text', role: 'combobox', 'aria-expanded': 'true', 'aria-autocomplete': 'list',
     'aria-label': t('content.search.label'), placeholder: t('content.search.placeholder'), autocomplete: 'off', spellcheck: 'false',
@@ -38,8 +40,8 @@ export function open() {
   const el = h(doc, 'div', { class: 'panel search', role: 'dialog', 'aria-label': t('content.search.label'), 'data-sufler-search': '' },
     input, h(doc, 'div', { class: 'results' }, lb.el, empty), h(doc, 'div', { class: 'hint' }, t('content.search.hint')));
   trapTab(el);
-  session.overlay.ui.appendChild(el);
-  const anchor = caret ?? session.surface.clipBox();
+  ui.overlay.ui.appendChild(el);
+  const anchor = caret ?? shift(session.surface.clipBox(), ui.dx, ui.dy);
   position(el, anchor, [caret]);
 
   const p = latest({
@@ -49,7 +51,7 @@ export function open() {
       const hits = (res.hits ?? []).filter((x) => x.text);
       lb.update(hits);
       empty.hidden = hits.length > 0 || !input.value.trim();
-      session.overlay.announce(hits.length ? `${hits.length}: ${hits[0].title}` : t('content.search.empty'));
+      ui.overlay.announce(hits.length ? `${hits.length}: ${hits[0].title}` : t('content.search.empty'));
     },
     onError: () => {
       lb.update([]);

@@ -8,6 +8,8 @@ export const DEFAULTS = {
   segment: 'Alt+Shift+G', // open the segment menu of the focused field
 };
 
+const KEY = /^(?:[A-Za-z0-9]|F\d{1,2}|Arrow(?:Up|Down|Left|Right)|Enter|Escape|Tab|Space|Backspace|Home|End|PageUp|PageDown|[.,;/\[\]'`=-])$/;
+
 /**
  * Parse turns "Alt+Shift+S" into {alt, shift, ctrl, meta, key}; null for an empty or malformed string.
  * The key is matched by KeyboardEvent.code for letters and digits, so Russian layouts work too.
@@ -15,7 +17,8 @@ export const DEFAULTS = {
  */
 export function parse(s) {
   if (typeof s !== 'string' || !s.trim()) return null;
-  const parts = s.split('+').map((p) => p.trim()).filter(Boolean);
+  const parts = s.split('+').map((p) => p.trim());
+  if (parts.some((p) => !p)) return null;
   const out = { alt: false, shift: false, ctrl: false, meta: false, key: '' };
   for (const p of parts) {
     const l = p.toLowerCase();
@@ -23,7 +26,7 @@ export function parse(s) {
     else if (l === 'shift') out.shift = true;
     else if (l === 'ctrl' || l === 'control') out.ctrl = true;
     else if (l === 'meta' || l === 'cmd' || l === 'command') out.meta = true;
-    else if (!out.key) out.key = p.length === 1 ? p.toUpperCase() : p;
+    else if (!out.key && KEY.test(p)) out.key = p.length === 1 ? p.toUpperCase() : p;
     else return null;
   }
   return out.key ? out : null;

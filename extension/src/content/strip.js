@@ -6,6 +6,7 @@ import { latest } from './schedule.js';
 import { suggest } from './engine.js';
 import { state, on, segment } from './state.js';
 import { h, position } from './panel.js';
+import { uiFor, shift } from './overlay.js';
 import { listbox } from './listbox.js';
 import { onKey, plain } from './keys.js';
 import { matches, parse } from './shortcuts.js';
@@ -40,7 +41,7 @@ export function init(signal) {
     run: ({ session }, sig) => suggest(session.text, state.context?.text ?? '', segment().id, LIMIT, sig),
     onResult: (list, { session, text }) => {
       if (state.active !== session || session.text !== text || !session.surface.focused()) return;
-      if (hiddenFor === text) return;
+      if (hiddenFor === text || card.opened()) return;
       show(session, list, text);
     },
     onError: () => hide(),
@@ -74,6 +75,10 @@ export function init(signal) {
 
 function keydown(e) {
   if (!view || state.active !== view.session || fill.active()) return false;
+  if (card.opened()) {
+    hide();
+    return false;
+  }
   const k = keysOf();
   if (matches(e, k.dismiss) || (e.key === 'Escape' && plain(e))) {
     hiddenFor = view.text;
@@ -108,7 +113,7 @@ function engage(d) {
     view.lb.move(d);
   }
   const it = view.lb.items[view.lb.index];
-  if (it) view.session.overlay.announce(it.title);
+  if (it) view.overlay.announce(it.title);
 }
 
 function disengage() {
@@ -120,7 +125,8 @@ function disengage() {
 function show(session, list, text) {
   hide();
   if (!list.length) return;
-  const doc = session.overlay.doc;
+  const ui = uiFor(session.doc);
+  const doc = ui.overlay.doc;
   const lb = listbox(doc, {
     label: t('content.strip.label'),
     render: (s) => [h(doc, 'div', { class: 't' }, s.title || s.id), h(doc, 'div', { class: 'p' }, oneLine(s.text))],
@@ -130,21 +136,21 @@ function show(session, list, text) {
   const el = h(doc, 'div', { class: 'panel strip', 'data-sufler-strip': '' },
     h(doc, 'div', { class: 'hint' }, t('content.strip.hint')), lb.el);
   el.addEventListener('mousedown', (e) => e.preventDefault());
-  session.overlay.ui.appendChild(el);
-  view = { session, el, lb, engaged: false, text };
+  ui.overlay.ui.appendChild(el);
+  view = { session, el, lb, engaged: false, text, overlay: ui.overlay };
   place();
-  session.overlay.announce(`${t('content.strip.label')}: ${list.map((s) => s.title).join('; ')}`);
+  ui.overlay.announce(`${t('content.strip.label')}: ${list.map((s) => s.title).join('; ')}`);
 }
 
 function place() {
-  const caret = view.session.surface.caretRect();
+  const ui = uiFor(view.session.doc);
+  const caret = shift(view.session.surface.caretRect(), ui.dx, ui.dy);
   if (!caret) {
     hide();
     return;
   }
-  const open = card.opened();
-  const avoid = [caret, open ? open.el.getBoundingClientRect() : null];
-  position(view.el, { ...caret, bottom: caret.bottom }, avoid);
+  const badge = ui.overlay.ui.querySelector('[data-sufler-badge]:not([hidden])');
+  position(view.el, caret, [caret, badge ? badge.getBoundingClientRect() : null]);
 }
 
 /** Hide removes the strip. */

@@ -3,7 +3,6 @@
 import { Mirror } from './mirror.js';
 import { lines, clip } from './mirror-math.js';
 import { model, currentRange, select } from './dom-tree.js';
-import { shadowRoots } from './fields.js';
 
 /**
  * Surface returns the surface for a field {el, kind}.
@@ -180,4 +179,3 @@ function deepActiveIs(el) {
   return active === el || (active && el.contains(active));
 }
 
-export { shadowRoots };

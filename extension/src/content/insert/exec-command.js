@@ -16,5 +16,6 @@ export function applies(session) {
  * @param {string} text
  */
 export function insert(session, text) {
-  return session.doc.execCommand('insertText', false, text);
+  // An empty replacement means "remove the words": 'delete' is the typing path for that.
+  return session.doc.execCommand(text === '' ? 'delete' : 'insertText', false, text);
 }

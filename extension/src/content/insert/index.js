@@ -5,6 +5,7 @@ import * as rangeText from './range-text.js';
 import * as beforeInput from './before-input.js';
 import * as paste from './paste.js';
 import { choose, expected, same } from '../strategies.js';
+import { boundary } from './undo-boundary.js';
 
 /** STRATEGIES maps strategy names (strategies.js ORDER) to their modules. */
 export const STRATEGIES = { [execCommand.name]: execCommand, [rangeText.name]: rangeText, [beforeInput.name]: beforeInput, [paste.name]: paste };
@@ -33,6 +34,7 @@ export async function replace(session, start, end, text) {
     if (!sel || sel.start !== start || sel.end !== end) {
       s.select(start, end);
     }
+    boundary(session);
     try {
       strat.insert(session, text, { start, end });
     } catch (err) {
@@ -41,6 +43,7 @@ export async function replace(session, start, end, text) {
     }
     const after = await settle(session, before, want);
     if (same(after, want)) {
+      boundary(session);
       session.refresh();
       return { ok: true, strategy: n, caret: start + text.length };
     }

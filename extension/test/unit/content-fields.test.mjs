@@ -1,0 +1,96 @@
+// Tests for src/content/fields.js: which elements are fields, which editor is behind them, and which Sufler must
+// never read (secrets, opted-out pages and subtrees), on small fake elements.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { kindOf, editingHost, optedOut, secret, pageOptedOut } from '../../src/content/fields.js';
+
+function doc(meta = null) {
+  return {
+    defaultView: { frameElement: null },
+    querySelector: (sel) => (sel.startsWith('meta') && meta !== null ? { getAttribute: () => meta } : null),
+  };
+}
+
+function el(tag, attrs = {}, { parent = null, editable = false, classes = [], d = doc(), root = null } = {}) {
+  const e = {
+    nodeType: 1,
+    localName: tag,
+    attrs,
+    parentElement: parent,
+    isContentEditable: editable,
+    ownerDocument: d,
+    classList: { contains: (c) => classes.includes(c) },
+    getAttribute: (k) => (k in attrs ? attrs[k] : null),
+    getRootNode: () => root ?? { host: null },
+    closest: (sel) => {
+      for (let x = e; x; x = x.parentElement) if (sel === '.DraftEditor-root' && x.classes?.includes('DraftEditor-root')) return x;
+      return null;
+    },
+  };
+  e.classes = classes;
+  return e;
+}
+
+test('kinds of editors are recognised by their own markers', () => {
+  const cases = [
+    [el('textarea'), 'textarea'],
+    [el('input'), 'input'],
+    [el('trix-editor', {}, { editable: true }), 'trix'],
+    [el('div', {}, { classes: ['ProseMirror', 'tiptap'] }), 'prosemirror'],
+    [el('div', {}, { classes: ['ck', 'ck-editor__editable'] }), 'ckeditor5'],
+    [el('div', {}, { classes: ['ql-editor'] }), 'quill'],
+    [el('body', {}, { classes: ['mce-content-body'] }), 'tinymce'],
+    [el('div', { 'data-lexical-editor': 'true' }), 'lexical'],
+    [el('div', { 'data-slate-editor': 'true' }), 'slate'],
+    [el('div', {}, { classes: ['public-DraftEditor-content'] }), 'draftjs'],
+    [el('div', {}, { classes: ['note-editable'] }), 'summernote'],
+    [el('div', { contenteditable: 'true' }), 'contenteditable'],
+  ];
+  for (const [e, kind] of cases) assert.equal(kindOf(e), kind);
+});
+
+test('the editing host is the outermost contenteditable; inputs only of text types', () => {
+  const host = el('div', {}, { editable: true });
+  const p = el('p', {}, { editable: true, parent: host });
+  const span = el('span', {}, { editable: true, parent: p });
+  host.parentElement = el('main');
+  assert.equal(editingHost(span), host);
+  assert.equal(editingHost(el('input', { type: 'text' })).localName, 'input');
+  assert.equal(editingHost(el('input', { type: 'search' })).localName, 'input');
+  assert.equal(editingHost(el('input', { type: 'email' })), null);
+  assert.equal(editingHost(el('input', { type: 'password' })), null);
+  assert.equal(editingHost(el('div')), null, 'not editable');
+  assert.equal(editingHost(null), null);
+});
+
+test('secret fields: passwords, hidden inputs, payment cards, one-time codes', () => {
+  assert.ok(secret(el('input', { type: 'password' })));
+  assert.ok(secret(el('input', { type: 'HIDDEN' })));
+  assert.ok(secret(el('input', { type: 'text', autocomplete: 'cc-number' })));
+  assert.ok(secret(el('input', { type: 'text', autocomplete: 'billing cc-csc' })));
+  assert.ok(secret(el('textarea', { autocomplete: 'one-time-code' })));
+  assert.ok(!secret(el('textarea', { autocomplete: 'off' })));
+  assert.ok(!secret(el('input', { type: 'text' })));
+});
+
+test('data-sufler="off" on the field or any ancestor, through shadow hosts, opts out', () => {
+  const d = doc();
+  const off = el('section', { 'data-sufler': 'OFF' }, { d });
+  const inner = el('div', {}, { parent: off, d });
+  const field = el('textarea', {}, { parent: inner, d });
+  assert.ok(optedOut(field));
+  assert.ok(optedOut(el('textarea', { 'data-sufler': 'off' }, { d })));
+  assert.ok(!optedOut(el('textarea', { 'data-sufler': 'on' }, { d })));
+  // A field inside a shadow root whose host sits in an opted-out subtree.
+  const host = el('reply-box', {}, { parent: off, d });
+  const shadowField = el('div', {}, { d, root: { host } });
+  assert.ok(optedOut(shadowField));
+});
+
+test('<meta name="sufler" content="off"> opts the page out', () => {
+  assert.ok(pageOptedOut(doc('off')));
+  assert.ok(pageOptedOut(doc(' Off ')));
+  assert.ok(!pageOptedOut(doc('on')));
+  assert.ok(!pageOptedOut(doc()));
+  assert.ok(optedOut(el('textarea', {}, { d: doc('off') })));
+});

@@ -1,0 +1,76 @@
+package knowledge
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/ru"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+func TestAnalyzer(t *testing.T) {
+	text, rootA := analyzers()
+	tests := []struct {
+		in, terms, roots string
+	}{
+		{"Задержали груз", "задержа@0 груз@19", "задер@0 груз@19"},
+		{"Задержка груза", "задержк@0 груз@17", "задер@0 груз@17"},
+		// Stop words go (не, вы, где, мой), as in bleve's ru analyzer.
+		{"Где мой груз? Не вы", "груз@14", "груз@14"},
+		// ё is е; a stress mark and a soft hyphen stay inside the word.
+		{"Счёт, счет, СЧЁТ", "счет@0 счет@10 счет@20", "счет@0 счет@10 счет@20"},
+		{"гру\u0301з до\u00adставка", "груз@0 доставк@11", "груз@0 доста@11"},
+		// Digits are kept whole and unstemmed; punctuation and % are not words.
+		{"на 100% и 4111-1111", "100@5 4111@13 1111@18", "100@5 4111@13 1111@18"},
+		{"SLA и KPI, e-mail", "sla@0 kpi@7 e@12 mail@14", "sla@0 kpi@7 e@12 mail@14"},
+		{"", "", ""},
+		{"… — !", "", ""},
+	}
+	for _, tt := range tests {
+		if got := render(text.Analyze([]byte(tt.in))); got != tt.terms {
+			t.Errorf("text %q: %s, want %s", tt.in, got, tt.terms)
+		}
+		if got := render(rootA.Analyze([]byte(tt.in))); got != tt.roots {
+			t.Errorf("root %q: %s, want %s", tt.in, got, tt.roots)
+		}
+	}
+}
+
+func render(ts analysis.TokenStream) string {
+	var out []string
+	for _, t := range ts {
+		out = append(out, fmt.Sprintf("%s@%d", t.Term, t.Start))
+	}
+	return strings.Join(out, " ")
+}
+
+// TestAnalyzerMatchesBleveRu: on ordinary Russian prose the one-pass analyzer gives the
+// terms of bleve's own ru analyzer (which it replaces for speed).
+func TestAnalyzerMatchesBleveRu(t *testing.T) {
+	bleveRu, err := registry.NewCache().AnalyzerNamed(ru.AnalyzerName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _ := analyzers()
+	p, _ := Parse(testPack)
+	var texts []string
+	for _, tp := range p.Templates {
+		texts = append(texts, tp.Title, tp.Situation)
+		for _, v := range tp.Variants {
+			texts = append(texts, v.Text)
+		}
+	}
+	for _, c := range p.Cases {
+		texts = append(texts, c.Situation)
+		texts = append(texts, c.Do...)
+	}
+	for _, s := range texts {
+		s = strings.NewReplacer("ё", "е", "Ё", "Е").Replace(s) // bleve's ru does not fold ё
+		want := render(bleveRu.Analyze([]byte(s)))
+		if got := render(text.Analyze([]byte(s))); got != want {
+			t.Errorf("%q:\n got %s\nwant %s", s, got, want)
+		}
+	}
+}

@@ -1,0 +1,104 @@
+package rules
+
+import (
+	"encoding/json"
+	"testing"
+	"unicode/utf16"
+)
+
+// fuzzSet holds rules of every kind, filters and anchor included.
+func fuzzSet(t testing.TB) *Set {
+	specs := benchSpecs()
+	dots := spec("dots", "regex")
+	dots.Regex = `\.{2,}|!{2,}`
+	dots.Anchor = "sentence-start"
+	anyWord := spec("any", "sequence", "не * ~2 знаю|знаем точно?")
+	anyWord.Exceptions = []string{"не * знаю"}
+	return mustSet(t, append(specs, dots, anyWord)...)
+}
+
+func FuzzCheck(f *testing.F) {
+	for _, s := range []string{
+		"Я не знаю, но мы гарантируем 100% прохождение таможни 🙂",
+		"Паспорт 45 06 123456, СНИЛС 112-233-445 95, +7 (916) 123-45-67, 4111 1111 1111 1111",
+		"гаран\u00adтируем и\u0306од зна\u0301ю ЁЖ\u00a0…!!",
+		"\xff\xfe\xc0 не знаю\r\n\u2028ну. Ну… так",
+		"🙂🙂🙂 ~ | % № 8 800 555 35 35 номер 4506 № 123456",
+		"",
+	} {
+		f.Add(s, "smb")
+	}
+	set := fuzzSet(f)
+	f.Fuzz(func(t *testing.T, text, segment string) {
+		fs := set.Check(text, segment)
+		units := utf16.Encode([]rune(text))
+		for i, x := range fs {
+			if x.Start < 0 || x.Start >= x.End || x.End > len(units) {
+				t.Fatalf("finding %+v out of bounds (text has %d units)", x, len(units))
+			}
+			if got := utf16.Encode([]rune(x.Match)); !equal16(got, units[x.Start:x.End]) {
+				t.Fatalf("finding %s [%d,%d): UTF-16 slice %q != Match %q", x.Rule, x.Start, x.End,
+					string(utf16.Decode(units[x.Start:x.End])), x.Match)
+			}
+			if x.Replacements == nil {
+				t.Fatalf("finding %s: nil replacements", x.Rule)
+			}
+			if i > 0 {
+				p := fs[i-1]
+				if p.Start > x.Start || p.Start == x.Start && (p.End > x.End || p.End == x.End && p.Rule >= x.Rule) {
+					t.Fatalf("findings out of order or repeated: %+v then %+v", p, x)
+				}
+			}
+		}
+	})
+}
+
+func equal16(a, b []uint16) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func FuzzCompile(f *testing.F) {
+	for _, s := range []string{
+		`[{"id":"a","kind":"sequence","category":"x","severity":"error","message":"m","why":"w","patterns":["не ~2 знаю|уверен?"],"examples":{"flag":["не знаю"],"pass":["знаю"]}}]`,
+		`[{"id":"b","kind":"regex","category":"x","severity":"hint","message":"m","why":"w","regex":"(a+)+$","anchor":"sentence-start","examples":{"flag":["aaa"]}}]`,
+		`[{"id":"c","kind":"count","category":"x","severity":"warning","message":"m","why":"w","patterns":["*"],"max":1,"exceptions":["* *"],"unless_before":["~1"],"examples":{"flag":["a b"]}}]`,
+		`[{"id":"d","kind":"pii","detector":"phone","allow":["8 800","+7 495 111 22 33"],"category":"pii","severity":"error","message":"m","why":"w","replacements":{"":[""]},"examples":{"flag":["+7 916 123 45 67"]}}]`,
+		`[{"kind":"foo"},{},{"id":"A"}]`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var specs []Spec
+		if json.Unmarshal(data, &specs) != nil {
+			return
+		}
+		set, probs := Compile(specs)
+		if set == nil {
+			t.Fatal("nil set")
+		}
+		if set.Len() > len(specs) {
+			t.Fatalf("%d rules from %d specs", set.Len(), len(specs))
+		}
+		for _, p := range probs {
+			if p.Path == "" || p.Path[0] != '[' || p.Problem == "" {
+				t.Fatalf("problem without a path or text: %+v", p)
+			}
+		}
+		if len(probs) == 0 && set.Len() != len(specs) {
+			t.Fatalf("no problems but %d of %d rules", set.Len(), len(specs))
+		}
+		for _, s := range specs {
+			for _, text := range append(s.Examples.Flag, s.Examples.Pass...) {
+				set.Check(text, "default")
+			}
+		}
+	})
+}

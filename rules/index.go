@@ -1,0 +1,209 @@
+package rules
+
+import "slices"
+
+// anchorIndex finds, in one pass over a text's tokens, where each pattern of a set can
+// start: the positions of its first required word. Patterns are keyed by the first two
+// runes of their anchor words, so a token costs one hash probe however many rules the
+// set holds, and a rule whose anchor words are absent costs nothing at all.
+type anchorIndex struct {
+	two     headTable // anchors of two runes or more, by their first two runes
+	one     headTable // anchors of one rune ("я", "%", "в*"), by that rune
+	entries []anchorEntry
+	slots   int // pattern slots: every pattern of every rule, in set order
+}
+
+type anchorEntry struct {
+	word   string
+	prefix bool
+	slot   int32
+}
+
+// headTable is an open-addressing hash table from a packed head to a range of entries.
+type headTable struct {
+	keys   []uint64
+	lo, hi []int32
+	shift  uint
+}
+
+// anchored is a matcher whose hits start at pattern anchors (sequence and count).
+type anchored interface {
+	anchors() []*Pattern
+}
+
+// newAnchorIndex indexes the anchors of groups of patterns (a set: one group per rule);
+// base receives each group's first pattern slot.
+func newAnchorIndex(groups [][]*Pattern) (*anchorIndex, []int32) {
+	ix := &anchorIndex{}
+	base := make([]int32, len(groups))
+	var two, one []anchorEntry
+	for i, ps := range groups {
+		base[i] = int32(ix.slots)
+		for _, p := range ps {
+			a := &p.elems[p.first]
+			for j, w := range slices.Concat(a.exact, a.prefix) {
+				e := anchorEntry{w, j >= len(a.exact), int32(ix.slots)}
+				if runeCount2(w) == 2 {
+					two = append(two, e)
+				} else {
+					one = append(one, e)
+				}
+			}
+			ix.slots++
+		}
+	}
+	ix.two = buildHeadTable(two, 2, &ix.entries)
+	ix.one = buildHeadTable(one, 1, &ix.entries)
+	return ix, base
+}
+
+// runeBytes returns the byte length of the first n runes of w (all of w if shorter).
+func runeBytes(w string, n int) int {
+	i := 0
+	for ; n > 0 && i < len(w); n-- {
+		switch c := w[i]; {
+		case c < 0xE0:
+			if c < 0x80 {
+				i++
+			} else {
+				i += 2
+			}
+		case c < 0xF0:
+			i += 3
+		default:
+			i += 4
+		}
+	}
+	return min(i, len(w))
+}
+
+// runeCount2 reports how many runes w has, counting no further than two.
+func runeCount2(w string) int {
+	n1 := runeBytes(w, 1)
+	if n1 >= len(w) {
+		return 1
+	}
+	return 2
+}
+
+// headKey packs the first n runes of w (at most eight bytes) into an integer.
+func headKey(w string, n int) uint64 { return packKey(w[:runeBytes(w, n)]) }
+
+// packKey packs up to eight bytes into an integer that is never 0 (0 marks an empty slot).
+func packKey(b string) uint64 {
+	k := uint64(1)
+	for i := 0; i < len(b); i++ {
+		k = k<<8 | uint64(b[i])
+	}
+	return k
+}
+
+func buildHeadTable(es []anchorEntry, n int, all *[]anchorEntry) headTable {
+	var t headTable
+	if len(es) == 0 {
+		return t
+	}
+	size, shift := 8, uint(61)
+	for size < 2*len(es) {
+		size, shift = size*2, shift-1
+	}
+	t.keys, t.lo, t.hi, t.shift = make([]uint64, size), make([]int32, size), make([]int32, size), shift
+	// Group entries by key: insert keys first, then lay the entries out key by key.
+	for _, e := range es {
+		k := headKey(e.word, n)
+		if h, found := t.find(k); !found {
+			t.keys[h] = k
+		}
+	}
+	for h, k := range t.keys {
+		if k == 0 {
+			continue
+		}
+		t.lo[h] = int32(len(*all))
+		for _, e := range es {
+			if headKey(e.word, n) == k {
+				*all = append(*all, e)
+			}
+		}
+		t.hi[h] = int32(len(*all))
+	}
+	return t
+}
+
+// find returns the slot of key k, or the empty slot where it would go.
+func (t *headTable) find(k uint64) (int, bool) {
+	mask := len(t.keys) - 1
+	for h := int((k * 0x9E3779B97F4A7C15) >> t.shift); ; h = (h + 1) & mask {
+		switch t.keys[h] {
+		case k:
+			return h, true
+		case 0:
+			return h, false
+		}
+	}
+}
+
+// scan records, for every pattern slot, the tokens where its anchor word stands.
+func (ix *anchorIndex) scan(t *Text) {
+	pairs := t.pairs[:0]
+	for k := range t.tokens {
+		w := t.word(k)
+		n1 := runeBytes(w, 1)
+		if n1 < len(w) && len(ix.two.keys) > 0 {
+			n2 := n1 + runeBytes(w[n1:], 1)
+			if h, ok := ix.two.find(packKey(w[:n2])); ok {
+				pairs = ix.collect(pairs, ix.two.lo[h], ix.two.hi[h], w, k)
+			}
+		}
+		if len(ix.one.keys) > 0 {
+			if h, ok := ix.one.find(packKey(w[:n1])); ok {
+				pairs = ix.collect(pairs, ix.one.lo[h], ix.one.hi[h], w, k)
+			}
+		}
+	}
+	t.pairs = pairs
+	// Counting sort by slot keeps each slot's positions in text order.
+	start := t.slotStart[:0]
+	for i := 0; i <= ix.slots; i++ {
+		start = append(start, 0)
+	}
+	for _, p := range pairs {
+		start[p.slot+1]++
+	}
+	for i := 1; i <= ix.slots; i++ {
+		start[i] += start[i-1]
+	}
+	pos := grow(t.slotPos, len(pairs))
+	fill := append(t.slotFill[:0], start[:ix.slots]...)
+	for _, p := range pairs {
+		pos[fill[p.slot]] = p.pos
+		fill[p.slot]++
+	}
+	t.slotStart, t.slotPos, t.slotFill = start, pos, fill
+}
+
+func (ix *anchorIndex) collect(pairs []slotPair, lo, hi int32, w string, k int) []slotPair {
+	for _, e := range ix.entries[lo:hi] {
+		if e.prefix && len(w) >= len(e.word) && w[:len(e.word)] == e.word || !e.prefix && w == e.word {
+			pairs = append(pairs, slotPair{e.slot, int32(k)})
+		}
+	}
+	return pairs
+}
+
+// grow returns s resized to n, reallocating only when it is too small.
+func grow(s []int32, n int) []int32 {
+	if cap(s) < n {
+		return make([]int32, n, n+n/2)
+	}
+	return s[:n]
+}
+
+// slotPair is one anchor hit: pattern slot and token position.
+type slotPair struct{ slot, pos int32 }
+
+// anchorsOf returns the token positions of pattern slot's anchor, ascending; a token
+// appears twice when two alternatives of the anchor match it.
+func (t *Text) anchorsOf(slot int32) []int32 {
+	return t.slotPos[t.slotStart[slot]:t.slotStart[slot+1]]
+}

@@ -1,0 +1,152 @@
+// wasm.mjs — one run of Sufler's wasm engine in Node, through the module the extension uses
+// (startEngine from build/wasm/sufler.mjs after build/wasm/wasm_exec.js): one long-lived
+// instance from instantiate to the last query. bench.mjs runs it once per run and size, each in
+// a fresh process so start-up and memory figures are the engine's own:
+//
+//   node --expose-gc wasm/bench/wasm.mjs --wasm-dir build/wasm --corpus P --queries Q
+//
+// and reads one JSON object from stdout. Any failed request ends the process non-zero.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { memory, now, recallAt5, summarize } from './stats.mjs';
+
+const ORIGIN = 'http://sufler';
+
+/** Sends a request and returns the parsed JSON answer; anything but 200 throws. */
+async function call(engine, method, p, body) {
+  const init = { method };
+  if (body !== undefined) {
+    init.body = typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body);
+    init.headers = { 'content-type': 'application/json' };
+  }
+  const res = await engine.fetch(new Request(ORIGIN + p, init));
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`${method} ${p.split('?')[0]}: ${res.status} ${text.slice(0, 500)}`);
+  return JSON.parse(text);
+}
+
+/** Polls /v1/health until the engine says its search is ready (every pack indexed). */
+async function untilReady(engine, timeoutMs = 120000) {
+  const t = now();
+  for (;;) {
+    const h = await call(engine, 'GET', '/v1/health');
+    if (h.ready !== false) return;
+    if (now() - t > timeoutMs) throw new Error('health: not ready after 120 s');
+    await new Promise((r) => setTimeout(r, 1));
+  }
+}
+
+// Hits of other packs (the default ones) count as misses: Recall@5 reads the first five of all.
+const ids = (hits, pack) => hits.map((h) => (h.pack === pack ? `${h.kind}/${h.id}` : `${h.pack}:${h.kind}/${h.id}`));
+
+export async function runWasm({ wasmDir, corpus, queries: queriesPath, checks = 200 }) {
+  const { queries, replies, pack: packId } = JSON.parse(readFileSync(queriesPath, 'utf8'));
+  const out = { engine: 'wasm' };
+  const mem0 = memory();
+
+  // Compile apart from start: a browser caches the compiled module, so instantiate → first
+  // answer is the figure the agent feels on every new engine.
+  const bytes = readFileSync(path.join(wasmDir, 'sufler.wasm'));
+  let t = now();
+  const module = await WebAssembly.compile(bytes);
+  out.compileMs = now() - t;
+  await import(path.resolve(wasmDir, 'wasm_exec.js'));
+  const { startEngine } = await import(path.resolve(wasmDir, 'sufler.mjs'));
+
+  const t0 = now();
+  const engine = await startEngine({ wasm: module });
+  out.startMs = now() - t0; // startEngine resolved: Go runs and answers requests
+  const first = await call(engine, 'POST', '/v1/check', { text: replies[0] });
+  out.firstCheckMs = now() - t0;
+  out.findingsPerReply = first.findings.length;
+  await untilReady(engine);
+  await call(engine, 'GET', `/v1/search?${new URLSearchParams({ q: 'заказ доставка', limit: '10' })}`);
+  out.defaultReadyMs = now() - t0; // the default packs answer search
+  out.defaultLinearBytes = engine.memory?.buffer.byteLength ?? null;
+
+  // The corpus: from bytes in JS to a pack that answers search. A check is sent right behind
+  // the PUT: it answers before the PUT only if indexing lets other requests in.
+  const pack = readFileSync(corpus);
+  out.corpusBytes = pack.length;
+  t = now();
+  const put = call(engine, 'PUT', `/v1/packs/${packId}`, new Uint8Array(pack)).then(() => now() - t);
+  const tc = now();
+  const during = call(engine, 'POST', '/v1/check', { text: replies[1 % replies.length] }).then(() => now() - tc);
+  const [putMs, checkDuringPutMs] = await Promise.all([put, during]);
+  await untilReady(engine);
+  out.readyMs = now() - t;
+  out.putMs = putMs;
+  out.checkDuringIndexMs = checkDuringPutMs;
+  out.checkBeforePut = checkDuringPutMs < putMs;
+
+  const mem = memory();
+  out.memory = {
+    linearBytes: engine.memory?.buffer.byteLength ?? null, // the Go instance's WebAssembly memory
+    rssBytes: mem.rss, arrayBuffers: mem.arrayBuffers, heapUsed: mem.heapUsed,
+    rssGrowthBytes: mem.rss - mem0.rss,
+  };
+
+  const lat = [];
+  for (let i = 0; i < checks + 20; i++) {
+    const s = now();
+    await call(engine, 'POST', '/v1/check', { text: replies[i % replies.length] });
+    if (i >= 20) lat.push(now() - s);
+  }
+  out.check = summarize(lat);
+
+  // The bridge alone: JS Request → Go handler → JS Response for the cheapest endpoint.
+  const bridge = [];
+  for (let i = 0; i < checks + 20; i++) {
+    const s = now();
+    await call(engine, 'GET', '/v1/health');
+    if (i >= 20) bridge.push(now() - s);
+  }
+  out.bridge = summarize(bridge);
+
+  const searchLat = [];
+  const suggestLat = [];
+  const found = [];
+  const suggested = [];
+  for (let i = -20; i < queries.length; i++) {
+    const q = queries[Math.max(i, 0) % queries.length];
+    let s = now();
+    const sr = await call(engine, 'GET', `/v1/search?${new URLSearchParams({ q: q.q, limit: '10' })}`);
+    const d1 = now() - s;
+    s = now();
+    const sg = await call(engine, 'POST', '/v1/suggest', { text: q.draft, context: q.context, limit: 5 });
+    const d2 = now() - s;
+    if (i < 0) continue;
+    searchLat.push(d1);
+    suggestLat.push(d2);
+    found.push(ids(sr.hits, packId));
+    suggested.push(ids(sg.suggestions, packId));
+  }
+  out.search = summarize(searchLat);
+  out.suggest = summarize(suggestLat);
+  out.recall5 = recallAt5(queries, found);
+  out.suggestRecall5 = recallAt5(queries, suggested);
+  out.memory.linearEndBytes = engine.memory?.buffer.byteLength ?? null;
+  out.memory.peakRssBytes = process.resourceUsage().maxRSS * 1024;
+
+  // Last, as it may grow memory: the same bytes PUT under another id are read, parsed and
+  // checked in full, then refused (400) before any indexing — the share of readyMs that is
+  // moving the pack into Go and parsing it.
+  t = now();
+  const res = await engine.fetch(new Request(`${ORIGIN}/v1/packs/${packId}-parse-only`, { method: 'PUT', body: new Uint8Array(pack) }));
+  await res.text();
+  out.parseMs = now() - t;
+  if (res.status !== 400) throw new Error(`PUT under a wrong id: want 400, got ${res.status}`);
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: {
+    'wasm-dir': { type: 'string', default: 'build/wasm' }, corpus: { type: 'string' }, queries: { type: 'string' },
+    checks: { type: 'string', default: '200' },
+  } });
+  const res = await runWasm({ wasmDir: values['wasm-dir'], corpus: values.corpus, queries: values.queries, checks: +values.checks });
+  process.stdout.write(JSON.stringify(res) + '\n');
+  process.exit(0); // the Go program never exits by itself
+}
