@@ -11,7 +11,7 @@ WASMENV := GOWORK=$(WASMWORK) GOOS=js GOARCH=wasm
 WASMEXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 GOSRC   := $(shell find rules knowledge wasm -name '*.go' -o -name '*.json' -o -name '*.txt' | grep -v /testdata/) go.mod go.sum
 
-.PHONY: all help test test-go test-wasm test-js test-ext serve wasm ext bench demo validate fuzz clean deps
+.PHONY: all help test test-go test-wasm test-js test-ext serve wasm ext bench demo validate fuzz clean deps lint-firefox
 
 all: wasm $(BUILD)/sufler-serve ext ## build everything: the wasm engine and its loader, the native server, the extension
 
@@ -69,7 +69,13 @@ test-js: wasm $(BUILD)/sufler-serve ## the wasm engine through its JS loader, co
 	SUFLER_SERVE=$(abspath $(BUILD)/sufler-serve) SUFLER_WASM_DIR=$(abspath $(WASMDIR)) node --test wasm/js/
 
 test-ext: ext ## extension unit and end-to-end tests (needs /usr/bin/chromium)
-	cd extension && npm run --silent test:unit && npm run --silent test:e2e
+	cd extension && npm run --silent test:unit && npm run --silent lint:firefox && npm run --silent test:e2e
+
+demo: ext ## open Chromium with the extension on the demo helpdesk (headless without a display: writes build/demo.png)
+	cd extension && node demo/run.mjs $(DEMOFLAGS)
+
+lint-firefox: ext ## web-ext lint on the Firefox build
+	cd extension && npx --no-install web-ext lint --source-dir ../build/extension/firefox
 
 fuzz: ## run each fuzz target for a while (FUZZTIME, default 30s)
 	$(GO) test ./wasm/api -run=^$$ -fuzz=FuzzCheck -fuzztime=$${FUZZTIME:-30s}

@@ -11,7 +11,8 @@ import { zipDirectory } from './tools/zip.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
-const wasmDir = join(root, 'build', 'wasm');
+// SUFLER_WASM_DIR points elsewhere (as for the lead's wasm/js tests); default: build/wasm.
+const wasmDir = resolve(process.env.SUFLER_WASM_DIR ?? join(root, 'build', 'wasm'));
 const WASM_FILES = ['sufler.wasm', 'wasm_exec.js', 'sufler.mjs'];
 const TARGETS = { chromium: 'chrome116', firefox: 'firefox142' };
 
@@ -110,7 +111,7 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const missing = WASM_FILES.filter((f) => !existsSync(join(wasmDir, f)));
   if (missing.length) {
-    fail(`build/wasm is missing ${missing.join(', ')} — build the engine first: (cd ${root} && make wasm)`);
+    fail(`${wasmDir} is missing ${missing.join(', ')} — build the engine first: (cd ${root} && make wasm)`);
   }
   if (!existsSync(join(here, 'src/content/main.js'))) fail('missing src/content/main.js (the content script entry)');
   const { version } = JSON.parse(readFileSync(join(here, 'package.json'), 'utf8'));

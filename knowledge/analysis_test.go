@@ -74,3 +74,38 @@ func TestAnalyzerMatchesBleveRu(t *testing.T) {
 		}
 	}
 }
+
+// TestMarksMatchAnalyzer: marking fragments without stemming every word marks exactly the
+// words whose analysed root is a query root.
+func TestMarksMatchAnalyzer(t *testing.T) {
+	text, _ := analyzers()
+	p, _ := Parse(testPack)
+	var texts []string
+	for _, tp := range p.Templates {
+		texts = append(texts, tp.Title, tp.Situation)
+		texts = append(texts, tp.Triggers...)
+		for _, v := range tp.Variants {
+			texts = append(texts, v.texts()...)
+		}
+	}
+	for _, c := range p.Cases {
+		texts = append(texts, c.Situation, c.Title)
+		texts = append(texts, c.Do...)
+		texts = append(texts, c.CustomerSays...)
+	}
+	for _, query := range []string{"задержали груз", "счёт оплата", "документы растаможка", "повреждённый товар фото", "перезвоните клиенту", "ждать неделю"} {
+		q := analyse(query, maxQueryTerms, false)
+		for _, s := range texts {
+			var want [][2]int
+			for _, tk := range text.Analyze([]byte(s)) {
+				if q.rootSet[root(string(tk.Term))] {
+					want = append(want, [2]int{tk.Start, tk.End})
+				}
+			}
+			got, _ := q.marks(s)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%q in %q: marks %v, analyzer %v", query, s, got, want)
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -259,6 +260,7 @@ func TestConcurrentPutAndRead(t *testing.T) {
 				}
 				b.Packs()
 				b.Segments()
+				runtime.Gosched() // js/wasm does not preempt: let the writer run
 			}
 		}()
 	}

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"bytes"
 	"html"
 	"strings"
 	"unicode/utf8"
@@ -12,6 +13,7 @@ import (
 type queryTerms struct {
 	stems, roots     []string
 	stemSet, rootSet map[string]bool
+	prefixes         [][]byte // rootSet as bytes, for marks; built on first use
 }
 
 // maxQueryTerms caps the distinct terms taken from one query text, so a pasted letter
@@ -44,17 +46,22 @@ func analyse(text string, max int, last bool) *queryTerms {
 		}
 	}
 	for _, s := range all {
-		q.stems = append(q.stems, s)
-		q.stemSet[s] = true
-		r := root(s)
-		if !q.rootSet[r] {
-			q.rootSet[r] = true
-			if r != s {
-				q.roots = append(q.roots, r)
-			}
-		}
+		q.add(s)
 	}
 	return q
+}
+
+// add puts a stem and its root in.
+func (q *queryTerms) add(s string) {
+	q.stems = append(q.stems, s)
+	q.stemSet[s] = true
+	r := root(s)
+	if !q.rootSet[r] {
+		q.rootSet[r] = true
+		if r != s {
+			q.roots = append(q.roots, r)
+		}
+	}
 }
 
 func (q *queryTerms) empty() bool { return len(q.stems) == 0 }
@@ -81,17 +88,7 @@ func fragment(text string, q *queryTerms) (string, int) {
 	if q == nil || q.empty() || text == "" {
 		return "", 0
 	}
-	a, _ := analyzers()
-	var marks [][2]int
-	hit := map[string]bool{} // the query roots matched: a stem match is a root match too
-	for _, t := range a.Analyze([]byte(text)) {
-		r := root(string(t.Term))
-		if !q.rootSet[r] {
-			continue
-		}
-		hit[r] = true
-		marks = append(marks, [2]int{t.Start, t.End})
-	}
+	marks, n := q.marks(text)
 	if len(marks) == 0 {
 		return "", 0
 	}
@@ -115,7 +112,72 @@ func fragment(text string, q *queryTerms) (string, int) {
 	if to < len(text) {
 		b.WriteString("…")
 	}
-	return b.String(), len(hit)
+	return b.String(), n
+}
+
+// marks finds the words of text whose root is one of the query's, with the analyzer's
+// tokenizing and folding but without stemming every word: a word can only share a root
+// with the query if it starts with one of the (few) query roots or shorter stems, so only
+// those words are stemmed. It returns the byte spans and how many distinct roots matched.
+func (q *queryTerms) marks(text string) ([][2]int, int) {
+	if q.prefixes == nil {
+		for r := range q.rootSet {
+			q.prefixes = append(q.prefixes, []byte(r))
+		}
+	}
+	var marks [][2]int
+	var hit map[string]bool
+	var buf []byte
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if _, k := classify(r); k == notWord {
+			i += size
+			continue
+		}
+		start := i
+		buf = buf[:0]
+		for i < len(text) {
+			r, size = rune(text[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
+			f, k := classify(r)
+			if k == notWord {
+				break
+			}
+			i += size
+			if k != inWord {
+				buf = utf8.AppendRune(buf, f)
+			}
+		}
+		if !q.maybe(buf) {
+			continue
+		}
+		rt := root(string(stems.get(buf).stem))
+		if !q.rootSet[rt] {
+			continue
+		}
+		if hit == nil {
+			hit = map[string]bool{}
+		}
+		hit[rt] = true
+		marks = append(marks, [2]int{start, i})
+	}
+	return marks, len(hit)
+}
+
+// maybe reports whether a folded word starts with a query root: Snowball only cuts
+// endings, so a word whose stem's root is a query root starts with it.
+func (q *queryTerms) maybe(word []byte) bool {
+	for _, p := range q.prefixes {
+		if bytes.HasPrefix(word, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // window picks at most fragmentRunes runes of text around the byte offset at, starting a

@@ -49,10 +49,12 @@ type weighted struct {
 	boost float64
 }
 
-// Search finds templates and cases for a query typed by the agent. With a segment, only
-// the owning pack is searched and templates answer with that segment's variant; with "",
-// every pack is searched. kind is "", "template" or "case". An empty query lists entries
-// in pack order. limit <= 0 means DefaultLimit; it is capped at MaxLimit.
+// Search finds templates and cases for a query typed by the agent: the entries that hold
+// every word of it (in any form: «задержали» finds «задержка»), or, when none does, those
+// that hold any word. With a segment, only the owning pack is searched and templates answer
+// with that segment's variant; with "", every pack is searched, each pack's templates in its
+// first segment's wording. kind is "", "template" or "case". An empty query lists entries in
+// pack order. limit <= 0 means DefaultLimit; it is capped at MaxLimit.
 func (b *Base) Search(q, segment, kind string, limit int) (SearchResult, error) {
 	if err := checkKind(kind); err != nil {
 		return SearchResult{}, err
@@ -72,20 +74,37 @@ func (b *Base) Search(q, segment, kind string, limit int) (SearchResult, error) 
 	if qt.empty() {
 		return res, nil
 	}
+	// Entries that hold every word of the query come first, as in any search box; only when
+	// none does, entries that hold any of them. Besides matching what people expect, the
+	// conjunction is cheap: it walks the rarest word's postings, not every word's.
 	var raw []found
-	for order, l := range scope {
-		fields := append([]weighted{{fieldTitle, 3}, {fieldAsks, 2}, {fieldAbout, 1.5}, {fieldGuide, 0.7}},
-			variantField(l.pack, segment, 1))
-		bq := termsQuery(qt.stems, fields)
-		bq.AddQuery(termsQuery(qt.roots, []weighted{{fieldRoot, 0.4}}))
-		hits, total, err := l.search(filterKind(bq, kind), limit)
-		if err != nil {
-			return SearchResult{}, err
+	for _, all := range []bool{true, false} {
+		if !all && len(qt.stems) == 1 {
+			break // one word: "all" and "any" are the same query
 		}
-		res.Total += total
-		for _, h := range hits {
-			h.order = order
-			raw = append(raw, h)
+		raw, res.Total = nil, 0
+		for order, l := range scope {
+			fields := []weighted{{fieldTitle, 3}, {fieldAsks, 2}, {fieldAbout, 1.5}, {fieldGuide, 0.7}, replyField(1)}
+			var q query.Query
+			if all {
+				q = allTermsQuery(qt, fields)
+			} else {
+				dq := termsQuery(qt.stems, fields)
+				dq.AddQuery(termsQuery(qt.roots, []weighted{{fieldRoot, rootSearchBoost}}))
+				q = dq
+			}
+			hits, total, err := l.search(filterKind(q, kind), limit)
+			if err != nil {
+				return SearchResult{}, err
+			}
+			res.Total += total
+			for _, h := range hits {
+				h.order = order
+				raw = append(raw, h)
+			}
+		}
+		if res.Total > 0 {
+			break
 		}
 	}
 	sortFound(raw)
@@ -114,13 +133,28 @@ func clampLimit(limit int) int {
 	return min(limit, MaxLimit)
 }
 
-// variantField is the variant field a query looks at: the segment's, or with no segment
-// the pack's first segment's, whose text the hits then show.
-func variantField(p *Pack, segment string, boost float64) weighted {
-	if segment == "" && len(p.Segments) > 0 {
-		segment = p.Segments[0].ID
+// replyField is the field of the templates' reply texts with a boost. (All segments'
+// wordings share it; see templateDoc.)
+func replyField(boost float64) weighted {
+	return weighted{fieldReply, boost}
+}
+
+// rootSearchBoost weighs a match by root only (another form of the word) against a match
+// by stem in a field of boost 1.
+const rootSearchBoost = 0.4
+
+// allTermsQuery matches entries that hold every stem of the query, each in any of the
+// fields or, by its root, in the root field.
+func allTermsQuery(qt *queryTerms, fields []weighted) query.Query {
+	cq := query.NewConjunctionQuery(nil)
+	for _, s := range qt.stems {
+		dq := termsQuery([]string{s}, fields)
+		if r := root(s); r != s {
+			dq.AddQuery(termsQuery([]string{r}, []weighted{{fieldRoot, rootSearchBoost}}))
+		}
+		cq.AddQuery(dq)
 	}
-	return weighted{variantPrefix + segment, boost}
+	return cq
 }
 
 // termsQuery matches any of the (already analysed) terms in any of the fields.

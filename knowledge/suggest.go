@@ -38,53 +38,44 @@ var (
 		context, draft float64
 	}{
 		{fieldAsks, 4, 0.7}, {fieldAbout, 2, 1}, {fieldTitle, 2, 1}, {fieldGuide, 0.5, 0},
-		{"", 0.8, 1.5}, // the segment's variant field
+		{fieldReply, 0.8, 1.5},
 	}
-	rootBoost = [2]float64{1.2, 0.3}
-	// Terms taken from each text: a long letter or draft is cut to the terms that count
-	// most, the customer's first words and the agent's last ones.
-	contextTerms, draftTerms = 32, 16
+	rootBoost = [2]float64{1.2, 0.3} // root field: a match by another form of the word
+	// Terms read from each text (the customer's first words, the agent's last ones), and
+	// how many of the rarest of them a pack is asked about (see prune.go).
+	contextTerms, draftTerms = 48, 24
+	contextKeep, draftKeep   = 12, 8
 	// linkedShare is the share of a case's score its linked templates get.
 	linkedShare = 0.8
 )
 
-// suggestQuery builds one disjunction over the distinct terms of both texts.
-func suggestQuery(ct, dt *queryTerms, variant string) query.Query {
+// suggestQuery builds one disjunction over the distinct terms of both texts: per term and
+// field one term query, boosted for the text (or both texts) the term comes from.
+func suggestQuery(ct, dt *queryTerms) query.Query {
 	dq := query.NewDisjunctionQuery(nil)
-	add := func(terms []string, in func(string) [2]bool, boosts func(i int) [2]float64, fields []string) {
-		for _, t := range terms {
-			w := in(t)
-			for i, f := range fields {
-				b := boosts(i)
-				boost := 0.0
-				if w[0] {
-					boost += b[0]
-				}
-				if w[1] {
-					boost += b[1]
-				}
-				if boost > 0 {
-					tq := query.NewTermQuery(t)
-					tq.SetField(f)
-					tq.SetBoost(boost)
-					dq.AddQuery(tq)
-				}
-			}
+	add := func(term, field string, inContext, inDraft bool, boost [2]float64) {
+		b := 0.0
+		if inContext {
+			b += boost[0]
+		}
+		if inDraft {
+			b += boost[1]
+		}
+		if b > 0 {
+			tq := query.NewTermQuery(term)
+			tq.SetField(field)
+			tq.SetBoost(b)
+			dq.AddQuery(tq)
 		}
 	}
-	fields := make([]string, len(suggestFields))
-	for i, f := range suggestFields {
-		fields[i] = f.field
-		if f.field == "" {
-			fields[i] = variant
+	for _, t := range union(ct.stems, dt.stems) {
+		for _, f := range suggestFields {
+			add(t, f.field, ct.stemSet[t], dt.stemSet[t], [2]float64{f.context, f.draft})
 		}
 	}
-	stems := union(ct.stems, dt.stems)
-	add(stems, func(t string) [2]bool { return [2]bool{ct.stemSet[t], dt.stemSet[t]} },
-		func(i int) [2]float64 { return [2]float64{suggestFields[i].context, suggestFields[i].draft} }, fields)
-	roots := union(ct.roots, dt.roots)
-	add(roots, func(t string) [2]bool { return [2]bool{ct.rootSet[t], dt.rootSet[t]} },
-		func(int) [2]float64 { return rootBoost }, []string{fieldRoot})
+	for _, r := range union(ct.roots, dt.roots) {
+		add(r, fieldRoot, ct.rootSet[r], dt.rootSet[r], rootBoost)
+	}
 	return dq
 }
 
@@ -120,9 +111,18 @@ func (b *Base) Suggest(draft, context, segment string, limit int) ([]Suggestion,
 	if ct.empty() && dt.empty() {
 		return out, nil
 	}
+	tc, err := newCounter(scope)
+	if err != nil {
+		return nil, err
+	}
+	ct, dt = tc.prune(ct, contextKeep), tc.prune(dt, draftKeep)
+	tc.close()
+	if ct.empty() && dt.empty() {
+		return out, nil
+	}
 	var raw []found
 	for order, l := range scope {
-		dq := suggestQuery(ct, dt, variantField(l.pack, segment, 0).field)
+		dq := suggestQuery(ct, dt)
 		hits, _, err := l.search(dq, limit*2)
 		if err != nil {
 			return nil, err

@@ -133,7 +133,12 @@ export function createEngineHost({ spawn, getConfig, startTimeoutMs = 60_000, re
     return { started: starts > 0, running: Boolean(cur && !cur.dead), starts, applied };
   }
 
-  return { request, reload, kill, status, start: () => { if (!cur || cur.dead) start(); } };
+  /** Starts the engine ahead of the first request (no-op when one is running). */
+  function warmUp() {
+    if (!cur || cur.dead) start();
+  }
+
+  return { request, reload, kill, status, start: warmUp };
 }
 
 function parseBody(text) {

@@ -70,8 +70,13 @@ test('the recorder catches leaks from the service worker, offscreen document and
     for (const where of ['from-service-worker', 'from-offscreen', 'from-worker']) assert.match(err.message, new RegExp(where));
     return true;
   });
-  const sources = new Set(h.network.records.filter((r) => r.url.includes('leak.example')).map((r) => r.source));
-  assert.deepEqual([...sources].sort(), ['cdp', 'netlog', 'playwright']);
+  // Chromium's NetLog is browser-wide, so it must see every leak on its own. The DevTools
+  // sources attach to targets asynchronously and may miss a request fired at start-up, so
+  // they only have to confirm the NetLog, not each see everything.
+  const leaks = h.network.records.filter((r) => r.url.includes('leak.example'));
+  const by = (source) => new Set(leaks.filter((r) => r.source === source).map((r) => new URL(r.url).pathname));
+  assert.equal(by('netlog').size, 3, `NetLog saw ${[...by('netlog')]}`);
+  assert.ok(by('cdp').size + by('playwright').size > 0, 'a DevTools source confirms the NetLog');
 });
 
 test('a whole session of real use stays on this machine', async () => {

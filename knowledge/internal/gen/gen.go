@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -37,7 +38,7 @@ func Pack(o Options) []byte {
 		o.ID = "gen"
 	}
 	r := rand.New(rand.NewPCG(o.Seed, 0x5eed))
-	g := &writer{r: r}
+	g := newWriter(r)
 	segs := make([]map[string]any, o.Segments)
 	segIDs := make([]string, o.Segments)
 	for i := range segs {
@@ -54,7 +55,7 @@ func Pack(o Options) []byte {
 	for i := range templates {
 		variants := map[string]any{}
 		for _, s := range segIDs {
-			variants[s] = "{{customer_name}}, " + g.paragraph(3, 10, 16)
+			variants[s] = "{{customer_name}}, " + g.paragraph(3, 8, 13)
 		}
 		templates[i] = map[string]any{
 			"id":        fmt.Sprintf("t-%05d", i),
@@ -142,24 +143,50 @@ var (
 	signalWords = strings.Fields(`тендер маркетплейс впервые отдел склад ип холдинг франшиза`)
 )
 
+// vocabSize is the number of distinct words texts draw from; the first ones are the word
+// lists above, the rest made-up words with Russian endings (the long tail of real text).
+const vocabSize = 20000
+
+// writer draws words with a Zipf–Mandelbrot law, as words occur in real text: calibrated on
+// the default packs, where the commonest words (after stop words) are in 30–50 % of the
+// entries and most words in a handful.
 type writer struct {
-	r *rand.Rand
+	r     *rand.Rand
+	zipf  *rand.Zipf
+	vocab []string
+}
+
+func newWriter(r *rand.Rand) *writer {
+	common := slices.Concat(nouns, verbs, adjs, others)
+	r.Shuffle(len(common), func(i, j int) { common[i], common[j] = common[j], common[i] })
+	vocab := make([]string, 0, vocabSize)
+	vocab = append(vocab, common...)
+	for i := len(vocab); i < vocabSize; i++ {
+		vocab = append(vocab, madeUp(i))
+	}
+	return &writer{r: r, zipf: rand.NewZipf(r, 1.05, 40, vocabSize-1), vocab: vocab}
+}
+
+var (
+	syllables = strings.Fields(`ка ло ре ми ста про ве за то ни ра де бо су гра кре пла сло мо ту ли вы хо ме`)
+	endings   = strings.Fields(`а ы у ой ом е и ия ие ость ник ный ная ные ать ить ил ила или ет ют ка ки`)
+)
+
+// madeUp returns the i-th made-up word: two or three syllables and an ending.
+func madeUp(i int) string {
+	var b strings.Builder
+	n := 2 + i%2
+	for k := 0; k < n; k++ {
+		b.WriteString(syllables[i%len(syllables)])
+		i /= len(syllables)
+	}
+	b.WriteString(endings[(i+n)%len(endings)])
+	return b.String()
 }
 
 func (g *writer) word(list []string) string { return list[g.r.IntN(len(list))] }
 
-func (g *writer) any() string {
-	switch g.r.IntN(10) {
-	case 0, 1, 2, 3:
-		return g.word(nouns)
-	case 4, 5:
-		return g.word(verbs)
-	case 6, 7:
-		return g.word(adjs)
-	default:
-		return g.word(others)
-	}
-}
+func (g *writer) any() string { return g.vocab[g.zipf.Uint64()] }
 
 func (g *writer) sentence(minW, maxW int) string {
 	n := minW + g.r.IntN(maxW-minW+1)
@@ -181,9 +208,9 @@ func (g *writer) paragraph(sentences, minW, maxW int) string {
 }
 
 func (g *writer) title() string {
-	return strings.Join([]string{g.word(adjs), g.word(nouns), g.word(nouns)}, " ")
+	return strings.Join([]string{g.any(), g.any(), g.any()}, " ")
 }
 
 func (g *writer) question() string {
-	return strings.Join([]string{g.word(questions), g.word(verbs), g.word(adjs), g.word(nouns)}, " ")
+	return strings.Join([]string{g.word(questions), g.any(), g.any(), g.any()}, " ")
 }

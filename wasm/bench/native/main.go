@@ -84,13 +84,18 @@ func main() {
 	corpus := flag.String("corpus", "", "pack JSON to load (required)")
 	queries := flag.String("queries", "", "queries JSON with ground truth (required)")
 	checks := flag.Int("checks", 200, "number of /v1/check requests to time")
-	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the search and suggest phase to this file")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of one phase (-profile) to this file")
+	phase := flag.String("profile", "query", "phase -cpuprofile covers: put (indexing the corpus) or query (search and suggest)")
 	flag.Parse()
 	if *corpus == "" || *queries == "" {
 		fmt.Fprintln(os.Stderr, "usage: native -corpus PACK.json -queries QUERIES.json")
 		os.Exit(2)
 	}
-	res, err := run(*corpus, *queries, *checks, *cpuprofile)
+	if *phase != "put" && *phase != "query" {
+		fmt.Fprintf(os.Stderr, "native: -profile %q: want put or query\n", *phase)
+		os.Exit(2)
+	}
+	res, err := run(*corpus, *queries, *checks, *cpuprofile, *phase)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "native:", err)
 		os.Exit(1)
@@ -99,7 +104,7 @@ func main() {
 	fmt.Println(string(out))
 }
 
-func run(corpusPath, queriesPath string, checks int, cpuprofile string) (*result, error) {
+func run(corpusPath, queriesPath string, checks int, cpuprofile, phase string) (*result, error) {
 	pack, err := os.ReadFile(corpusPath)
 	if err != nil {
 		return nil, err
@@ -128,11 +133,18 @@ func run(corpusPath, queriesPath string, checks int, cpuprofile string) (*result
 	res.FirstCheckMs = ms(time.Since(t0))
 	res.Memory.HeapDefaultBytes = heap()
 
+	stop := func() {}
+	if cpuprofile != "" && phase == "put" {
+		if stop, err = profile(cpuprofile); err != nil {
+			return nil, err
+		}
+	}
 	t1 := time.Now()
 	if err := call(h, "PUT", "/v1/packs/"+qf.Pack, json.RawMessage(pack), nil); err != nil {
 		return nil, err
 	}
 	res.ReadyMs = ms(time.Since(t1))
+	stop()
 	res.Memory.HeapBytes = heap()
 	var mst runtime.MemStats
 	runtime.ReadMemStats(&mst)
@@ -154,16 +166,12 @@ func run(corpusPath, queriesPath string, checks int, cpuprofile string) (*result
 	res.Check = summarize(lat)
 
 	// Search and suggest: every query once, after a warm-up of 20.
-	if cpuprofile != "" {
-		f, err := os.Create(cpuprofile)
+	if cpuprofile != "" && phase == "query" {
+		stop, err := profile(cpuprofile)
 		if err != nil {
 			return nil, err
 		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return nil, err
-		}
-		defer pprof.StopCPUProfile()
+		defer stop()
 	}
 	var searchLat, suggestLat []float64
 	found, suggested := 0, 0
@@ -206,6 +214,19 @@ func run(corpusPath, queriesPath string, checks int, cpuprofile string) (*result
 	}
 	res.ParseMs = ms(time.Since(t2))
 	return res, nil
+}
+
+// profile starts a CPU profile into path and returns the function that ends it.
+func profile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // hit is the part of a search hit or suggestion the benchmark reads.

@@ -1,0 +1,106 @@
+package knowledge
+
+import (
+	"context"
+	"sort"
+
+	bleveindex "github.com/blevesearch/bleve_index_api"
+)
+
+// Long texts (a customer's letter, a long draft) bring many terms, and a term's cost is a
+// walk of its postings in every field it is looked up in. Like "more like this" in search
+// engines, Suggest keeps the terms that tell entries apart: those few entries have, rather
+// than those most have.
+const (
+	// commonShare: a term found in more than this share of a pack's entries is dropped...
+	commonShare = 0.3
+	// ...unless fewer than minKept terms would be left (then the rarest are kept), or the
+	// pack has fewer than minDocs entries: small packs are fast anyway, and in a handful of
+	// entries every word is "common".
+	minKept = 3
+	minDocs = 100
+)
+
+// termCounter counts how many entries hold a term, over the packs a query covers.
+type termCounter struct {
+	packs []bleveindex.IndexReader
+	docs  uint64
+}
+
+// newCounter opens readers on the packs; close it when done.
+func newCounter(scope []*loaded) (*termCounter, error) {
+	c := &termCounter{}
+	for _, l := range scope {
+		i, err := l.idx.Advanced()
+		if err != nil {
+			c.close()
+			return nil, err
+		}
+		r, err := i.Reader()
+		if err != nil {
+			c.close()
+			return nil, err
+		}
+		n, err := r.DocCount()
+		if err != nil {
+			r.Close()
+			c.close()
+			return nil, err
+		}
+		c.docs += n
+		c.packs = append(c.packs, r)
+	}
+	return c, nil
+}
+
+func (c *termCounter) close() {
+	for _, r := range c.packs {
+		r.Close()
+	}
+}
+
+// count returns how many entries hold the term: per pack, the larger of its root in the
+// root field (what entries say about themselves) and its stem in the reply field (their
+// reply texts).
+func (c *termCounter) count(stem string) uint64 {
+	var n uint64
+	for _, r := range c.packs {
+		n += max(fieldCount(r, root(stem), fieldRoot), fieldCount(r, stem, fieldReply))
+	}
+	return n
+}
+
+func fieldCount(r bleveindex.IndexReader, term, field string) uint64 {
+	tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
+	if err != nil {
+		return 0
+	}
+	defer tfr.Close()
+	return tfr.Count()
+}
+
+// prune keeps at most keep of the terms, preferring the rarer ones, and drops the terms no
+// entry has. Every pack then gets the same query, so scores from different packs stay
+// comparable.
+func (c *termCounter) prune(q *queryTerms, keep int) *queryTerms {
+	type scored struct {
+		stem string
+		n    uint64
+	}
+	var ts []scored
+	for _, s := range q.stems {
+		if n := c.count(s); n > 0 {
+			ts = append(ts, scored{s, n})
+		}
+	}
+	sort.SliceStable(ts, func(i, j int) bool { return ts[i].n < ts[j].n })
+	limit := uint64(float64(c.docs) * commonShare)
+	out := &queryTerms{stemSet: map[string]bool{}, rootSet: map[string]bool{}}
+	for i, t := range ts {
+		if len(out.stems) == keep || (c.docs >= minDocs && i >= minKept && t.n > limit) {
+			break
+		}
+		out.add(t.stem)
+	}
+	return out
+}
