@@ -5,13 +5,13 @@ GOROOT  := $(shell $(GO) env GOROOT)
 PORT    ?= 8787
 BUILD   := build
 WASMDIR := $(BUILD)/wasm
-# The js/wasm build (and only it) uses this go.work: see wasm/bbolt/README.md.
+# The js/wasm build (and only it) uses this go.work: see wasm/wasmwork/README.md.
 WASMWORK := $(abspath $(BUILD)/wasm-work/go.work)
 WASMENV := GOWORK=$(WASMWORK) GOOS=js GOARCH=wasm
 WASMEXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
-GOSRC   := $(shell find rules knowledge wasm -name '*.go' -o -name '*.json' -o -name '*.txt' | grep -v /testdata/) go.mod go.sum
+GOSRC   := $(shell find rules knowledge wasm -name node_modules -prune -o \( -name '*.go' -o -name '*.json' -o -name '*.txt' \) -print | grep -v /testdata/) go.mod go.sum
 
-.PHONY: all help test test-go test-wasm test-js test-ext serve wasm ext bench demo validate fuzz clean deps lint-firefox
+.PHONY: all help test test-go test-wasm test-js test-ext test-bench serve wasm ext bench demo validate fuzz clean deps lint-firefox
 
 all: wasm $(BUILD)/sufler-serve ext ## build everything: the wasm engine and its loader, the native server, the extension
 
@@ -21,9 +21,10 @@ help: ## list the targets
 deps: ## download Go modules and npm packages (what a fresh machine lacks)
 	$(GO) mod download
 	cd extension && npm ci --no-audit --no-fund
+	cd wasm/bench && npm ci --no-audit --no-fund
 
-$(WASMWORK): wasm/bbolt/prepare.sh wasm/bbolt/bolt_js.go.txt go.mod
-	wasm/bbolt/prepare.sh $(BUILD)/wasm-work >/dev/null
+$(WASMWORK): $(wildcard wasm/wasmwork/*) go.mod
+	wasm/wasmwork/prepare.sh $(BUILD)/wasm-work >/dev/null
 
 wasm: $(WASMDIR)/sufler.wasm $(WASMDIR)/sufler.mjs $(WASMDIR)/wasm_exec.js ## build the engine as wasm plus its JS loader into build/wasm/
 
@@ -56,7 +57,7 @@ extension/node_modules: extension/package-lock.json
 	cd extension && npm ci --no-audit --no-fund
 	@touch $@
 
-test: test-go test-wasm test-js test-ext ## run every test: Go, Go under js/wasm, the wasm loader in Node, the extension
+test: test-go test-wasm test-js test-bench test-ext ## run every test: Go, Go under js/wasm, the wasm loader in Node, the extension
 
 test-go: ## Go tests, natively
 	$(GO) vet ./...
@@ -76,6 +77,21 @@ demo: ext ## open Chromium with the extension on the demo helpdesk (headless wit
 
 lint-firefox: ext ## web-ext lint on the Firefox build
 	cd extension && npx --no-install web-ext lint --source-dir ../build/extension/firefox
+
+bench: wasm wasm/bench/node_modules $(BUILD)/bench/native ## the benchmark table with peers (BENCH_SIZES, BENCH_RUNS, BENCH_JSON: see wasm/bench/README.md)
+	BENCH_NATIVE=$(abspath $(BUILD)/bench/native) node wasm/bench/bench.mjs
+
+test-bench: wasm wasm/bench/node_modules $(BUILD)/bench/native ## the benchmark harness once at tiny size, so it cannot rot (figures not asserted)
+	BENCH_SIZES=50 BENCH_RUNS=1 BENCH_QUERIES=50 BENCH_CHECKS=50 BENCH_JSON=$(BUILD)/bench-smoke.json \
+		BENCH_NATIVE=$(abspath $(BUILD)/bench/native) node wasm/bench/bench.mjs > $(BUILD)/bench-smoke.txt
+	@echo "bench smoke run: ok (table in $(BUILD)/bench-smoke.txt)"
+
+$(BUILD)/bench/native: $(GOSRC)
+	$(GO) build -trimpath -o $@ ./wasm/bench/native
+
+wasm/bench/node_modules: wasm/bench/package-lock.json
+	cd wasm/bench && npm ci --no-audit --no-fund
+	@touch $@
 
 fuzz: ## run each fuzz target for a while (FUZZTIME, default 30s)
 	$(GO) test ./wasm/api -run=^$$ -fuzz=FuzzCheck -fuzztime=$${FUZZTIME:-30s}

@@ -185,7 +185,7 @@ type stemCache struct {
 	m  map[string]stemmed
 }
 
-const maxStems = 1 << 17
+const maxStems = 1 << 16
 
 var stems = &stemCache{m: map[string]stemmed{}}
 

@@ -14,17 +14,62 @@ import (
 // lock for the whole of a query, and Put builds a new pack's index outside any lock, then
 // swaps it in under the write lock, so a query sees either the old pack or the new one.
 type Base struct {
+	// Yield, when set, is called between index batches of a pack loaded in the background.
+	// On a single-threaded host (js/wasm) it hands control back so requests are answered
+	// while the index builds. Set it before the first Put.
+	Yield func()
+
 	mu    sync.RWMutex
 	packs []*loaded // sorted by pack id
+}
+
+// PutOptions change how PutWith loads a pack.
+type PutOptions struct {
+	// Background swaps the pack in as soon as it is parsed, so its rules answer at once, and
+	// builds its search index afterwards; searches of the pack wait for the index.
+	Background bool
+	// Trusted skips running the rules' examples: for the embedded default packs, whose
+	// examples run in the project's tests. Imported packs are never trusted.
+	Trusted bool
 }
 
 // loaded is a pack with its index and lookups.
 type loaded struct {
 	pack      *Pack
-	idx       bleve.Index
 	templates map[string]*Template
 	cases     map[string]*Case
 	signals   map[string][]*rules.Pattern // segment id → compiled signals
+
+	ready  chan struct{} // closed once idx (or idxErr) is set
+	idx    bleve.Index
+	idxErr error
+}
+
+// index returns the pack's search index, waiting for it if it is still being built.
+func (l *loaded) index() (bleve.Index, error) {
+	<-l.ready
+	return l.idx, l.idxErr
+}
+
+// built reports whether the index is done (or failed).
+func (l *loaded) built() bool {
+	select {
+	case <-l.ready:
+		return true
+	default:
+		return false
+	}
+}
+
+// close frees the index; one still being built is freed when it is done.
+func (l *loaded) close() {
+	if !l.built() {
+		go l.close()
+		return
+	}
+	if l.idx != nil {
+		l.idx.Close()
+	}
 }
 
 // NewBase returns an empty Base.
@@ -34,16 +79,25 @@ func NewBase() *Base { return &Base{} }
 // On any problem nothing changes and the error is an *InvalidPackError listing them; other
 // errors mean the index could not be built.
 func (b *Base) Put(data []byte) (PackInfo, []Problem, error) {
-	return b.put("", data)
+	return b.put("", data, PutOptions{})
 }
 
 // PutAs is Put for a pack that must have the given id, as in PUT /v1/packs/{id}.
 func (b *Base) PutAs(id string, data []byte) (PackInfo, []Problem, error) {
-	return b.put(id, data)
+	return b.put(id, data, PutOptions{})
 }
 
-func (b *Base) put(want string, data []byte) (PackInfo, []Problem, error) {
-	p, problems := Parse(data)
+// PutWith is Put with options: see PutOptions.
+func (b *Base) PutWith(data []byte, opt PutOptions) (PackInfo, []Problem, error) {
+	return b.put("", data, opt)
+}
+
+func (b *Base) put(want string, data []byte, opt PutOptions) (PackInfo, []Problem, error) {
+	parse := Parse
+	if opt.Trusted {
+		parse = ParseTrusted
+	}
+	p, problems := parse(data)
 	if want != "" {
 		got := ""
 		if p != nil {
@@ -64,22 +118,30 @@ func (b *Base) put(want string, data []byte) (PackInfo, []Problem, error) {
 	if len(problems) > 0 {
 		return PackInfo{}, problems, invalid(p, data, problems)
 	}
-	l, err := load(p)
+	l, err := prepare(p)
 	if err != nil {
 		return PackInfo{}, nil, err
+	}
+	if !opt.Background {
+		if l.build(nil); l.idxErr != nil {
+			return PackInfo{}, nil, l.idxErr
+		}
 	}
 	b.mu.Lock()
 	if problems = b.conflicts(p); len(problems) > 0 { // another Put got there first
 		b.mu.Unlock()
-		l.idx.Close()
+		l.close()
 		return PackInfo{}, problems, invalid(p, data, problems)
 	}
 	old := b.swap(l)
 	b.mu.Unlock()
+	if opt.Background {
+		go l.build(b.Yield)
+	}
 	if old != nil {
 		// Readers hold the read lock while they use a pack, so once the swap is done
 		// nobody can still be searching the old index.
-		old.idx.Close()
+		old.close()
 	}
 	return p.Info(), nil, nil
 }
@@ -125,15 +187,40 @@ func (b *Base) swap(l *loaded) *loaded {
 	return nil
 }
 
-// load indexes a parsed pack and prepares its lookups.
-func load(p *Pack) (*loaded, error) {
-	idx, err := buildIndex(p)
-	if err != nil {
-		return nil, err
+// build indexes the pack, calling yield (if set) between batches.
+func (l *loaded) build(yield func()) {
+	l.idx, l.idxErr = buildIndex(l.pack, yield)
+	close(l.ready)
+}
+
+// Ready reports whether every loaded pack's index is built, so searches answer at once.
+func (b *Base) Ready() bool {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	for _, l := range b.packs {
+		if !l.built() {
+			return false
+		}
 	}
+	return true
+}
+
+// await waits, outside the lock, until the indexes a query of segment needs are built, so
+// a query never holds the read lock while it waits (a waiting Put would stall checks).
+func (b *Base) await(segment string) {
+	b.mu.RLock()
+	scope, _ := b.scope(segment)
+	b.mu.RUnlock()
+	for _, l := range scope {
+		<-l.ready
+	}
+}
+
+// prepare builds a parsed pack's lookups; its index comes from build.
+func prepare(p *Pack) (*loaded, error) {
 	l := &loaded{
 		pack:      p,
-		idx:       idx,
+		ready:     make(chan struct{}),
 		templates: make(map[string]*Template, len(p.Templates)),
 		cases:     make(map[string]*Case, len(p.Cases)),
 		signals:   make(map[string][]*rules.Pattern, len(p.Segments)),
@@ -148,7 +235,6 @@ func load(p *Pack) (*loaded, error) {
 		for _, sig := range s.Signals {
 			c, err := rules.NewPattern(sig)
 			if err != nil { // Parse checked every signal; this is a bug, not bad input
-				idx.Close()
 				return nil, fmt.Errorf("pack %s: segment %s: signal %q: %w", p.ID, s.ID, sig, err)
 			}
 			l.signals[s.ID] = append(l.signals[s.ID], c)
@@ -170,7 +256,7 @@ func (b *Base) Delete(id string) bool {
 	packs = append(packs, b.packs[:i]...)
 	b.packs = append(packs, b.packs[i+1:]...)
 	b.mu.Unlock()
-	old.idx.Close()
+	old.close()
 	return true
 }
 
@@ -181,7 +267,7 @@ func (b *Base) Close() {
 	b.packs = nil
 	b.mu.Unlock()
 	for _, l := range old {
-		l.idx.Close()
+		l.close()
 	}
 }
 

@@ -83,7 +83,7 @@ func BenchmarkIndex(b *testing.B) {
 		b.Run(fmt.Sprintf("entries=%d", n), func(b *testing.B) {
 			defer cpuPerOp(b)()
 			for b.Loop() {
-				idx, err := buildIndex(p)
+				idx, err := buildIndex(p, nil)
 				if err != nil {
 					b.Fatal(err)
 				}

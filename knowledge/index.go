@@ -8,25 +8,25 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/document"
-	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/registry"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
 // Index fields. Every text field is indexed only: nothing is stored (the pack itself is in
 // memory, so hits are resolved by id), there are no term vectors (fragments are marked by
-// re-analysing the few hits shown, see highlight.go), no doc values (no sorting or facets)
+// re-scanning the few hits shown, see highlight.go), no doc values (no sorting or facets)
 // and no _all field (queries name their fields). Fields are few on purpose: every field a
 // query names multiplies the postings a search walks.
 const (
-	fieldKind     = "kind"  // "template" or "case", keyword
-	fieldTitle    = "title" // title
-	fieldAsks     = "asks"  // how customers put it: template triggers, case customer_says
-	fieldAbout    = "about" // situation and tags
-	fieldGuide    = "guide" // case: do and dont
-	fieldRoot     = "root"  // title, asks and about under the root analyzer
-	fieldReply    = "reply" // template: every word of its variants (all segments, all channels) once
+	fieldKind  = "kind"  // "template" or "case", keyword
+	fieldTitle = "title" // title
+	fieldAsks  = "asks"  // how customers put it: template triggers, case customer_says
+	fieldAbout = "about" // situation and tags
+	fieldGuide = "guide" // case: do and dont
+	fieldRoot  = "root"  // title, asks and about under the root analyzer
+	fieldReply = "reply" // template: every word of its variants (all segments, all channels) once
 )
 
 // Kinds of entries.
@@ -40,8 +40,19 @@ const (
 // that every search visits: larger batches search faster, smaller ones cap the memory a
 // load needs. Measured on 10k generated entries (BenchmarkPut, BenchmarkSearch): batches of
 // 512 / 1024 / 4096 peak at 141 / 172 / 277 MB of heap and search in 5.1 / 4.4 / 3.2 ms of
-// CPU; the default packs fit in one batch.
+// CPU.
 const batchSize = 1024
+
+// minBatch is the smallest batch: a pack is indexed in at least a few slices, so a
+// single-threaded host answers requests between them (see Base.Yield).
+const minBatch = 32
+
+// sliceSize is how many entries of a pack of n go into one batch. It depends on the pack
+// alone, never on how the pack is loaded: BM25 here reads per-segment statistics, so the
+// same pack must always be cut the same way for native and wasm answers to stay identical.
+func sliceSize(n int) int {
+	return min(max(n/4, minBatch), batchSize)
+}
 
 // newMapping builds the index mapping. Documents are built directly (see templateDoc) and
 // queries are term queries on analysed terms, so the mapping only documents the fields and
@@ -82,8 +93,10 @@ func plainField(analyzer string) *mapping.FieldMapping {
 func templateDocID(id string) string { return "t/" + id }
 func caseDocID(id string) string     { return "c/" + id }
 
-// buildIndex indexes a parsed pack in a new in-memory scorch index.
-func buildIndex(p *Pack) (bleve.Index, error) {
+// buildIndex indexes a parsed pack in a new in-memory scorch index, sliceSize entries at a
+// time, calling yield (if set) after each batch.
+func buildIndex(p *Pack, yield func()) (bleve.Index, error) {
+	batch := sliceSize(len(p.Templates) + len(p.Cases))
 	idx, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("pack %s: create index: %w", p.ID, err)
@@ -94,13 +107,16 @@ func buildIndex(p *Pack) (bleve.Index, error) {
 	}
 	b := idx.NewBatch()
 	flush := func(force bool) error {
-		if b.Size() == 0 || (!force && b.Size() < batchSize) {
+		if b.Size() == 0 || (!force && b.Size() < batch) {
 			return nil
 		}
 		if err := idx.Batch(b); err != nil {
 			return err
 		}
 		b.Reset()
+		if yield != nil {
+			yield()
+		}
 		return nil
 	}
 	for i := range p.Templates {

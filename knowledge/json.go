@@ -16,6 +16,7 @@ import (
 // checker collects problems while walking a pack with gjson. Every helper reports what is
 // wrong at a path and carries on, so one run lists all the problems of a pack.
 type checker struct {
+	examples bool // run the rules' examples (Parse) or not (ParseTrusted)
 	problems []Problem
 }
 

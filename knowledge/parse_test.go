@@ -262,6 +262,9 @@ func TestParseDocumentProblems(t *testing.T) {
 		{"odd key quoted", `{"id": "a", "version": "1", "title": "Т", "my field": 1, "segments": [{"id": "s", "title": "С"}]}`, []string{
 			`["my field"]: unknown field; expected one of: $schema, id, version, title, language, source, segments, templates, cases, rules`,
 		}},
+		{"nested too deep", strings.Repeat("[", 40) + strings.Repeat("]", 40), []string{
+			"JSON nested deeper than 32 levels; a pack needs 5",
+		}},
 		{"byte order mark is fine", "\xef\xbb\xbf" + `{"id": "a", "version": "1", "title": "Т", "segments": [{"id": "s", "title": "С"}]}`, nil},
 		{"invalid UTF-8 in a string", `{"id": "a", "version": "1", "title": "` + "\xff" + `", "segments": [{"id": "s", "title": "С"}]}`, []string{
 			"title: not valid UTF-8",

@@ -31,7 +31,12 @@ type termCounter struct {
 func newCounter(scope []*loaded) (*termCounter, error) {
 	c := &termCounter{}
 	for _, l := range scope {
-		i, err := l.idx.Advanced()
+		idx, err := l.index()
+		if err != nil {
+			c.close()
+			return nil, err
+		}
+		i, err := idx.Advanced()
 		if err != nil {
 			c.close()
 			return nil, err

@@ -60,6 +60,7 @@ func (b *Base) Search(q, segment, kind string, limit int) (SearchResult, error) 
 		return SearchResult{}, err
 	}
 	limit = clampLimit(limit)
+	b.await(segment)
 	b.mu.RLock()
 	defer b.mu.RUnlock()
 	scope, err := b.scope(segment)
@@ -82,18 +83,18 @@ func (b *Base) Search(q, segment, kind string, limit int) (SearchResult, error) 
 		if !all && len(qt.stems) == 1 {
 			break // one word: "all" and "any" are the same query
 		}
+		var sq query.Query
+		if all {
+			sq = allTermsQuery(qt, searchFields)
+		} else {
+			dq := termsQuery(qt.stems, searchFields)
+			dq.AddQuery(termsQuery(qt.roots, []weighted{{fieldRoot, rootSearchBoost}}))
+			sq = dq
+		}
+		sq = filterKind(sq, kind)
 		raw, res.Total = nil, 0
 		for order, l := range scope {
-			fields := []weighted{{fieldTitle, 3}, {fieldAsks, 2}, {fieldAbout, 1.5}, {fieldGuide, 0.7}, replyField(1)}
-			var q query.Query
-			if all {
-				q = allTermsQuery(qt, fields)
-			} else {
-				dq := termsQuery(qt.stems, fields)
-				dq.AddQuery(termsQuery(qt.roots, []weighted{{fieldRoot, rootSearchBoost}}))
-				q = dq
-			}
-			hits, total, err := l.search(filterKind(q, kind), limit)
+			hits, total, err := l.search(sq, limit)
 			if err != nil {
 				return SearchResult{}, err
 			}
@@ -133,11 +134,9 @@ func clampLimit(limit int) int {
 	return min(limit, MaxLimit)
 }
 
-// replyField is the field of the templates' reply texts with a boost. (All segments'
-// wordings share it; see templateDoc.)
-func replyField(boost float64) weighted {
-	return weighted{fieldReply, boost}
-}
+// Search weights: a word in the title says most about an entry, then the customers'
+// phrasings, the situation and tags, the agent's guidance, and the reply text itself.
+var searchFields = []weighted{{fieldTitle, 3}, {fieldAsks, 2}, {fieldAbout, 1.5}, {fieldGuide, 0.7}, {fieldReply, 1}}
 
 // rootSearchBoost weighs a match by root only (another form of the word) against a match
 // by stem in a field of boost 1.
@@ -194,7 +193,11 @@ type found struct {
 // search runs a query on the pack's index and returns up to size hits and the total.
 func (l *loaded) search(q query.Query, size int) ([]found, int, error) {
 	req := bleve.NewSearchRequestOptions(q, size, 0, false)
-	res, err := l.idx.Search(req)
+	idx, err := l.index()
+	if err != nil {
+		return nil, 0, fmt.Errorf("pack %s: index: %w", l.pack.ID, err)
+	}
+	res, err := idx.Search(req)
 	if err != nil {
 		return nil, 0, fmt.Errorf("pack %s: search: %w", l.pack.ID, err)
 	}
@@ -253,7 +256,9 @@ func (l *loaded) texts(f found, segment string) []string {
 		if t == nil {
 			return nil
 		}
-		out := t.variant(segment, l.pack).texts()
+		// The hit shows the variant's chat text; its e-mail and messenger versions say the
+		// same at more length, and scanning them would only cost time.
+		out := []string{t.variant(segment, l.pack).Text}
 		out = append(out, t.Triggers...)
 		out = append(out, t.Situation)
 		out = append(out, t.Tags...)

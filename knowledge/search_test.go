@@ -131,6 +131,31 @@ func TestSearchFiltersAndText(t *testing.T) {
 	}
 }
 
+// TestSearchAllWordsFirst: entries with every word of the query, or, when there are none,
+// entries with any word.
+func TestSearchAllWordsFirst(t *testing.T) {
+	b := newTestBase(t, testPack, testPack2)
+	one, _ := b.Search("груз", "", "", 50)
+	both, _ := b.Search("груз повреждённый", "", "", 50)
+	if both.Total == 0 || both.Total >= one.Total {
+		t.Fatalf("«груз повреждённый» found %d, «груз» %d: want fewer, not none", both.Total, one.Total)
+	}
+	for _, h := range both.Hits {
+		if h.ID != "damage-claim" && h.ID != "damaged-cargo" {
+			t.Errorf("%s/%s lacks one of the words", h.Kind, h.ID)
+		}
+	}
+	// No entry has «вертолёт»: the entries with «груз» answer.
+	fallback, _ := b.Search("груз вертолёт", "", "", 50)
+	if fallback.Total != one.Total || !slices.Equal(hitIDs(fallback.Hits), hitIDs(one.Hits)) {
+		t.Errorf("fallback: %v, want %v", hitIDs(fallback.Hits), hitIDs(one.Hits))
+	}
+	none, _ := b.Search("вертолёт", "", "", 50)
+	if none.Total != 0 || len(none.Hits) != 0 {
+		t.Errorf("unknown word found %v", hitIDs(none.Hits))
+	}
+}
+
 func TestSearchFragmentsAreEscaped(t *testing.T) {
 	m := packMap(t)
 	item(m, "templates", 0)["situation"] = `Груз <script>alert("x")</script> & задержка`

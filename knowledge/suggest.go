@@ -37,8 +37,7 @@ var (
 		field          string
 		context, draft float64
 	}{
-		{fieldAsks, 4, 0.7}, {fieldAbout, 2, 1}, {fieldTitle, 2, 1}, {fieldGuide, 0.5, 0},
-		{fieldReply, 0.8, 1.5},
+		{fieldAsks, 4, 0.7}, {fieldAbout, 2, 1}, {fieldTitle, 2, 1}, {fieldGuide, 0.5, 0}, {fieldReply, 0.8, 1.5},
 	}
 	rootBoost = [2]float64{1.2, 0.3} // root field: a match by another form of the word
 	// Terms read from each text (the customer's first words, the agent's last ones), and
@@ -99,6 +98,7 @@ func (b *Base) Suggest(draft, context, segment string, limit int) ([]Suggestion,
 		limit = 5
 	}
 	limit = min(limit, MaxLimit)
+	b.await(segment)
 	b.mu.RLock()
 	defer b.mu.RUnlock()
 	scope, err := b.scope(segment)

@@ -23,6 +23,17 @@ var (
 // The Set holds the rules that compiled cleanly; callers should treat any problem as
 // a reason to reject the whole list.
 func Compile(specs []Spec) (*Set, []Problem) {
+	return compile(specs, true)
+}
+
+// CompileTrusted is Compile without running the examples, for packs whose examples already
+// ran in the project's own tests (the embedded default packs): it keeps them out of the
+// engine's start-up. A pack a user imports always goes through Compile.
+func CompileTrusted(specs []Spec) (*Set, []Problem) {
+	return compile(specs, false)
+}
+
+func compile(specs []Spec, examples bool) (*Set, []Problem) {
 	var rules []*rule
 	var probs []Problem
 	firstByID := map[string]int{}
@@ -37,7 +48,7 @@ func Compile(specs []Spec) (*Set, []Problem) {
 		}
 		r, more := compileRule(sp, at)
 		ps = append(ps, more...)
-		if len(ps) == 0 {
+		if len(ps) == 0 && examples {
 			ps = r.runExamples(sp, at)
 		}
 		if len(ps) == 0 {

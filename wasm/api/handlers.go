@@ -175,7 +175,7 @@ func (h *Handler) health(w http.ResponseWriter, _ *http.Request, _ string) {
 		OK    bool `json:"ok"`
 		Packs int  `json:"packs"`
 		Ready bool `json:"ready"`
-	}{true, len(h.base.Packs()), true}) // LEAD-TODO: Base.Ready once indexing runs in the background
+	}{true, len(h.base.Packs()), h.base.Ready()})
 }
 
 // checkLimit applies the default for 0 and refuses negatives and absurd sizes.

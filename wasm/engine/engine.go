@@ -15,17 +15,28 @@ type Options struct {
 	NoDefaultPacks bool
 	// Packs are more pack JSON documents to load after the default ones.
 	Packs [][]byte
+	// Background loads the default packs in two phases: their rules answer as soon as New
+	// returns, their search index builds afterwards (searches wait for it).
+	Background bool
+	// Yield is called between index slices of a background load; see knowledge.Base.Yield.
+	Yield func()
 }
 
 // New builds the knowledge base and returns the API over it.
 func New(opt Options) (*api.Handler, error) {
 	base := knowledge.NewBase()
-	var docs [][]byte
+	base.Yield = opt.Yield
 	if !opt.NoDefaultPacks {
-		docs = append(docs, packs.Default()...)
+		// The default packs' rule examples run in `go test`; running them again at every
+		// start would only delay the first check.
+		put := knowledge.PutOptions{Trusted: true, Background: opt.Background}
+		for i, doc := range packs.Default() {
+			if _, problems, err := base.PutWith(doc, put); len(problems) > 0 || err != nil {
+				return nil, fmt.Errorf("default pack %d: %v %v", i, problems, err)
+			}
+		}
 	}
-	docs = append(docs, opt.Packs...)
-	for i, doc := range docs {
+	for i, doc := range opt.Packs {
 		if _, problems, err := base.Put(doc); len(problems) > 0 || err != nil {
 			return nil, fmt.Errorf("pack %d: %v %v", i, problems, err)
 		}

@@ -5,13 +5,19 @@
 package main
 
 import (
+	"runtime/debug"
+
 	"github.com/syumai/workers"
 
 	"github.com/sufler/sufler/wasm/engine"
 )
 
 func main() {
-	h, err := engine.New(engine.Options{})
+	// wasm memory never shrinks: collect sooner, so the peak while indexing stays lower.
+	debug.SetGCPercent(50)
+	// Rules answer as soon as Ready is called; the search index builds afterwards, handing
+	// control back to JS between slices so requests are answered meanwhile.
+	h, err := engine.New(engine.Options{Background: true, Yield: yieldToJS})
 	if err != nil {
 		panic(err) // the default packs are embedded and tested; failing here is a build bug
 	}

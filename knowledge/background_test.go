@@ -1,0 +1,80 @@
+package knowledge
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"github.com/sufler/sufler/knowledge/internal/gen"
+)
+
+// TestPutInBackground loads a pack the way the wasm engine loads the default packs: its rules
+// answer at once, its index builds in slices with Yield called between them, and searches
+// give the same answers as after a plain Put.
+func TestPutInBackground(t *testing.T) {
+	data := gen.Pack(gen.Entries("bg", 600, 7))
+
+	plain := NewBase()
+	defer plain.Close()
+	if _, problems, err := plain.Put(data); err != nil || problems != nil {
+		t.Fatalf("Put: %v %v", err, problems)
+	}
+
+	b := NewBase()
+	defer b.Close()
+	hold := make(chan struct{})
+	yields := 0
+	b.Yield = func() {
+		if yields == 0 {
+			<-hold // keep the build paused after its first slice
+		}
+		yields++
+	}
+	if _, problems, err := b.PutWith(data, PutOptions{Background: true}); err != nil || problems != nil {
+		t.Fatalf("PutWith: %v %v", err, problems)
+	}
+	if b.Ready() {
+		t.Fatal("Ready before the index is built")
+	}
+	if got := len(b.Packs()); got != 1 {
+		t.Fatalf("%d packs listed while indexing", got)
+	}
+	if _, err := b.Check("Я не знаю, что сказать", ""); err != nil {
+		t.Fatalf("Check while indexing: %v", err)
+	}
+	close(hold)
+
+	for _, q := range []string{"заказ", "отмена платежа", "доставки задержали"} {
+		want, err1 := plain.Search(q, "", "", 10)
+		got, err2 := b.Search(q, "", "", 10) // waits for the index
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("search %q in the background-built index:\n got %v\nwant %v", q, got, want)
+		}
+	}
+	if !b.Ready() {
+		t.Error("not Ready after a search waited for the index")
+	}
+	if want := 600 / sliceSize(600); yields < want {
+		t.Errorf("Yield called %d times, want about %d (one per slice)", yields, want)
+	}
+}
+
+// TestPutTrustedSkipsExamples: a trusted pack (the embedded defaults, whose examples run in
+// the tests) loads without running rule examples; the same pack imported is refused.
+func TestPutTrustedSkipsExamples(t *testing.T) {
+	broken := bytes.Replace(testPack, []byte(`"flag": [`), []byte(`"flag": ["совершенно безобидный текст", `), 1)
+	if bytes.Equal(broken, testPack) {
+		t.Fatal("the test pack has no flag examples to break")
+	}
+	if _, problems, _ := NewBase().Put(broken); len(problems) == 0 {
+		t.Fatal("an unflagged must-flag example was accepted on import")
+	}
+	b := NewBase()
+	defer b.Close()
+	if _, problems, err := b.PutWith(broken, PutOptions{Trusted: true}); err != nil || problems != nil {
+		t.Fatalf("trusted: %v %v", err, problems)
+	}
+}
