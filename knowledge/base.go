@@ -31,6 +31,8 @@ type PutOptions struct {
 	// Trusted skips running the rules' examples: for the embedded default packs, whose
 	// examples run in the project's tests. Imported packs are never trusted.
 	Trusted bool
+	// ID, when set, is the id the pack must have, as in PUT /v1/packs/{id}.
+	ID string
 }
 
 // loaded is a pack with its index and lookups.
@@ -89,7 +91,7 @@ func (b *Base) PutAs(id string, data []byte) (PackInfo, []Problem, error) {
 
 // PutWith is Put with options: see PutOptions.
 func (b *Base) PutWith(data []byte, opt PutOptions) (PackInfo, []Problem, error) {
-	return b.put("", data, opt)
+	return b.put(opt.ID, data, opt)
 }
 
 func (b *Base) put(want string, data []byte, opt PutOptions) (PackInfo, []Problem, error) {

@@ -147,7 +147,9 @@ func (h *Handler) putPack(w http.ResponseWriter, r *http.Request, id string) {
 	if !ok {
 		return
 	}
-	info, problems, err := h.base.PutAs(id, data)
+	// The pack answers checks as soon as it is validated; searches wait for its index.
+	// On a single-threaded host that keeps a large import from freezing the checks.
+	info, problems, err := h.base.PutWith(data, knowledge.PutOptions{ID: id, Background: true})
 	switch {
 	case len(problems) > 0:
 		writeError(w, http.StatusBadRequest, fmt.Sprintf("pack %q was not loaded: %d problem(s); the loaded packs are unchanged", id, len(problems)), problems)
