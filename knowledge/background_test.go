@@ -78,3 +78,22 @@ func TestPutTrustedSkipsExamples(t *testing.T) {
 		t.Fatalf("trusted: %v %v", err, problems)
 	}
 }
+
+// TestDeleteWhileIndexing unloads a pack whose index is still being built: the delete
+// answers at once and the index is freed when the build ends, without spinning.
+func TestDeleteWhileIndexing(t *testing.T) {
+	b := NewBase()
+	defer b.Close()
+	hold := make(chan struct{})
+	b.Yield = func() { <-hold }
+	if _, problems, err := b.PutWith(gen.Pack(gen.Entries("del", 300, 3)), PutOptions{Background: true}); err != nil || problems != nil {
+		t.Fatalf("PutWith: %v %v", err, problems)
+	}
+	if !b.Delete("del") {
+		t.Fatal("Delete found no pack")
+	}
+	if len(b.Packs()) != 0 || !b.Ready() {
+		t.Errorf("after Delete: %d packs, ready %v", len(b.Packs()), b.Ready())
+	}
+	close(hold) // let the build finish; its index is closed then
+}

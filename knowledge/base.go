@@ -66,7 +66,10 @@ func (l *loaded) built() bool {
 // close frees the index; one still being built is freed when it is done.
 func (l *loaded) close() {
 	if !l.built() {
-		go l.close()
+		go func() {
+			<-l.ready // blocks: on js/wasm a polling loop would starve the build it waits for
+			l.close()
+		}()
 		return
 	}
 	if l.idx != nil {

@@ -1,6 +1,7 @@
 // Package flags: checks the reply while the agent types and draws the findings as underlines in the overlay.
 // Debounced; a newer keystroke makes older answers stale (latest-wins), and nothing is drawn until the engine has
 // answered about the text as it is now. Hovering or clicking an underline, or the "finding" shortcut, opens its card.
+import { fitCase, removal } from './edits.js';
 import { t } from '../shared/i18n.js';
 import { update } from '../shared/settings.js';
 import { latest } from './schedule.js';
@@ -228,13 +229,10 @@ export async function applyReplacement(session, f, text) {
     return { ok: false, error: 'changed' };
   }
   // A replacement for words that open a sentence opens it too: «Я не знаю» → «Уточню…», not «уточню…».
-  if (text && /^\p{Lu}/u.test(f.match) && /^\p{Ll}/u.test(text)) text = text[0].toUpperCase() + text.slice(1);
-  // Removing words ("" replacement) takes one neighbouring space with them, so no double space is left.
+  text = fitCase(f.match, text);
+  // Removing words ("" replacement) takes their commas and spaces along, so the sentence still reads.
   let { start, end } = f;
-  if (text === '') {
-    if (now[end] === ' ' && (start === 0 || /\s/.test(now[start - 1]))) end++;
-    else if (now[start - 1] === ' ') start--;
-  }
+  if (text === '') ({ start, end, text } = removal(now, start, end));
   const res = await replace(session, start, end, text);
   if (res.ok) {
     card.close();

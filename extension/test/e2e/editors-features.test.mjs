@@ -6,6 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './harness.mjs';
+import { shot } from './shots.mjs';
+import { applyRemoval, fitCase } from '../../src/content/edits.js';
 import { buildFixtures } from '../fixtures/build.mjs';
 import { SENTENCE, openFixture, marks, waitMarks, waitPanel, clickPanel, panelBox, wordRects, normal } from './content-helpers.mjs';
 
@@ -158,7 +160,7 @@ test('keyboard only: Alt+Shift+F opens the card at the caret, Enter takes the re
     });
     assert.equal(focused, first.replacements.length ? 'replace' : 'ignore-here', 'focus is on the card’s first button');
     await f.page.keyboard.press('Enter');
-    const expect = SENTENCE.slice(0, first.start) + first.replacements[0] + SENTENCE.slice(first.end);
+    const expect = SENTENCE.slice(0, first.start) + fitCase(first.match, first.replacements[0]) + SENTENCE.slice(first.end);
     await f.page.waitForFunction((w) => window.fixture.read() === w, expect, { timeout: 5000 }).catch(() => {});
     assert.equal(normal(await f.read()), expect);
   } finally {
@@ -381,6 +383,35 @@ test('underlines follow the field’s scrolling and are hidden while their words
     await f.page.evaluate(() => { document.body.style.height = '3000px'; window.scrollBy(0, 60); });
     const m2 = await waitMarks(f.frame, (x, [rule, top]) => x.some((b) => b.rule === rule && Math.abs(b.top - (top - 60)) < 3), [w.rule, bar.top]);
     assert.ok(m2.length >= 1);
+  } finally {
+    await f.page.close();
+  }
+});
+
+test('«Убрать» removes filler words with their commas, and Ctrl+Z brings them back', async () => {
+  await resetSettings();
+  const f = await openFixture(h, 'textarea');
+  try {
+    const text = 'Это, так сказать, формальность.';
+    await f.locator.click();
+    await f.page.keyboard.type(text, { delay: 5 });
+    const seg = (await waitBadge(f.page)).segment;
+    const target = (await check(text, seg)).find((x) => x.replacements.includes(''));
+    assert.ok(target, `a finding whose replacement removes the words, for segment ${seg}`);
+    const bars = await waitMarks(f.frame, (m, rule) => m.some((b) => b.rule === rule), target.rule);
+    const bar = bars.find((b) => b.rule === target.rule);
+    await f.page.mouse.click((bar.left + bar.right) / 2, bar.top - 5);
+    const remove = await waitPanel(f.page, '.card button.rep.remove');
+    assert.equal(remove.text, `Убрать «${target.match}»`);
+    await shot(f.page, 'card-remove');
+    await clickPanel(f.page, '.card button.rep.remove');
+    const want = applyRemoval(text, target.start, target.end);
+    assert.equal(want, 'Это формальность.');
+    await f.page.waitForFunction((w) => window.fixture.read() === w, want, { timeout: 5000 }).catch(() => {});
+    assert.equal(await f.read(), want, 'the words, their commas and a space are gone; nothing else changed');
+    await f.page.keyboard.press('ControlOrMeta+z');
+    await f.page.waitForFunction((w) => window.fixture.read() === w, text, { timeout: 5000 }).catch(() => {});
+    assert.equal(await f.read(), text, 'Ctrl+Z restores the original');
   } finally {
     await f.page.close();
   }

@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch } from './harness.mjs';
+import { fitCase } from '../../src/content/edits.js';
 import { buildFixtures } from '../fixtures/build.mjs';
 import {
   SENTENCE, FIXTURES, openFixture, marks, waitMarks, wordRects, waitPanel, clickPanel, panelBox, frameOffset,
@@ -149,7 +150,7 @@ for (const name of FIXTURES) {
       const repBox = await panelBox(f.page, '.card button.rep');
       assert.equal(repBox.text, target.replacements[0], 'the card offers the segment replacement');
       await clickPanel(f.page, '.card button.rep');
-      const replaced = SENTENCE.slice(0, target.start) + target.replacements[0] + SENTENCE.slice(target.end);
+      const replaced = SENTENCE.slice(0, target.start) + fitCase(target.match, target.replacements[0]) + SENTENCE.slice(target.end);
       assert.equal(await waitModel(f, replaced), normal(replaced), 'the editor model holds the replacement, nothing duplicated or lost');
 
       await f.page.keyboard.press('Escape'); // leave the {{variable}} the replacement may carry

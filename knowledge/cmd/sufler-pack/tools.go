@@ -56,6 +56,18 @@ func load(files packFiles, stderr io.Writer) (*knowledge.Base, bool) {
 	return b, true
 }
 
+// withInput reads stdin and loads the packs, the steps check, suggest and guess share.
+// It reports the problem itself and returns ok=false (exit code 2) when either fails.
+func withInput(files packFiles, stdin io.Reader, stderr io.Writer) (string, *knowledge.Base, bool) {
+	in, err := io.ReadAll(stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "sufler-pack: %v\n", err)
+		return "", nil, false
+	}
+	b, ok := load(files, stderr)
+	return string(in), b, ok
+}
+
 // check prints the findings for the text on stdin, one a line:
 // line:col-line:col severity rule «match»: message → replacement | replacement
 func check(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -67,22 +79,17 @@ func check(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	text, err := io.ReadAll(stdin)
-	if err != nil {
-		fmt.Fprintf(stderr, "sufler-pack: %v\n", err)
-		return 2
-	}
-	b, ok := load(files, stderr)
+	text, b, ok := withInput(files, stdin, stderr)
 	if !ok {
 		return 2
 	}
 	defer b.Close()
-	findings, err := b.Check(string(text), *segment)
+	findings, err := b.Check(text, *segment)
 	if err != nil {
 		fmt.Fprintf(stderr, "sufler-pack: %v\n", err)
 		return 2
 	}
-	pos := newPositions(string(text))
+	pos := newPositions(text)
 	for _, f := range findings {
 		sl, sc := pos.at(f.Start)
 		el, ec := pos.at(f.End)
@@ -175,17 +182,12 @@ func suggest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	context, err := io.ReadAll(stdin)
-	if err != nil {
-		fmt.Fprintf(stderr, "sufler-pack: %v\n", err)
-		return 2
-	}
-	b, ok := load(files, stderr)
+	context, b, ok := withInput(files, stdin, stderr)
 	if !ok {
 		return 2
 	}
 	defer b.Close()
-	got, err := b.Suggest(*draft, string(context), *segment, *limit)
+	got, err := b.Suggest(*draft, context, *segment, *limit)
 	if err != nil {
 		fmt.Fprintf(stderr, "sufler-pack: %v\n", err)
 		return 2
@@ -210,17 +212,12 @@ func guess(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	msg, err := io.ReadAll(stdin)
-	if err != nil {
-		fmt.Fprintf(stderr, "sufler-pack: %v\n", err)
-		return 2
-	}
-	b, ok := load(files, stderr)
+	msg, b, ok := withInput(files, stdin, stderr)
 	if !ok {
 		return 2
 	}
 	defer b.Close()
-	g := b.GuessSegment(string(msg))
+	g := b.GuessSegment(msg)
 	if g.Segment == "" {
 		fmt.Fprintln(stdout, "no segment: no signal of any segment in the message")
 		return 1

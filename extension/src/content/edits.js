@@ -1,0 +1,48 @@
+// Package edits: how a replacement is fitted into the text around a finding, so the sentence still
+// reads well — a replacement for words that open a sentence opens it too, and removing words (an
+// empty replacement) leaves no double space, no doubled comma, and a capital letter where a
+// sentence now starts. Pure, so it is tested in Node.
+
+/**
+ * FitCase gives a replacement the opening capital of the words it replaces: «Я не знаю» → «Уточню…».
+ * @param {string} match the words being replaced
+ * @param {string} text the replacement
+ */
+export function fitCase(match, text) {
+  if (text && /^\p{Lu}/u.test(match) && /^\p{Ll}/u.test(text)) return text[0].toUpperCase() + text.slice(1);
+  return text;
+}
+
+/**
+ * Removal returns the range of text to replace, and what to put there, when text[start, end) is removed.
+ * @param {string} text the field's text
+ * @param {number} start UTF-16 offset of the words
+ * @param {number} end UTF-16 offset just past the words
+ * @returns {{start: number, end: number, text: string}}
+ */
+export function removal(text, start, end) {
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  let m;
+  // «Документы, короче, нужны» → «Документы нужны»; «ждём, короче.» → «ждём.»
+  if ((m = /,[^\S\n]+$/.exec(before)) && /^[,.!?;:…]/.test(after)) {
+    return { start: start - m[0].length, end: after[0] === ',' ? end + 1 : end, text: '' };
+  }
+  // «Короче, ждём инвойс» → «Ждём инвойс»: the next word now opens the sentence.
+  if (/(^|[.!?…][^\S\n]+|\n[^\S\n]*)$/.test(before) && (m = /^[,;:]?[^\S\n]+(\p{L})/u.exec(after))) {
+    const letter = m[1];
+    const upper = letter.toUpperCase();
+    if (upper !== letter) return { start, end: end + m[0].length, text: upper };
+    return { start, end: end + m[0].length - letter.length, text: '' };
+  }
+  // «ну такой вот вопрос» → one space stays between the neighbours.
+  if ((m = /^[^\S\n]+/.exec(after))) return { start, end: end + m[0].length, text: '' };
+  if ((m = /[^\S\n]+$/.exec(before))) return { start: start - m[0].length, end, text: '' };
+  return { start, end, text: '' };
+}
+
+/** Apply returns text with the removal applied: what the field should read afterwards. */
+export function applyRemoval(text, start, end) {
+  const r = removal(text, start, end);
+  return text.slice(0, r.start) + r.text + text.slice(r.end);
+}
