@@ -69,10 +69,15 @@ test-wasm: $(WASMWORK) ## the rules and knowledge tests compiled to js/wasm, run
 test-js: wasm $(BUILD)/sufler-serve ## the wasm engine through its JS loader, compared byte for byte with the native server
 	SUFLER_SERVE=$(abspath $(BUILD)/sufler-serve) SUFLER_WASM_DIR=$(abspath $(WASMDIR)) node --test wasm/js/
 
-test-ext: ext ## extension unit and end-to-end tests (needs /usr/bin/chromium)
+# Debian's Chromium drives the browser tests and the demo; installed with apt-get when missing.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	.ci/install-chromium
+
+test-ext: ext $(CHROMIUM) ## extension unit and end-to-end tests in Debian's Chromium
 	cd extension && npm run --silent test:unit && npm run --silent lint:firefox && npm run --silent test:e2e
 
-demo: ext ## open Chromium with the extension on the demo helpdesk (headless without a display: writes build/demo.png)
+demo: ext $(CHROMIUM) ## open Chromium with the extension on the demo helpdesk (headless without a display: writes build/demo.png)
 	cd extension && node demo/run.mjs $(DEMOFLAGS)
 
 lint-firefox: ext ## web-ext lint on the Firefox build
