@@ -58,29 +58,10 @@ func (q *queryTerms) marks(text string) ([][2]int, int) {
 	var hit map[string]bool
 	var buf []byte
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		if _, k := classify(r); k == notWord {
-			i += size
-			continue
-		}
-		start := i
-		buf = buf[:0]
-		for i < len(text) {
-			r, size = rune(text[i]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(text[i:])
-			}
-			f, k := classify(r)
-			if k == notWord {
-				break
-			}
-			i += size
-			if k != inWord {
-				buf = utf8.AppendRune(buf, f)
-			}
+		var start int
+		start, i, buf = nextWord(text, i, buf)
+		if start == i {
+			break
 		}
 		if !q.maybe(buf) {
 			continue
@@ -170,4 +151,35 @@ func fragments(texts []string, q *queryTerms) []string {
 		cands = append(cands[:best], cands[best+1:]...)
 	}
 	return out
+}
+
+// nextWord finds the first word of text at or after byte i and returns its byte span, folded
+// as the analyzer folds it into buf (reused); start == end == len(text) when none is left.
+func nextWord(text string, i int, buf []byte) (start, end int, word []byte) {
+	for i < len(text) {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if _, k := classify(r); k != notWord {
+			break
+		}
+		i += size
+	}
+	start, buf = i, buf[:0]
+	for i < len(text) {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		f, k := classify(r)
+		if k == notWord {
+			break
+		}
+		i += size
+		if k != inWord {
+			buf = utf8.AppendRune(buf, f)
+		}
+	}
+	return start, i, buf
 }

@@ -2,7 +2,6 @@ package knowledge
 
 import (
 	"fmt"
-	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -226,22 +225,10 @@ func distinctWords(t *Template) []string {
 	for _, v := range t.Variants {
 		for _, text := range v.texts() {
 			for i := 0; i < len(text); {
-				r, size := utf8.DecodeRuneInString(text[i:])
-				if _, k := classify(r); k == notWord {
-					i += size
-					continue
-				}
-				buf = buf[:0]
-				for i < len(text) {
-					r, size = utf8.DecodeRuneInString(text[i:])
-					f, k := classify(r)
-					if k == notWord {
-						break
-					}
-					i += size
-					if k != inWord {
-						buf = utf8.AppendRune(buf, f)
-					}
+				var start int
+				start, i, buf = nextWord(text, i, buf)
+				if start == i {
+					break
 				}
 				if !seen[string(buf)] {
 					seen[string(buf)] = true
