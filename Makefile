@@ -98,9 +98,12 @@ wasm/bench/node_modules: wasm/bench/package-lock.json
 	cd wasm/bench && npm ci --no-audit --no-fund
 	@touch $@
 
-fuzz: ## run each fuzz target for a while (FUZZTIME, default 30s)
-	$(GO) test ./wasm/api -run=^$$ -fuzz=FuzzCheck -fuzztime=$${FUZZTIME:-30s}
-	$(GO) test ./knowledge -run=^$$ -fuzz=FuzzParse -fuzztime=$${FUZZTIME:-30s}
+FUZZ := wasm/api:FuzzCheck wasm/api:FuzzPutPack knowledge:FuzzParse knowledge:FuzzPut knowledge:FuzzQuery rules:FuzzCheck rules:FuzzCompile
+fuzz: ## run every fuzz target for a while (FUZZTIME each, default 30s)
+	@for t in $(FUZZ); do \
+		echo "== $$t"; \
+		$(GO) test ./$${t%%:*} -run='^$$' -fuzz="^$${t##*:}$$" -fuzztime=$${FUZZTIME:-30s} || exit 1; \
+	done
 
 clean: ## remove build outputs
 	rm -rf $(BUILD)
