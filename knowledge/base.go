@@ -84,26 +84,17 @@ func NewBase() *Base { return &Base{} }
 // On any problem nothing changes and the error is an *InvalidPackError listing them; other
 // errors mean the index could not be built.
 func (b *Base) Put(data []byte) (PackInfo, []Problem, error) {
-	return b.put("", data, PutOptions{})
-}
-
-// PutAs is Put for a pack that must have the given id, as in PUT /v1/packs/{id}.
-func (b *Base) PutAs(id string, data []byte) (PackInfo, []Problem, error) {
-	return b.put(id, data, PutOptions{})
+	return b.PutWith(data, PutOptions{})
 }
 
 // PutWith is Put with options: see PutOptions.
 func (b *Base) PutWith(data []byte, opt PutOptions) (PackInfo, []Problem, error) {
-	return b.put(opt.ID, data, opt)
-}
-
-func (b *Base) put(want string, data []byte, opt PutOptions) (PackInfo, []Problem, error) {
 	parse := Parse
 	if opt.Trusted {
 		parse = ParseTrusted
 	}
 	p, problems := parse(data)
-	if want != "" {
+	if want := opt.ID; want != "" {
 		got := ""
 		if p != nil {
 			got = p.ID

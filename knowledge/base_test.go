@@ -119,13 +119,13 @@ func TestPutSegmentConflict(t *testing.T) {
 	}
 }
 
-func TestPutAs(t *testing.T) {
+func TestPutWithID(t *testing.T) {
 	b := newTestBase(t)
-	_, problems, err := b.PutAs("pulse", testPack2)
+	_, problems, err := b.PutWith(testPack2, PutOptions{ID: "pulse"})
 	if err == nil || !slices.Equal(problemStrings(problems), []string{`id: "pulse-test" does not match "pulse" in the request`}) {
 		t.Errorf("mismatch: %v %v", problemStrings(problems), err)
 	}
-	if _, _, err := b.PutAs("pulse-test", testPack2); err != nil {
+	if _, _, err := b.PutWith(testPack2, PutOptions{ID: "pulse-test"}); err != nil {
 		t.Errorf("match: %v", err)
 	}
 	if len(b.Packs()) != 2 {

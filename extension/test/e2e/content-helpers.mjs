@@ -2,6 +2,20 @@
 // Sufler's underlines and panels from the overlay's open shadow root, and measure where words really are — with
 // code written independently of the content script, so a wrong mapping in Sufler cannot agree with itself.
 
+import { launch } from './harness.mjs';
+import { buildFixtures } from '../fixtures/build.mjs';
+
+/**
+ * StartEditors builds the fixture editors, launches Chromium with the extension and waits for the engine.
+ * SUFLER_EXTENSION_DIR runs the suites against another build of the extension (e.g. a private copy).
+ */
+export async function startEditors() {
+  await buildFixtures();
+  const h = await launch({ lang: 'ru', ...(process.env.SUFLER_EXTENSION_DIR ? { extensionDir: process.env.SUFLER_EXTENSION_DIR } : {}) });
+  await h.waitForEngine();
+  return h;
+}
+
 /** The taboo sentence every editor test types. */
 export const SENTENCE = 'Я не знаю, но мы гарантируем 100% прохождение таможни';
 

@@ -5,18 +5,14 @@
 // Run one file at a time: node --test test/e2e/editors-features.test.mjs (needs npm run build and the wasm engine).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './harness.mjs';
 import { shot } from './shots.mjs';
 import { applyRemoval, fitCase } from '../../src/content/edits.js';
-import { buildFixtures } from '../fixtures/build.mjs';
-import { SENTENCE, openFixture, marks, waitMarks, waitPanel, clickPanel, panelBox, wordRects, normal } from './content-helpers.mjs';
+import { startEditors, SENTENCE, openFixture, marks, waitMarks, waitPanel, clickPanel, panelBox, wordRects, normal } from './content-helpers.mjs';
 
 let h;
 
 before(async () => {
-  await buildFixtures();
-  h = await launch({ lang: 'ru', ...(process.env.SUFLER_EXTENSION_DIR ? { extensionDir: process.env.SUFLER_EXTENSION_DIR } : {}) });
-  await h.waitForEngine();
+  h = await startEditors();
 });
 
 after(async () => {

@@ -5,11 +5,9 @@
 // Run one file at a time: node --test test/e2e/editors.test.mjs (needs npm run build and the wasm engine).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './harness.mjs';
 import { fitCase } from '../../src/content/edits.js';
-import { buildFixtures } from '../fixtures/build.mjs';
 import {
-  SENTENCE, FIXTURES, openFixture, marks, waitMarks, wordRects, waitPanel, clickPanel, panelBox, frameOffset,
+  startEditors, SENTENCE, FIXTURES, openFixture, marks, waitMarks, wordRects, waitPanel, clickPanel, panelBox, frameOffset,
   percentile, normal,
 } from './content-helpers.mjs';
 
@@ -17,10 +15,7 @@ let h;
 const latencies = [];
 
 before(async () => {
-  await buildFixtures();
-  // SUFLER_EXTENSION_DIR runs the suite against another build of the extension (e.g. a private copy).
-  h = await launch({ lang: 'ru', ...(process.env.SUFLER_EXTENSION_DIR ? { extensionDir: process.env.SUFLER_EXTENSION_DIR } : {}) });
-  await h.waitForEngine();
+  h = await startEditors();
 });
 
 after(async () => {
