@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/sufler/sufler/knowledge/internal/gen"
+	"github.com/sufler/sufler/rules"
 )
 
 // TestPutInBackground loads a pack the way the wasm engine loads the default packs: its rules
@@ -96,4 +97,49 @@ func TestDeleteWhileIndexing(t *testing.T) {
 		t.Errorf("after Delete: %d packs, ready %v", len(b.Packs()), b.Ready())
 	}
 	close(hold) // let the build finish; its index is closed then
+}
+
+// TestPutPack loads a pack that is already parsed, as the engine loads its generated default
+// packs: the rules are compiled from the specs, answers match a pack put from JSON, the
+// caller's Pack is left as it was, and bad specs are refused without touching what is loaded.
+func TestPutPack(t *testing.T) {
+	parsed, problems := Parse(testPack)
+	if problems != nil {
+		t.Fatal(problems)
+	}
+	data := *parsed
+	data.Rules = nil // as generated: data only
+
+	plain := newTestBase(t)
+	b := NewBase()
+	defer b.Close()
+	if _, problems, err := b.PutPack(&data, PutOptions{Trusted: true, Background: true}); err != nil || problems != nil {
+		t.Fatalf("PutPack: %v %v", err, problems)
+	}
+	if data.Rules != nil {
+		t.Error("PutPack changed the caller's Pack")
+	}
+	reply := "Я не знаю, мы гарантируем 100% результат."
+	want, _ := plain.Check(reply, "")
+	got, err := b.Check(reply, "")
+	if err != nil || len(got) == 0 || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Check after PutPack: %v, %v; after Put: %v", got, err, want)
+	}
+	wantHits, _ := plain.Search("заказ", "", "", 5)
+	gotHits, err := b.Search("заказ", "", "", 5)
+	if err != nil || fmt.Sprint(gotHits) != fmt.Sprint(wantHits) {
+		t.Errorf("Search after PutPack: %v, %v; after Put: %v", gotHits, err, wantHits)
+	}
+
+	bad := data
+	bad.Specs = append([]rules.Spec(nil), data.Specs...)
+	bad.Specs[1].Kind = "magic"
+	bad.Version = "2"
+	_, problems, err = b.PutPack(&bad, PutOptions{})
+	if err == nil || len(problems) != 1 || problems[0].Path != "rules[1].kind" {
+		t.Fatalf("bad spec: %v %v, want one problem at rules[1].kind", problems, err)
+	}
+	if v := b.Packs()[0].Version; v != data.Version {
+		t.Errorf("a refused PutPack replaced the pack: version %q", v)
+	}
 }

@@ -108,11 +108,41 @@ func (b *Base) PutWith(data []byte, opt PutOptions) (PackInfo, []Problem, error)
 	if len(problems) > 0 {
 		return PackInfo{}, problems, invalid(p, data, problems)
 	}
+	return b.put(p, opt)
+}
+
+// PutPack puts a pack that is already parsed in place of any pack with its id: the default
+// packs, which wasm/engine carries as Go data generated from their JSON, so a start skips
+// reading and checking JSON. p must come from Parse or from such generated data; a nil
+// p.Rules is compiled from p.Specs (without examples when opt.Trusted). p is not modified.
+func (b *Base) PutPack(p *Pack, opt PutOptions) (PackInfo, []Problem, error) {
+	if p.Rules == nil {
+		compile := rules.Compile
+		if opt.Trusted {
+			compile = rules.CompileTrusted
+		}
+		set, rp := compile(p.Specs)
+		if len(rp) > 0 {
+			problems := make([]Problem, len(rp))
+			for i, pr := range rp {
+				problems[i] = Problem{Path: "rules" + pr.Path, Problem: pr.Problem}
+			}
+			return PackInfo{}, problems, &InvalidPackError{ID: p.ID, Problems: problems}
+		}
+		q := *p
+		q.Rules = set
+		p = &q
+	}
+	return b.put(p, opt)
+}
+
+// put swaps a parsed pack in, building its index first or, with opt.Background, after.
+func (b *Base) put(p *Pack, opt PutOptions) (PackInfo, []Problem, error) {
 	b.mu.RLock()
-	problems = b.conflicts(p)
+	problems := b.conflicts(p)
 	b.mu.RUnlock()
 	if len(problems) > 0 {
-		return PackInfo{}, problems, invalid(p, data, problems)
+		return PackInfo{}, problems, &InvalidPackError{ID: p.ID, Problems: problems}
 	}
 	l, err := prepare(p)
 	if err != nil {
@@ -127,7 +157,7 @@ func (b *Base) PutWith(data []byte, opt PutOptions) (PackInfo, []Problem, error)
 	if problems = b.conflicts(p); len(problems) > 0 { // another Put got there first
 		b.mu.Unlock()
 		l.close()
-		return PackInfo{}, problems, invalid(p, data, problems)
+		return PackInfo{}, problems, &InvalidPackError{ID: p.ID, Problems: problems}
 	}
 	old := b.swap(l)
 	b.mu.Unlock()
@@ -183,8 +213,13 @@ func (b *Base) swap(l *loaded) *loaded {
 	return nil
 }
 
-// build indexes the pack, calling yield (if set) between batches.
+// build indexes the pack, calling yield (if set) before the first batch and between
+// batches. Yielding first matters on js/wasm: the caller's requests (the first check right
+// after start) are answered before the first slice, not after it.
 func (l *loaded) build(yield func()) {
+	if yield != nil {
+		yield()
+	}
 	l.idx, l.idxErr = buildIndex(l.pack, yield)
 	close(l.ready)
 }

@@ -4,16 +4,18 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // regex flags every match of an RE2 expression over the normalised text (kind "regex").
 // Like a sequence, a match never crosses a sentence boundary: the expression runs over
 // each sentence (closing punctuation included) on its own, and only over the sentences
-// that contain a literal every match needs, so most rules skip most replies.
+// that hold what every match needs (see need), so most rules skip most replies.
 type regex struct {
 	re   *regexp.Regexp
-	need []string // every match contains one of these; nil when nothing is known
+	need *need // nil when nothing is known
 }
 
 // newRegex compiles a regex rule. Besides syntax errors it rejects what can never work
@@ -41,70 +43,149 @@ func newRegex(sp *Spec, at string) (matcher, []Problem) {
 	return &regex{re: re, need: required(tree)}, nil
 }
 
-// maxNeed caps the literals a rule waits for; past it the prefilter costs more than it saves.
-const maxNeed = 8
+// need is what every match of a regex contains: one of lits, or a rune within one of
+// ranges. Testing it costs a substring search or one pass over the runes; running the
+// regex over a sentence costs a backtracking match at every position.
+type need struct {
+	lits   []string
+	ranges []rune // lo, hi pairs, for classes too large to list (emoji, symbols)
+}
 
-// required returns literals one of which occurs in every match of re, or nil.
-func required(re *syntax.Regexp) []string {
+// maxNeed caps the literals a rule waits for; past it the prefilter costs more than it saves.
+const maxNeed = 16
+
+// rareRunes is where a character class counts as rare in a Russian reply (general
+// punctuation, symbols, emoji): such a class filters well even when it is too large to list.
+const rareRunes = 0x2000
+
+// in reports whether s holds something every match needs.
+func (n *need) in(s string) bool {
+	for _, l := range n.lits {
+		if strings.Contains(s, l) {
+			return true
+		}
+	}
+	if n.ranges == nil {
+		return false
+	}
+	for _, r := range s {
+		if r < rareRunes {
+			continue
+		}
+		for i := 0; i+1 < len(n.ranges); i += 2 {
+			if n.ranges[i] <= r && r <= n.ranges[i+1] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// size is how many alternatives the need holds.
+func (n *need) size() int { return len(n.lits) + len(n.ranges)/2 }
+
+// better reports whether n filters better than o: literals of three runes or more beat
+// shorter ones (short literals such as «на» occur in most sentences), then fewer
+// alternatives beat more, then longer literals beat shorter.
+func (n *need) better(o *need) bool {
+	if o == nil {
+		return true
+	}
+	nl, ol := n.shortest(), o.shortest()
+	if (nl >= 3) != (ol >= 3) {
+		return nl >= 3
+	}
+	if n.size() != o.size() {
+		return n.size() < o.size()
+	}
+	return nl > ol
+}
+
+// shortest is the rune length of the shortest literal; a range counts as one rune.
+func (n *need) shortest() int {
+	m := 1 << 30
+	if len(n.ranges) > 0 {
+		m = 1
+	}
+	for _, l := range n.lits {
+		m = min(m, utf8.RuneCountInString(l))
+	}
+	return m
+}
+
+// required returns what every match of re contains, or nil when that is unknown or too
+// broad to filter with.
+func required(re *syntax.Regexp) *need {
 	switch re.Op {
 	case syntax.OpLiteral:
 		if re.Flags&syntax.FoldCase != 0 {
 			return nil
 		}
-		return []string{string(re.Rune)}
+		return &need{lits: []string{string(re.Rune)}}
 	case syntax.OpCharClass:
-		var out []string
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				if len(out) == maxNeed {
-					return nil
-				}
-				out = append(out, string(r))
-			}
-		}
-		return out
+		return classNeed(re.Rune)
 	case syntax.OpCapture, syntax.OpPlus:
 		return required(re.Sub[0])
 	case syntax.OpRepeat:
-		need := required(re.Sub[0])
-		if re.Min >= 2 && len(need) == 1 && len(need[0])*re.Min <= 8 {
-			return []string{strings.Repeat(need[0], re.Min)} // !{2,} needs "!!"
+		n := required(re.Sub[0])
+		if n != nil && re.Min >= 2 && len(n.lits) == 1 && n.ranges == nil && len(n.lits[0])*re.Min <= 8 {
+			return &need{lits: []string{strings.Repeat(n.lits[0], re.Min)}} // !{2,} needs "!!"
 		}
 		if re.Min >= 1 {
-			return need
+			return n
 		}
 	case syntax.OpConcat:
-		// The child with the longest shortest literal filters best.
-		var best []string
-		bestLen := 0
+		var best *need
 		for _, sub := range re.Sub {
-			if need := required(sub); need != nil {
-				if l := shortest(need); l > bestLen {
-					best, bestLen = need, l
-				}
+			if n := required(sub); n != nil && n.better(best) {
+				best = n
 			}
 		}
 		return best
 	case syntax.OpAlternate:
-		var out []string
+		out := &need{}
 		for _, sub := range re.Sub {
-			need := required(sub)
-			if need == nil || len(out)+len(need) > maxNeed {
+			n := required(sub)
+			if n == nil {
 				return nil
 			}
-			out = append(out, need...)
+			for _, l := range n.lits {
+				if !slices.Contains(out.lits, l) {
+					out.lits = append(out.lits, l)
+				}
+			}
+			out.ranges = append(out.ranges, n.ranges...)
+			if len(out.lits) > maxNeed {
+				return nil
+			}
 		}
 		return out
 	}
 	return nil
 }
 
-func shortest(ss []string) int {
-	n := len(ss[0])
-	for _, s := range ss[1:] {
-		n = min(n, len(s))
+// classNeed lists a small class as literals and keeps a large one as ranges, if every
+// rune of it is rare in replies; a large class of common runes filters nothing.
+func classNeed(ranges []rune) *need {
+	n := &need{}
+	for i := 0; i+1 < len(ranges); i += 2 {
+		if ranges[i+1]-ranges[i] >= maxNeed || len(n.lits) >= maxNeed {
+			n.lits = nil
+			break
+		}
+		for r := ranges[i]; r <= ranges[i+1]; r++ {
+			n.lits = append(n.lits, string(r))
+		}
 	}
-	return n
+	if n.lits != nil && len(n.lits) <= maxNeed {
+		return n
+	}
+	for i := 0; i < len(ranges); i += 2 {
+		if ranges[i] < rareRunes {
+			return nil
+		}
+	}
+	return &need{ranges: slices.Clone(ranges)}
 }
 
 // regexTrap finds the first construct that cannot match normalised text.
@@ -135,9 +216,12 @@ func normalizedLiteral(r rune) string {
 
 // Run appends the hits that survive the filters.
 func (m *regex) Run(t *Text, f *filters, dst []span) []span {
+	if m.need != nil && !m.need.in(t.norm) { // most replies: one pass, no sentence loop
+		return dst
+	}
 	for _, w := range t.sentences() {
 		sent := t.norm[w.a:w.b]
-		if m.need != nil && !containsAny(sent, m.need) {
+		if m.need != nil && !m.need.in(sent) {
 			continue
 		}
 		for _, loc := range m.re.FindAllStringIndex(sent, -1) {
@@ -148,13 +232,4 @@ func (m *regex) Run(t *Text, f *filters, dst []span) []span {
 		}
 	}
 	return dst
-}
-
-func containsAny(s string, subs []string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
-		}
-	}
-	return false
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/sufler/sufler/knowledge"
-	"github.com/sufler/sufler/knowledge/packs"
 	"github.com/sufler/sufler/wasm/api"
 )
 
@@ -27,12 +26,12 @@ func New(opt Options) (*api.Handler, error) {
 	base := knowledge.NewBase()
 	base.Yield = opt.Yield
 	if !opt.NoDefaultPacks {
-		// The default packs' rule examples run in `go test`; running them again at every
-		// start would only delay the first check.
+		// The default packs come as generated Go data (see prebuilt.go), and their rule
+		// examples run in `go test`: a start only compiles their rules before the first check.
 		put := knowledge.PutOptions{Trusted: true, Background: opt.Background}
-		for i, doc := range packs.Default() {
-			if _, problems, err := base.PutWith(doc, put); len(problems) > 0 || err != nil {
-				return nil, fmt.Errorf("default pack %d: %v %v", i, problems, err)
+		for _, p := range prebuilt {
+			if _, problems, err := base.PutPack(p, put); len(problems) > 0 || err != nil {
+				return nil, fmt.Errorf("default pack %s: %v %v", p.ID, problems, err)
 			}
 		}
 	}
