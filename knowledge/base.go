@@ -117,16 +117,8 @@ func (b *Base) PutWith(data []byte, opt PutOptions) (PackInfo, []Problem, error)
 // p.Rules is compiled from p.Specs (without examples when opt.Trusted). p is not modified.
 func (b *Base) PutPack(p *Pack, opt PutOptions) (PackInfo, []Problem, error) {
 	if p.Rules == nil {
-		compile := rules.Compile
-		if opt.Trusted {
-			compile = rules.CompileTrusted
-		}
-		set, rp := compile(p.Specs)
-		if len(rp) > 0 {
-			problems := make([]Problem, len(rp))
-			for i, pr := range rp {
-				problems[i] = Problem{Path: "rules" + pr.Path, Problem: pr.Problem}
-			}
+		set, problems := compileSpecs(p.Specs, !opt.Trusted, nil)
+		if len(problems) > 0 {
 			return PackInfo{}, problems, &InvalidPackError{ID: p.ID, Problems: problems}
 		}
 		q := *p

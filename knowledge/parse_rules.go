@@ -32,23 +32,34 @@ func (c *checker) rules(fs map[string]member, p *Pack) {
 	for _, pr := range c.problems[before:] {
 		reported = append(reported, pr.Path)
 	}
+	set, problems := compileSpecs(specs, c.examples, reported)
+	c.problems = append(c.problems, problems...)
+	p.Specs = specs
+	p.Rules = set
+}
+
+// compileSpecs compiles a pack's rules (running their examples if asked) and returns
+// rules.Compile's problems at pack paths ("rules[3].regex"), leaving out those inside a
+// path already reported.
+func compileSpecs(specs []rules.Spec, examples bool, reported []string) (*rules.Set, []Problem) {
+	const path = "rules"
 	compile := rules.Compile
-	if !c.examples {
+	if !examples {
 		compile = rules.CompileTrusted
 	}
-	set, problems := compile(specs)
-	for _, rp := range problems {
-		full := path + rp.Path
-		msg := rp.Problem
+	set, rp := compile(specs)
+	var out []Problem
+	for _, pr := range rp {
+		full := path + pr.Path
+		msg := pr.Problem
 		if strings.HasSuffix(full, ".id") && strings.HasPrefix(msg, "duplicate of [") {
 			msg = "duplicate of " + path + strings.TrimPrefix(msg, "duplicate of ")
 		}
 		if !within(full, reported) {
-			c.problems = append(c.problems, Problem{Path: full, Problem: msg})
+			out = append(out, Problem{Path: full, Problem: msg})
 		}
 	}
-	p.Specs = specs
-	p.Rules = set
+	return set, out
 }
 
 // within reports whether path is one of the paths or inside one of them.

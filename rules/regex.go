@@ -167,17 +167,17 @@ func required(re *syntax.Regexp) *need {
 // classNeed lists a small class as literals and keeps a large one as ranges, if every
 // rune of it is rare in replies; a large class of common runes filters nothing.
 func classNeed(ranges []rune) *need {
-	n := &need{}
+	size := 0
 	for i := 0; i+1 < len(ranges); i += 2 {
-		if ranges[i+1]-ranges[i] >= maxNeed || len(n.lits) >= maxNeed {
-			n.lits = nil
-			break
-		}
-		for r := ranges[i]; r <= ranges[i+1]; r++ {
-			n.lits = append(n.lits, string(r))
-		}
+		size += int(ranges[i+1]-ranges[i]) + 1
 	}
-	if n.lits != nil && len(n.lits) <= maxNeed {
+	if size <= maxNeed {
+		n := &need{}
+		for i := 0; i+1 < len(ranges); i += 2 {
+			for r := ranges[i]; r <= ranges[i+1]; r++ {
+				n.lits = append(n.lits, string(r))
+			}
+		}
 		return n
 	}
 	for i := 0; i < len(ranges); i += 2 {

@@ -1,4 +1,4 @@
-// Package packs holds the default packs the engine loads at start, embedded in the binary.
+// Package packs holds the default packs' JSON: the source of the engine's generated pack data (wasm/engine).
 package packs
 
 import (
