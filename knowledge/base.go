@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"sync"
@@ -33,6 +34,11 @@ type PutOptions struct {
 	Trusted bool
 	// ID, when set, is the id the pack must have, as in PUT /v1/packs/{id}.
 	ID string
+	// Image, when set, is the pack's index as IndexImage made it: taken in instead of
+	// built. The bytes must not change afterwards. An image that does not hold the pack's
+	// entries is refused with an error and the pack is not loaded; with Background, it is
+	// read with the index, after the pack is in, and a bad one is built over instead.
+	Image []byte
 }
 
 // loaded is a pack with its index and lookups.
@@ -42,6 +48,7 @@ type loaded struct {
 	cases     map[string]*Case
 	signals   map[string][]*rules.Pattern // segment id → compiled signals
 
+	image  []byte        // PutOptions.Image
 	ready  chan struct{} // closed once idx (or idxErr) is set
 	idx    bleve.Index
 	idxErr error
@@ -140,8 +147,9 @@ func (b *Base) put(p *Pack, opt PutOptions) (PackInfo, []Problem, error) {
 	if err != nil {
 		return PackInfo{}, nil, err
 	}
+	l.image = opt.Image
 	if !opt.Background {
-		if l.build(nil); l.idxErr != nil {
+		if l.build(nil, false); l.idxErr != nil {
 			return PackInfo{}, nil, l.idxErr
 		}
 	}
@@ -154,7 +162,7 @@ func (b *Base) put(p *Pack, opt PutOptions) (PackInfo, []Problem, error) {
 	old := b.swap(l)
 	b.mu.Unlock()
 	if opt.Background {
-		go l.build(b.Yield)
+		go l.build(b.Yield, true)
 	}
 	if old != nil {
 		// Readers hold the read lock while they use a pack, so once the swap is done
@@ -205,14 +213,25 @@ func (b *Base) swap(l *loaded) *loaded {
 	return nil
 }
 
-// build indexes the pack, calling yield (if set) before the first batch and between
-// batches. Yielding first matters on js/wasm: the caller's requests (the first check right
+// build indexes the pack, or takes its image in, calling yield (if set) before the first
+// batch and between batches. In the background, a bad image is built over: the pack is
+// loaded already and must not lose its search. Yielding first matters on js/wasm: the caller's requests (the first check right
 // after start) are answered before the first slice, not after it.
-func (l *loaded) build(yield func()) {
+func (l *loaded) build(yield func(), background bool) {
 	if yield != nil {
 		yield()
 	}
-	l.idx, l.idxErr = buildIndex(l.pack, yield)
+	if l.image != nil {
+		// Read here, not in Put: a start answers its first check before this.
+		l.idx, l.idxErr = loadImage(l.pack, l.image, yield)
+		l.image = nil
+		if background && errors.Is(l.idxErr, errImage) {
+			l.idxErr = nil // the pack is in already: build its index instead
+		}
+	}
+	if l.idx == nil && l.idxErr == nil {
+		l.idx, l.idxErr = buildIndex(l.pack, yield)
+	}
 	close(l.ready)
 }
 

@@ -92,11 +92,16 @@ func plainField(analyzer string) *mapping.FieldMapping {
 func templateDocID(id string) string { return "t/" + id }
 func caseDocID(id string) string     { return "c/" + id }
 
+// newIndex creates an empty in-memory scorch index with Sufler's mapping and segments.
+func newIndex() (bleve.Index, error) {
+	return bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, indexConfig())
+}
+
 // buildIndex indexes a parsed pack in a new in-memory scorch index, sliceSize entries at a
 // time, calling yield (if set) after each batch.
 func buildIndex(p *Pack, yield func()) (bleve.Index, error) {
 	batch := sliceSize(len(p.Templates) + len(p.Cases))
-	idx, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
+	idx, err := newIndex()
 	if err != nil {
 		return nil, fmt.Errorf("pack %s: create index: %w", p.ID, err)
 	}

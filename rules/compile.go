@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -39,7 +40,7 @@ func compile(specs []Spec, examples bool) (*Set, []Problem) {
 	firstByID := map[string]int{}
 	for i := range specs {
 		sp := &specs[i]
-		at := fmt.Sprintf("[%d]", i)
+		at := "[" + strconv.Itoa(i) + "]" // not fmt: a start compiles every default rule
 		var ps []Problem
 		if j, dup := firstByID[sp.ID]; dup && sp.ID != "" {
 			ps = append(ps, Problem{at + ".id", fmt.Sprintf("duplicate of [%d]", j)})

@@ -108,24 +108,30 @@ func buildHeadTable(es []anchorEntry, n int, all *[]anchorEntry) headTable {
 		size, shift = size*2, shift-1
 	}
 	t.keys, t.lo, t.hi, t.shift = make([]uint64, size), make([]int32, size), make([]int32, size), shift
-	// Group entries by key: insert keys first, then lay the entries out key by key.
-	for _, e := range es {
+	// Group entries by key, in slot order and, within a key, in the order given: count
+	// the entries of each slot, turn the counts into ranges, then place every entry.
+	slot := make([]int32, len(es))
+	for i, e := range es {
 		k := headKey(e.word, n)
-		if h, found := t.find(k); !found {
+		h, found := t.find(k)
+		if !found {
 			t.keys[h] = k
 		}
+		slot[i] = int32(h)
+		t.hi[h]++
 	}
+	next := int32(len(*all))
 	for h, k := range t.keys {
-		if k == 0 {
-			continue
+		if k != 0 {
+			t.lo[h], next = next, next+t.hi[h]
+			t.hi[h] = t.lo[h] // a cursor until every entry is placed
 		}
-		t.lo[h] = int32(len(*all))
-		for _, e := range es {
-			if headKey(e.word, n) == k {
-				*all = append(*all, e)
-			}
-		}
-		t.hi[h] = int32(len(*all))
+	}
+	*all = slices.Grow(*all, len(es))[:next]
+	for i, e := range es {
+		h := slot[i]
+		(*all)[t.hi[h]] = e
+		t.hi[h]++
 	}
 	return t
 }

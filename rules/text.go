@@ -72,7 +72,12 @@ func (t *Text) Words() []string {
 }
 
 // Words returns the normalised word tokens of s; see Text.Words.
-func Words(s string) []string { return Analyze(s).Words() }
+func Words(s string) []string {
+	t := textPool.Get().(*Text) // patterns are compiled word by word: reuse the buffers
+	t.reset(s)
+	defer t.release()
+	return t.Words()
+}
 
 var textPool = sync.Pool{New: func() any { return new(Text) }}
 

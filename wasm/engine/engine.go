@@ -26,10 +26,15 @@ func New(opt Options) (*api.Handler, error) {
 	base := knowledge.NewBase()
 	base.Yield = opt.Yield
 	if !opt.NoDefaultPacks {
-		// The default packs come as generated Go data (see prebuilt.go), and their rule
-		// examples run in `go test`: a start only compiles their rules before the first check.
-		put := knowledge.PutOptions{Trusted: true, Background: opt.Background}
-		for _, p := range prebuilt {
+		// The default packs come as generated Go data with prebuilt indexes (see
+		// prebuilt.go), and their rule examples run in `go test`: a start only compiles
+		// their rules before the first check.
+		for _, p := range defaultPacks() {
+			img, err := image(p.ID)
+			if err != nil {
+				return nil, fmt.Errorf("default pack %s: %w", p.ID, err)
+			}
+			put := knowledge.PutOptions{Trusted: true, Background: opt.Background, Image: img}
 			if _, problems, err := base.PutPack(p, put); len(problems) > 0 || err != nil {
 				return nil, fmt.Errorf("default pack %s: %v %v", p.ID, problems, err)
 			}

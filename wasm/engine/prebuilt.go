@@ -1,9 +1,73 @@
 package engine
 
+import (
+	"embed"
+	"sync"
+
+	"github.com/sufler/sufler/knowledge"
+)
+
 //go:generate go test -run TestPrebuilt -update
 
 // The default packs reach the engine as Go data (prebuilt_gen.go, generated from
 // knowledge/packs/*.json and held to it by TestPrebuilt) rather than as JSON to read at
 // every start. Reading and checking the two packs' JSON took ≈ 350 ms of a cold start in
-// wasm, before the first check could answer; the generated data is laid out by the
-// linker, so a start only compiles the rules (see the README's performance section).
+// wasm, before the first check could answer.
+//
+// The generated data holds no map: Go lays out slices, strings and pointers to literals
+// as data in the binary, but builds every map literal with code in the package's init.
+// With maps inline, that init was one 390 KB wasm function which ran once and which V8
+// still tiered up, spending about a second of a second core on TurboFan at every start.
+// The maps (template variants, rule replacements) come as flat tables instead, and
+// defaultPacks fills them in with one small loop.
+
+// The default packs' search indexes come prebuilt too, as knowledge.IndexImage makes them
+// (images/<pack id>.idx, written by the same generator and held to a fresh build by
+// TestPrebuilt): building them took most of a second of cold wasm before search answered,
+// taking them in is a few milliseconds.
+//
+//go:embed images/*.idx
+var images embed.FS
+
+// image returns the index image of a default pack.
+func image(packID string) ([]byte, error) {
+	return images.ReadFile("images/" + packID + ".idx")
+}
+
+// variantEntry is one segment's wording of one default template.
+type variantEntry struct {
+	pack, template int    // indexes into prebuilt and its Templates
+	segment        string // key in Template.Variants
+	variant        knowledge.Variant
+}
+
+// replacementEntry is one segment's replacements for one default rule.
+type replacementEntry struct {
+	pack, spec int    // indexes into prebuilt and its Specs
+	segment    string // key in Spec.Replacements
+	texts      []string
+}
+
+var fillMaps sync.Once
+
+// defaultPacks returns the default packs with their maps filled in. The packs are shared:
+// callers must not modify them (Base.PutPack does not).
+func defaultPacks() []*knowledge.Pack {
+	fillMaps.Do(func() {
+		for _, e := range prebuiltVariants {
+			t := &prebuilt[e.pack].Templates[e.template]
+			if t.Variants == nil {
+				t.Variants = map[string]knowledge.Variant{}
+			}
+			t.Variants[e.segment] = e.variant
+		}
+		for _, e := range prebuiltReplacements {
+			s := &prebuilt[e.pack].Specs[e.spec]
+			if s.Replacements == nil {
+				s.Replacements = map[string][]string{}
+			}
+			s.Replacements[e.segment] = e.texts
+		}
+	})
+	return prebuilt
+}

@@ -1,0 +1,153 @@
+package knowledge
+
+import (
+	"bytes"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/sufler/sufler/knowledge/packs"
+)
+
+// defaultParsed parses the default packs, which are large enough to be cut into slices.
+func defaultParsed(t *testing.T) []*Pack {
+	t.Helper()
+	var out []*Pack
+	for _, doc := range packs.Default() {
+		p, problems := ParseTrusted(doc)
+		if problems != nil {
+			t.Fatal(problems)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// TestIndexImage: an image holds the same index at every build, and a pack loaded from its
+// image answers searches and suggestions exactly as the same pack built from scratch.
+func TestIndexImage(t *testing.T) {
+	for _, p := range defaultParsed(t) {
+		img, err := IndexImage(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		digest, err := ImageDigest(img)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := IndexImage(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d, err := ImageDigest(again); err != nil || d != digest {
+			t.Fatalf("%s: two builds hold different indexes (%v)", p.ID, err)
+		}
+		changed := *p
+		changed.Templates = append([]Template{p.Templates[1], p.Templates[0]}, p.Templates[2:]...)
+		changed.Templates[0].Title += " полис"
+		if other, err := IndexImage(&changed); err != nil {
+			t.Fatal(err)
+		} else if d, _ := ImageDigest(other); d == digest {
+			t.Fatalf("%s: a changed title leaves the digest as it was", p.ID)
+		}
+		segs, err := readImage(img)
+		if err != nil || len(segs) < 2 {
+			t.Fatalf("%s: %d segments, %v; want the pack in several slices", p.ID, len(segs), err)
+		}
+
+		built, loaded := NewBase(), NewBase()
+		t.Cleanup(built.Close)
+		t.Cleanup(loaded.Close)
+		if _, problems, err := built.PutPack(p, PutOptions{Trusted: true}); err != nil {
+			t.Fatal(err, problems)
+		}
+		if _, problems, err := loaded.PutPack(p, PutOptions{Trusted: true, Image: img, Background: true}); err != nil {
+			t.Fatal(err, problems)
+		}
+		var queries []string
+		for _, tp := range p.Templates {
+			queries = append(queries, tp.Title, tp.Triggers[0])
+		}
+		for _, c := range p.Cases {
+			queries = append(queries, c.CustomerSays...)
+		}
+		for _, q := range queries {
+			want, err1 := built.Search(q, "", "", 10)
+			got, err2 := loaded.Search(q, "", "", 10)
+			if err1 != nil || err2 != nil || len(want.Hits) == 0 || !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s: search %q from the image differs:\n got %+v (%v)\nwant %+v (%v)", p.ID, q, got, err2, want, err1)
+			}
+			wantS, err1 := built.Suggest(q, "", "", 5)
+			gotS, err2 := loaded.Suggest(q, "", "", 5)
+			if err1 != nil || err2 != nil || !reflect.DeepEqual(gotS, wantS) {
+				t.Fatalf("%s: suggest %q from the image differs:\n got %+v (%v)\nwant %+v (%v)", p.ID, q, gotS, err2, wantS, err1)
+			}
+		}
+	}
+}
+
+// TestIndexImageRefused: an image that is damaged or belongs to other entries is refused
+// with a specific error, and the pack loaded before stays as it was.
+func TestIndexImageRefused(t *testing.T) {
+	ps := defaultParsed(t)
+	p, other := ps[0], ps[1]
+	img, err := IndexImage(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	otherImg, err := IndexImage(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fewer := *p
+	fewer.Cases = fewer.Cases[:len(fewer.Cases)-1]
+	flipped := bytes.Clone(img)
+	flipped[len(imageMagic)+100] ^= 0x55
+
+	tests := []struct {
+		name string
+		pack *Pack
+		img  []byte
+		want string
+	}{
+		{"not an image", p, []byte("{}"), `does not start with "sufler-index 1"`},
+		{"cut short", p, img[:len(img)/2], "segment 1: bad length"},
+		{"damaged", p, flipped, "segment 0: checksum"},
+		{"another pack's", p, otherImg, "want \"t/"},
+		{"a pack with fewer entries", &fewer, img, "holds 6 entries, its slice 5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := NewBase()
+			defer b.Close()
+			if _, _, err := b.PutPack(p, PutOptions{Trusted: true, Image: img}); err != nil {
+				t.Fatal(err)
+			}
+			before, _ := b.Search(p.Templates[0].Title, "", "", 5)
+			_, _, err := b.PutPack(tt.pack, PutOptions{Trusted: true, Image: tt.img})
+			if !errors.Is(err, errImage) || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "pack "+p.ID) {
+				t.Fatalf("error %v, want one about the index image with %q", err, tt.want)
+			}
+			after, err := b.Search(p.Templates[0].Title, "", "", 5)
+			if err != nil || len(after.Hits) == 0 || !reflect.DeepEqual(after, before) {
+				t.Errorf("the loaded pack changed: %+v (%v), was %+v", after, err, before)
+			}
+		})
+	}
+}
+
+// TestIndexImageBackground: a pack loaded in the background with a bad image is in at once
+// and gets its index built instead, so its search still answers.
+func TestIndexImageBackground(t *testing.T) {
+	p := defaultParsed(t)[0]
+	b := NewBase()
+	defer b.Close()
+	if _, _, err := b.PutPack(p, PutOptions{Trusted: true, Background: true, Image: []byte("not an image")}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := b.Search(p.Templates[0].Title, "", "", 5)
+	if err != nil || len(res.Hits) == 0 || res.Hits[0].ID != p.Templates[0].ID {
+		t.Fatalf("search after a bad image: %+v, %v", res, err)
+	}
+}
