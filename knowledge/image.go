@@ -224,7 +224,8 @@ func readPackImage(p *Pack, img []byte) ([]*zap.SegmentBase, error) {
 }
 
 // loadImage makes p's index of its image, one segment per batch, calling yield (if set)
-// after each.
+// after each. Taking a segment in is cheap natively but not in cold wasm (tens of ms for
+// the first pack), and a request that arrives meanwhile waits for the whole of it.
 func loadImage(p *Pack, img []byte, yield func()) (bleve.Index, error) {
 	segs, err := readPackImage(p, img)
 	if err != nil {
