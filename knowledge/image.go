@@ -33,8 +33,8 @@ import (
 //	"sufler-index 1\n", then per segment: uvarint length, a zap v16 file (data and footer)
 //
 // Images only hold what buildIndex builds: loadImage checks that every segment holds the
-// entries of the slice it stands for, and TestPrebuilt (wasm/engine) that an image is what
-// building the pack gives today.
+// entries of the slice it stands for, and TestPrebuilt (wasm/engine) that an image holds
+// what building the pack gives today (ImageDigest).
 
 const imageMagic = "sufler-index 1\n"
 
@@ -49,9 +49,9 @@ func indexConfig() map[string]any {
 	return map[string]any{"forceSegmentType": segmentType, "forceSegmentVersion": int(zap.Version)}
 }
 
-// sortedZap is zap v16 with two changes to New. Documents are laid out in id order:
-// scorch hands them over in the order its analysis workers finish, so without the sort no
-// two builds of a pack give the same bytes. And a batch that carries an image segment (see
+// sortedZap is zap v16 with two changes to New. Documents are numbered in id order:
+// scorch hands them over in the order its analysis workers finish, so without the sort two
+// builds of a pack would number its entries differently (and ImageDigest would differ). And a batch that carries an image segment (see
 // imageField) gets that segment back instead of a new one.
 type sortedZap struct{ *zap.ZapPlugin }
 
