@@ -215,8 +215,9 @@ func (b *Base) swap(l *loaded) *loaded {
 
 // build indexes the pack, or takes its image in, calling yield (if set) before the first
 // batch and between batches. In the background, a bad image is built over: the pack is
-// loaded already and must not lose its search. Yielding first matters on js/wasm: the caller's requests (the first check right
-// after start) are answered before the first slice, not after it.
+// loaded already and must not lose its search. Yielding first matters on js/wasm: the
+// caller's requests (the first check right after start) are answered before the first
+// slice, not after it.
 func (l *loaded) build(yield func(), background bool) {
 	if yield != nil {
 		yield()
