@@ -378,6 +378,7 @@ func (b *Base) Check(text, segment string) ([]rules.Finding, error) {
 		return scope[0].pack.Rules.Check(text, segment), nil
 	}
 	t := rules.Analyze(text) // once for all packs
+	defer t.Release()
 	lists := make([][]rules.Finding, len(scope))
 	for i, l := range scope {
 		lists[i] = l.pack.Rules.CheckText(t, segment)

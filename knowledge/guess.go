@@ -30,7 +30,8 @@ func (b *Base) GuessSegment(message string) Guess {
 		return best
 	}
 	t := rules.Analyze(message)
-	if len(t.Words()) == 0 {
+	defer t.Release()
+	if t.Len() == 0 {
 		return best
 	}
 	b.mu.RLock()

@@ -49,11 +49,19 @@ type Text struct {
 type span struct{ a, b int32 }
 
 // Analyze normalises and tokenises text once so that several patterns or sets can share it.
+// Release it when done: the next Analyze then reuses its buffers instead of allocating.
 func Analyze(text string) *Text {
-	t := &Text{}
+	t := textPool.Get().(*Text)
 	t.reset(text)
 	return t
 }
+
+// Release hands t back for reuse by a later Analyze or Check; t must not be used afterwards.
+// Findings and words taken from t stay valid: they never share its buffers.
+func (t *Text) Release() { t.release() }
+
+// Len returns the number of word tokens.
+func (t *Text) Len() int { return len(t.tokens) }
 
 // Original returns the text as it was given.
 func (t *Text) Original() string { return t.orig }

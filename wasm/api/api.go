@@ -112,19 +112,26 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	if err := enc.Encode(v); err != nil {
 		status, buf = http.StatusInternalServerError, *bytes.NewBufferString(`{"error":"cannot encode the answer"}` + "\n")
 	}
+	writeAnswer(w, status, buf.Bytes())
+}
+
+// writeAnswer sends body, a JSON answer, with status.
+func writeAnswer(w http.ResponseWriter, status int, body []byte) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	w.Write(body)
 }
 
 // decode reads a JSON object body into dst with strict field names and types.
 // It writes the error answer itself and reports whether the caller may go on.
 func decode(w http.ResponseWriter, r *http.Request, dst any) bool {
 	data, ok := readBody(w, r, MaxBody)
-	if !ok {
-		return false
-	}
+	return ok && decodeBytes(w, data, dst)
+}
+
+// decodeBytes is decode for a body already read.
+func decodeBytes(w http.ResponseWriter, data []byte, dst any) bool {
 	if len(bytes.TrimSpace(data)) == 0 {
 		writeError(w, http.StatusBadRequest, "the request body is empty; send a JSON object", nil)
 		return false

@@ -7,7 +7,6 @@ import (
 	"strconv"
 
 	"github.com/sufler/sufler/knowledge"
-	"github.com/sufler/sufler/rules"
 )
 
 // checkRequest is the body of POST /v1/check.
@@ -17,8 +16,12 @@ type checkRequest struct {
 }
 
 func (h *Handler) check(w http.ResponseWriter, r *http.Request, _ string) {
-	var req checkRequest
-	if !decode(w, r, &req) {
+	data, ok := readBody(w, r, MaxBody)
+	if !ok {
+		return
+	}
+	req, ok := readCheck(data)
+	if !ok && !decodeBytes(w, data, &req) {
 		return
 	}
 	findings, err := h.base.Check(req.Text, req.Segment)
@@ -26,12 +29,7 @@ func (h *Handler) check(w http.ResponseWriter, r *http.Request, _ string) {
 		writeEngineError(w, err)
 		return
 	}
-	if findings == nil {
-		findings = []rules.Finding{}
-	}
-	writeJSON(w, http.StatusOK, struct {
-		Findings []rules.Finding `json:"findings"`
-	}{findings})
+	writeFindings(w, findings)
 }
 
 // suggestRequest is the body of POST /v1/suggest.

@@ -21,7 +21,7 @@ func main() {
 	if err != nil {
 		panic(err) // the default packs are embedded and tested; failing here is a build bug
 	}
-	workers.ServeNonBlock(h)
+	workers.ServeNonBlock(wholeBodies(h))
 	workers.Ready()
 	select {} // stay alive: the JS side calls handleRequest for every request
 }
