@@ -70,22 +70,27 @@ func (c *checker) document(data []byte) (gjson.Result, bool) {
 const maxDepth = 32
 
 // depth returns the deepest nesting of arrays and objects in data, outside strings.
+// Strings are skipped with IndexByte: they are most of a pack's bytes.
 func depth(data []byte) int {
-	d, deepest, inString := 0, 0, false
+	d, deepest := 0, 0
 	for i := 0; i < len(data); i++ {
-		c := data[i]
-		if inString {
-			switch c {
-			case '\\':
-				i++
-			case '"':
-				inString = false
-			}
-			continue
-		}
-		switch c {
+		switch data[i] {
 		case '"':
-			inString = true
+			for {
+				j := bytes.IndexByte(data[i+1:], '"')
+				if j < 0 {
+					return deepest // an unterminated string: the validator refuses it
+				}
+				i += 1 + j
+				// The quote closes the string unless an odd run of backslashes escapes it.
+				k := i - 1
+				for data[k] == '\\' {
+					k--
+				}
+				if (i-1-k)%2 == 0 {
+					break
+				}
+			}
 		case '[', '{':
 			d++
 			deepest = max(deepest, d)

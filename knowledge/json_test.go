@@ -1,0 +1,67 @@
+package knowledge
+
+import (
+	"strings"
+	"testing"
+)
+
+// naiveDepth is depth byte by byte: the reference the fast one must agree with.
+func naiveDepth(data []byte) int {
+	d, deepest, inString := 0, 0, false
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if inString {
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+		case '[', '{':
+			d++
+			deepest = max(deepest, d)
+		case ']', '}':
+			d--
+		}
+	}
+	return deepest
+}
+
+func TestDepth(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		{`{}`, 1},
+		{`{"a":[{"b":"c"}]}`, 3},
+		{`{"a":"[[[{{{"}`, 1},
+		{`{"a":"quote \" [[[ still inside"}`, 1},
+		{`{"a":"backslash \\","b":[[1]]}`, 3},
+		{`{"a":"three \\\" [ inside"}`, 1},
+		{`["\\\\",[["\\"]]]`, 3},
+		{`{"a":"unterminated [[[`, 1},
+		{strings.Repeat("[", 40) + strings.Repeat("]", 40), 40},
+		{`"`, 0}, {``, 0},
+	} {
+		if got, ref := depth([]byte(tt.in)), naiveDepth([]byte(tt.in)); got != tt.want || ref != tt.want {
+			t.Errorf("depth(%s) = %d, reference %d, want %d", tt.in, got, ref, tt.want)
+		}
+	}
+}
+
+// FuzzDepth: the fast depth agrees with the byte-by-byte one on any input.
+func FuzzDepth(f *testing.F) {
+	for _, s := range []string{`{"a":"\\\"[","b":[{}]}`, `["\\`, `{"x":"\u005c"}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if got, want := depth(data), naiveDepth(data); got != want {
+			t.Fatalf("depth(%q) = %d, want %d", data, got, want)
+		}
+	})
+}
