@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/ru"
@@ -108,4 +109,25 @@ func TestMarksMatchAnalyzer(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzRuneAt: the inline decoding and encoding agree with unicode/utf8 on any bytes.
+func FuzzRuneAt(f *testing.F) {
+	for _, s := range []string{"Ёжик в тумане", "a\xd0", "\xd0\x41", "\xd1\xbf\xd2\x80", "🙂й", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i < len(s); {
+			r, n := runeAt(s, i)
+			rb, nb := runeAt([]byte(s), i)
+			wr, wn := utf8.DecodeRuneInString(s[i:])
+			if r != wr || n != wn || rb != wr || nb != wn {
+				t.Fatalf("runeAt(%q, %d) = %U/%d (bytes %U/%d), utf8 %U/%d", s, i, r, n, rb, nb, wr, wn)
+			}
+			if got, want := appendRune(nil, r), utf8.AppendRune(nil, r); string(got) != string(want) {
+				t.Fatalf("appendRune(%U) = %q, want %q", r, got, want)
+			}
+			i += n
+		}
+	})
 }

@@ -176,7 +176,7 @@ func invalid(p *Pack, data []byte, problems []Problem) error {
 	id := ""
 	if p != nil {
 		id = p.ID
-	} else if r := gjson.GetBytes(data, "id"); r.Type == gjson.String && idPattern.MatchString(r.String()) {
+	} else if r := gjson.GetBytes(data, "id"); r.Type == gjson.String && isID(r.String()) {
 		id = r.String()
 	}
 	return &InvalidPackError{ID: id, Problems: problems}

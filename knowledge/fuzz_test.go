@@ -46,7 +46,7 @@ func FuzzParse(f *testing.F) {
 		if p == nil {
 			return
 		}
-		if p.Rules == nil || !idPattern.MatchString(p.ID) || len(p.Segments) == 0 {
+		if p.Rules == nil || !isID(p.ID) || len(p.Segments) == 0 {
 			t.Fatalf("accepted a broken pack: %+v", p)
 		}
 		for _, tp := range p.Templates {

@@ -157,10 +157,7 @@ func fragments(texts []string, q *queryTerms) []string {
 // as the analyzer folds it into buf (reused); start == end == len(text) when none is left.
 func nextWord(text string, i int, buf []byte) (start, end int, word []byte) {
 	for i < len(text) {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
+		r, size := runeAt(text, i)
 		if _, k := classify(r); k != notWord {
 			break
 		}
@@ -168,17 +165,14 @@ func nextWord(text string, i int, buf []byte) (start, end int, word []byte) {
 	}
 	start, buf = i, buf[:0]
 	for i < len(text) {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
+		r, size := runeAt(text, i)
 		f, k := classify(r)
 		if k == notWord {
 			break
 		}
 		i += size
 		if k != inWord {
-			buf = utf8.AppendRune(buf, f)
+			buf = appendRune(buf, f)
 		}
 	}
 	return start, i, buf

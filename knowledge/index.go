@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -223,8 +224,13 @@ func (v Variant) texts() []string {
 
 // distinctWords lists each word of the template's variants once, folded as the analyzer
 // folds them.
+//
+// Words are looked up by a 64-bit hash rather than as strings: in wasm, Go hashes strings
+// with its portable fallback, and a string-keyed set was a seventh of indexing a large
+// pack. A hash that collides with another word's is caught by comparing the words, so
+// the list stays exact.
 func distinctWords(t *Template) []string {
-	seen := map[string]bool{}
+	seen := make(map[uint64]int32, 64) // hash → index in out of the first word with it
 	var out []string
 	var buf []byte
 	for _, v := range t.Variants {
@@ -235,12 +241,26 @@ func distinctWords(t *Template) []string {
 				if start == i {
 					break
 				}
-				if !seen[string(buf)] {
-					seen[string(buf)] = true
-					out = append(out, string(buf))
+				h := fnv64(buf)
+				j, ok := seen[h]
+				switch {
+				case !ok:
+					seen[h] = int32(len(out))
+				case out[j] == string(buf), slices.Contains(out, string(buf)):
+					continue
 				}
+				out = append(out, string(buf))
 			}
 		}
 	}
 	return out
+}
+
+// fnv64 is FNV-1a over b.
+func fnv64(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return h
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -270,7 +269,18 @@ func (c *checker) array(fs map[string]member, key string) ([]gjson.Result, strin
 	return m.val.Array(), m.path
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9-]+$`)
+// isID reports whether s is [a-z0-9-]+, the form of every id in a pack.
+func isID(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // id reads a required id field: [a-z0-9-]+, at most 64 characters.
 func (c *checker) id(fs map[string]member, path string) string {
@@ -279,7 +289,7 @@ func (c *checker) id(fs map[string]member, path string) string {
 		return ""
 	}
 	p := join(path, "id")
-	if !idPattern.MatchString(s) {
+	if !isID(s) {
 		c.add(p, "must match [a-z0-9-]+")
 		return ""
 	}

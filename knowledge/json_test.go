@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -62,6 +63,34 @@ func FuzzDepth(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if got, want := depth(data), naiveDepth(data); got != want {
 			t.Fatalf("depth(%q) = %d, want %d", data, got, want)
+		}
+	})
+}
+
+// The id and variable-name checks are loops; these regexps say what they must accept.
+var (
+	idForm      = regexp.MustCompile(`^[a-z0-9-]+$`)
+	varNameForm = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+)
+
+func TestForms(t *testing.T) {
+	for _, s := range []string{"", "a", "prove-customs", "Prove", "x_y", "9lives", "customer_name", "a-b_c", "ё", "a b", "-", "_a", "a\n"} {
+		if got, want := isID(s), idForm.MatchString(s); got != want {
+			t.Errorf("isID(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isVarName(s), varNameForm.MatchString(s); got != want {
+			t.Errorf("isVarName(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// FuzzForms: the loops agree with the regexps on any string.
+func FuzzForms(f *testing.F) {
+	f.Add("customer_name")
+	f.Add("prove-customs")
+	f.Fuzz(func(t *testing.T, s string) {
+		if isID(s) != idForm.MatchString(s) || isVarName(s) != varNameForm.MatchString(s) {
+			t.Fatalf("%q: isID %v, isVarName %v; regexps %v, %v", s, isID(s), isVarName(s), idForm.MatchString(s), varNameForm.MatchString(s))
 		}
 	})
 }
