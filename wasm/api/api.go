@@ -142,8 +142,13 @@ func decodeBytes(w http.ResponseWriter, data []byte, dst any) bool {
 		writeError(w, http.StatusBadRequest, describeJSONError(err), nil)
 		return false
 	}
-	if dec.More() {
-		writeError(w, http.StatusBadRequest, "the request body holds more than one JSON value", nil)
+	// More is false for a stray ']' or '}' too, so the rest is looked at byte by byte.
+	if rest := bytes.TrimSpace(data[dec.InputOffset():]); len(rest) > 0 {
+		msg := "the request body holds more than one JSON value"
+		if !dec.More() {
+			msg = fmt.Sprintf("unexpected %q after the JSON object at byte %d", rest[0], len(data)-len(bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n")))
+		}
+		writeError(w, http.StatusBadRequest, msg, nil)
 		return false
 	}
 	return true

@@ -60,6 +60,8 @@ func TestErrors(t *testing.T) {
 		{"unknown field", "POST", "/v1/check", `{"txt": "привет"}`, 400, `unknown field "txt"`},
 		{"empty body", "POST", "/v1/check", ``, 400, "empty"},
 		{"two values", "POST", "/v1/check", `{"text":"a"}{"text":"b"}`, 400, "more than one"},
+		{"a stray bracket after the object", "POST", "/v1/check", `{"text":"a"} ]`, 400, `unexpected ']' after the JSON object at byte 13`},
+		{"nested far too deep", "POST", "/v1/check", `{"text":` + strings.Repeat("[", 20000), 400, "exceeded max depth"},
 		{"unknown segment lists valid ones", "POST", "/v1/check", `{"text": "x", "segment": "vip"}`, 400, "retail, b2b"},
 		{"suggest unknown segment", "POST", "/v1/suggest", `{"text": "x", "segment": "vip"}`, 400, "unknown segment"},
 		{"suggest limit type", "POST", "/v1/suggest", `{"text": "x", "limit": "5"}`, 400, `field "limit" must be a number`},

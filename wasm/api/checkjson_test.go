@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/sufler/sufler/rules"
@@ -31,6 +32,10 @@ func TestReadCheck(t *testing.T) {
 		{`{"text":"a","segment":"b2b"}`, true},
 		{` {"segment":"retail" , "text":"строка\nвторая \"цитата\" \\ \/ \t"} `, true},
 		{`{}`, true},
+		{`{"text":"скобки [ { } ] в тексте \" [ "}`, true},
+		{`{"text":"a","x":[[["deep"]]]}`, false},         // arrays never: nothing deep reaches gjson
+		{`{"text":` + strings.Repeat("[", 20000), false}, // nor ten thousand brackets
+		{`{"text":{"nested":"object"}}`, false},
 		{`{"text":""}`, true},
 		{`{"text":"\u0434а"}`, false},       // \u escapes go the generic way
 		{`{"text":"\ud800"}`, false},        // a lone surrogate: U+FFFD there

@@ -94,7 +94,7 @@ test('1,000+ sequential requests to one wasm instance answer byte-identically to
 
 test('requests in flight together each get their own answer, as the native server gives it', async () => {
   await indexed();
-  // The engine reads each body from JS with one promise and answers in one piece: while one
+  // The engine reads each body from JS chunk by chunk and answers in one piece: while one
   // request waits on its body, the others must neither stall nor get its answer.
   const mix = requestMix(240).slice(0, 120);
   const wasm = await Promise.all(mix.map(async (req) => {
@@ -117,6 +117,37 @@ test('a body over 1 MiB gets 413 and the engine keeps serving', async () => {
   const ok = await engine.fetch(new Request('http://sufler/v1/health'));
   assert.equal(ok.status, 200);
   assert.equal((await ok.json()).ok, true);
+});
+
+test('bodies that are missing, endless, failing or nested too deep get an error, and the engine keeps serving', async () => {
+  // No body: the same 400 as the native server.
+  let { wasm, native } = await both({ method: 'POST', path: '/v1/check' });
+  assert.equal(wasm.status, 400);
+  assert.ok(wasm.body.equals(native.body), `no body:\nwasm   ${wasm.body}\nnative ${native.body}`);
+  // Ten thousand brackets: encoding/json's depth limit, not a stack overflow in the engine.
+  ({ wasm, native } = await both({ method: 'POST', path: '/v1/check', body: '{"text":' + '['.repeat(20000) }));
+  assert.equal(wasm.status, 400);
+  assert.ok(wasm.body.equals(native.body), `deep:\nwasm   ${wasm.body}\nnative ${native.body}`);
+  // A stream that never ends: refused once it passes the limit, and cancelled.
+  let pulled = 0;
+  let cancelled = false;
+  const endless = new ReadableStream({
+    pull(c) { pulled += 65536; c.enqueue(new Uint8Array(65536).fill(0x20)); },
+    cancel() { cancelled = true; },
+  });
+  let res = await engine.fetch(new Request('http://sufler/v1/check', { method: 'POST', body: endless, duplex: 'half' }));
+  assert.equal(res.status, 413);
+  assert.match((await res.json()).error, /larger than 1048576 bytes/);
+  assert.ok(pulled < 4 << 20, `read ${pulled} bytes of an endless body`);
+  assert.ok(cancelled, 'the endless body was cancelled');
+  // A stream that fails with undefined: 400 with the reason, not a dead engine.
+  const failing = new ReadableStream({ start(c) { c.error(undefined); } });
+  res = await engine.fetch(new Request('http://sufler/v1/check', { method: 'POST', body: failing, duplex: 'half' }));
+  assert.equal(res.status, 400);
+  assert.match((await res.json()).error, /cannot read the request body: undefined/);
+  const ok = await engine.fetch(new Request('http://sufler/v1/check', { method: 'POST', body: '{"text":"Я не знаю"}' }));
+  assert.equal(ok.status, 200);
+  assert.ok((await ok.json()).findings.length > 0);
 });
 
 test('a bad pack is refused with its problems and the loaded packs keep answering', async () => {

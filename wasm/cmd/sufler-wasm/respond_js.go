@@ -15,7 +15,8 @@ type rawBodyWriter interface {
 	WriteRawJSBody(body js.Value)
 }
 
-// wholeBodies answers every request with its body handed to JS in one Uint8Array.
+// wholeBodies answers every request with its body handed to JS in one Uint8Array, and
+// reads request bodies with streamBody.
 //
 // Without it, syumai/workers streams a body through an io.Pipe into a ReadableStream whose
 // every pull is a promise that re-enters Go: three round trips between JS and Go for an
@@ -29,8 +30,13 @@ func wholeBodies(h http.Handler) http.Handler {
 			h.ServeHTTP(w, r)
 			return
 		}
-		if body, ok := r.Body.(rawBodyGetter); ok {
-			r.Body = &wholeBody{stream: body.GetRawJSBody()}
+		switch body := r.Body.(type) {
+		case nil: // a POST without a body: as net/http gives it, not nil
+			r.Body = http.NoBody
+		case rawBodyGetter:
+			sb := &streamBody{stream: body.GetRawJSBody()}
+			r.Body = sb
+			defer sb.Close() // a handler that stopped at its size limit leaves the rest unread
 		}
 		rec := &recorder{header: w.Header(), status: http.StatusOK}
 		h.ServeHTTP(rec, r)
@@ -69,42 +75,53 @@ type rawBodyGetter interface {
 	GetRawJSBody() js.Value
 }
 
-// wholeBody reads a request body from JS in one piece: one promise (the stream's bytes
-// gathered by a Response) where syumai/workers awaits one per chunk plus one for the end.
-// The bytes stay in JS until read, so a handler's size limit still stops an oversized body
-// before it reaches Go's memory.
-type wholeBody struct {
+// streamBody reads a request body from its JS stream. It replaces syumai/workers' reader,
+// which copies each whole chunk into Go (a 64 MB single-chunk body grew wasm memory by
+// 150 MB before the API's size limit could refuse it) and ends the engine when a stream
+// fails with undefined. Here a chunk stays in JS and Go copies out only what the handler
+// reads, so http.MaxBytesReader stops an oversized or endless body after limit+1 bytes,
+// and Close cancels the stream.
+type streamBody struct {
 	stream js.Value
-	buf    js.Value // Uint8Array, once fetched
-	off    int
+	reader js.Value // the stream's reader, from the first Read on
+	chunk  js.Value // Uint8Array: the part of the current chunk not yet read
 	err    error
 }
 
-func (b *wholeBody) Read(p []byte) (int, error) {
+func (b *streamBody) Read(p []byte) (int, error) {
+	for b.err == nil && (b.chunk.IsUndefined() || b.chunk.Length() == 0) {
+		if b.reader.IsUndefined() {
+			b.reader = b.stream.Call("getReader")
+		}
+		var res js.Value
+		if res, b.err = awaitPromise(b.reader.Call("read")); b.err != nil {
+			break
+		}
+		if res.Get("done").Bool() {
+			b.err = io.EOF
+			break
+		}
+		b.chunk = res.Get("value")
+	}
 	if b.err != nil {
 		return 0, b.err
 	}
-	if b.buf.IsUndefined() {
-		b.buf, b.err = awaitPromise(js.Global().Get("Response").New(b.stream).Call("arrayBuffer"))
-		if b.err != nil {
-			return 0, b.err
-		}
-		b.buf = js.Global().Get("Uint8Array").New(b.buf)
-	}
-	n := b.buf.Length() - b.off
-	if n == 0 {
-		b.err = io.EOF
-		return 0, io.EOF
-	}
-	n = js.CopyBytesToGo(p, b.buf.Call("subarray", b.off, b.off+min(n, len(p))))
-	b.off += n
+	n := js.CopyBytesToGo(p, b.chunk)
+	b.chunk = b.chunk.Call("subarray", n)
 	return n, nil
 }
 
-func (b *wholeBody) Close() error { return nil }
+// Close cancels the stream if it was not read to its end.
+func (b *streamBody) Close() error {
+	if !b.reader.IsUndefined() && b.err == nil {
+		b.reader.Call("cancel")
+	}
+	b.err = io.ErrClosedPipe
+	return nil
+}
 
 // awaitPromise blocks until promise settles; other goroutines and JS run meanwhile. A
-// rejection becomes an error carrying the JS error's text.
+// rejection becomes an error carrying the reason's text, whatever the reason is.
 func awaitPromise(promise js.Value) (js.Value, error) {
 	type result struct {
 		v   js.Value
@@ -116,7 +133,7 @@ func awaitPromise(promise js.Value) (js.Value, error) {
 		return nil
 	})
 	catch := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		ch <- result{err: errors.New(args[0].Call("toString").String())}
+		ch <- result{err: errors.New(js.Global().Call("String", args[0]).String())}
 		return nil
 	})
 	defer then.Release()
