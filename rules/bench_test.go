@@ -130,9 +130,7 @@ func BenchmarkAnalyze(b *testing.B) {
 	text := benchReply()
 	b.ReportAllocs()
 	for b.Loop() {
-		t := textPool.Get().(*Text)
-		t.reset(text)
-		t.release()
+		Analyze(text).Release()
 	}
 }
 

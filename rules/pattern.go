@@ -178,9 +178,8 @@ func (p *Pattern) String() string { return p.src }
 
 // Find returns the non-overlapping matches of p in text, in text order.
 func (p *Pattern) Find(text string) []Span {
-	t := textPool.Get().(*Text)
-	t.reset(text)
-	defer t.release()
+	t := Analyze(text)
+	defer t.Release()
 	return p.FindIn(t)
 }
 

@@ -40,9 +40,8 @@ func (ps *PatternSet) Len() int { return len(ps.patterns) }
 
 // Find returns the matches of every pattern in text, by start, then end, then pattern.
 func (ps *PatternSet) Find(text string) []PatternMatch {
-	t := textPool.Get().(*Text)
-	t.reset(text)
-	defer t.release()
+	t := Analyze(text)
+	defer t.Release()
 	return ps.FindIn(t)
 }
 

@@ -93,9 +93,8 @@ func (s *Set) Check(text, segment string) []Finding {
 	if s.Len() == 0 || text == "" {
 		return []Finding{}
 	}
-	t := textPool.Get().(*Text)
-	t.reset(text)
-	defer t.release()
+	t := Analyze(text)
+	defer t.Release()
 	return s.CheckText(t, segment)
 }
 

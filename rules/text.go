@@ -57,8 +57,12 @@ func Analyze(text string) *Text {
 }
 
 // Release hands t back for reuse by a later Analyze or Check; t must not be used afterwards.
-// Findings and words taken from t stay valid: they never share its buffers.
-func (t *Text) Release() { t.release() }
+// Findings and words taken from t stay valid: they never share its buffers. It drops t's
+// references to the caller's string, so a pooled Text never keeps a reply alive.
+func (t *Text) Release() {
+	t.orig, t.norm = "", ""
+	textPool.Put(t)
+}
 
 // Len returns the number of word tokens.
 func (t *Text) Len() int { return len(t.tokens) }
@@ -81,9 +85,8 @@ func (t *Text) Words() []string {
 
 // Words returns the normalised word tokens of s; see Text.Words.
 func Words(s string) []string {
-	t := textPool.Get().(*Text) // patterns are compiled word by word: reuse the buffers
-	t.reset(s)
-	defer t.release()
+	t := Analyze(s) // patterns are compiled word by word: reuse the buffers
+	defer t.Release()
 	return t.Words()
 }
 
@@ -93,12 +96,6 @@ func (t *Text) reset(s string) {
 	t.sortedOK, t.numsOK, t.sentsOK = false, false, false
 	t.normalize(s)
 	t.tokenize()
-}
-
-// release returns a pooled Text, dropping references to the caller's string.
-func (t *Text) release() {
-	t.orig, t.norm = "", ""
-	textPool.Put(t)
 }
 
 func (t *Text) word(i int) string {
