@@ -142,11 +142,12 @@ func decodeBytes(w http.ResponseWriter, data []byte, dst any) bool {
 		writeError(w, http.StatusBadRequest, describeJSONError(err), nil)
 		return false
 	}
-	// More is false for a stray ']' or '}' too, so the rest is looked at byte by byte.
-	if rest := bytes.TrimSpace(data[dec.InputOffset():]); len(rest) > 0 {
+	// More is false for a stray ']' or '}' too, so the rest is looked at byte by byte. Only
+	// JSON's own whitespace may follow: anything else (a no-break space too) is an error.
+	if rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
 		msg := "the request body holds more than one JSON value"
 		if !dec.More() {
-			msg = fmt.Sprintf("unexpected %q after the JSON object at byte %d", rest[0], len(data)-len(bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n")))
+			msg = fmt.Sprintf("unexpected %q after the JSON object at byte %d", rest[0], len(data)-len(rest))
 		}
 		writeError(w, http.StatusBadRequest, msg, nil)
 		return false

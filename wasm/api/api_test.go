@@ -61,6 +61,7 @@ func TestErrors(t *testing.T) {
 		{"empty body", "POST", "/v1/check", ``, 400, "empty"},
 		{"two values", "POST", "/v1/check", `{"text":"a"}{"text":"b"}`, 400, "more than one"},
 		{"a stray bracket after the object", "POST", "/v1/check", `{"text":"a"} ]`, 400, `unexpected ']' after the JSON object at byte 13`},
+		{"a no-break space after the object", "POST", "/v1/check", "{\"text\":\"a\"}\u00a0", 400, "more than one JSON value"},
 		{"nested far too deep", "POST", "/v1/check", `{"text":` + strings.Repeat("[", 20000), 400, "exceeded max depth"},
 		{"unknown segment lists valid ones", "POST", "/v1/check", `{"text": "x", "segment": "vip"}`, 400, "retail, b2b"},
 		{"suggest unknown segment", "POST", "/v1/suggest", `{"text": "x", "segment": "vip"}`, 400, "unknown segment"},
