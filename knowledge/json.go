@@ -31,7 +31,7 @@ func (c *checker) document(data []byte) (gjson.Result, bool) {
 		c.add("", "empty document; a pack is a JSON object")
 		return gjson.Result{}, false
 	}
-	if depth(data) > maxDepth {
+	if JSONDepth(data) > maxDepth {
 		c.add("", "JSON nested deeper than %d levels; a pack needs 5", maxDepth)
 		return gjson.Result{}, false
 	}
@@ -68,9 +68,11 @@ func (c *checker) document(data []byte) (gjson.Result, bool) {
 // levels deep, and a hostile one must not grow the stack without end.
 const maxDepth = 32
 
-// depth returns the deepest nesting of arrays and objects in data, outside strings.
-// Strings are skipped with IndexByte: they are most of a pack's bytes.
-func depth(data []byte) int {
+// JSONDepth returns the deepest nesting of arrays and objects in data, outside strings.
+// Check it before anything recursive (gjson's validator) reads untrusted JSON: in wasm
+// every Go call is on V8's stack, and ten thousand brackets would end the engine. Strings
+// are skipped with IndexByte: they are most of a pack's bytes.
+func JSONDepth(data []byte) int {
 	d, deepest := 0, 0
 	for i := 0; i < len(data); i++ {
 		switch data[i] {

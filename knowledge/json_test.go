@@ -49,20 +49,20 @@ func TestDepth(t *testing.T) {
 		{strings.Repeat("[", 40) + strings.Repeat("]", 40), 40},
 		{`"`, 0}, {``, 0},
 	} {
-		if got, ref := depth([]byte(tt.in)), naiveDepth([]byte(tt.in)); got != tt.want || ref != tt.want {
-			t.Errorf("depth(%s) = %d, reference %d, want %d", tt.in, got, ref, tt.want)
+		if got, ref := JSONDepth([]byte(tt.in)), naiveDepth([]byte(tt.in)); got != tt.want || ref != tt.want {
+			t.Errorf("JSONDepth(%s) = %d, reference %d, want %d", tt.in, got, ref, tt.want)
 		}
 	}
 }
 
-// FuzzDepth: the fast depth agrees with the byte-by-byte one on any input.
+// FuzzDepth: JSONDepth agrees with the byte-by-byte one on any input.
 func FuzzDepth(f *testing.F) {
 	for _, s := range []string{`{"a":"\\\"[","b":[{}]}`, `["\\`, `{"x":"\u005c"}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if got, want := depth(data), naiveDepth(data); got != want {
-			t.Fatalf("depth(%q) = %d, want %d", data, got, want)
+		if got, want := JSONDepth(data), naiveDepth(data); got != want {
+			t.Fatalf("JSONDepth(%q) = %d, want %d", data, got, want)
 		}
 	})
 }

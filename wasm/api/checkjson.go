@@ -9,6 +9,7 @@ import (
 
 	"github.com/tidwall/gjson"
 
+	"github.com/sufler/sufler/knowledge"
 	"github.com/sufler/sufler/rules"
 )
 
@@ -23,12 +24,11 @@ import (
 // "segment", both plain strings, each once. ok is false for anything else, and decode
 // then reads data, answering with the same error or value it always has.
 func readCheck(data []byte) (req checkRequest, ok bool) {
-	// Invalid UTF-8 becomes U+FFFD in encoding/json, and \u escapes (lone surrogates above
-	// all) have their own rules there: both go the generic way.
-	// flat first: gjson validates nesting by recursion, and in wasm every Go call is a wasm
-	// call on V8's stack, so ten thousand brackets would end the engine. encoding/json,
-	// which the others go to, refuses deep nesting without recursing.
-	if !flat(data) || !utf8.Valid(data) || bytes.Contains(data, []byte(`\u`)) || !gjson.ValidBytes(data) {
+	// Nesting first: a check body is one flat object, and gjson validates nesting by
+	// recursion (see knowledge.JSONDepth); encoding/json refuses deep bodies without
+	// recursing. Invalid UTF-8 becomes U+FFFD in encoding/json, and \u escapes (lone
+	// surrogates above all) have their own rules there: both go the generic way.
+	if knowledge.JSONDepth(data) > 1 || !utf8.Valid(data) || bytes.Contains(data, []byte(`\u`)) || !gjson.ValidBytes(data) {
 		return req, false
 	}
 	root := gjson.ParseBytes(data)
@@ -53,27 +53,6 @@ func readCheck(data []byte) (req checkRequest, ok bool) {
 		return ok
 	})
 	return req, ok
-}
-
-// flat reports whether data, outside its strings, opens one object and no array: the only
-// shape readCheck takes.
-func flat(data []byte) bool {
-	opened := 0
-	for i := 0; i < len(data); i++ {
-		switch data[i] {
-		case '"':
-			for i++; i < len(data) && data[i] != '"'; i++ {
-				if data[i] == '\\' {
-					i++
-				}
-			}
-		case '{':
-			opened++
-		case '[':
-			return false
-		}
-	}
-	return opened == 1
 }
 
 // answerPool keeps the buffers check answers are written into: a few kilobytes per check
