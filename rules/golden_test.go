@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/*.txtar")
@@ -22,11 +24,11 @@ func TestGolden(t *testing.T) {
 	}
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
-			data, err := os.ReadFile(file)
+			a, err := txtar.ParseFile(file)
 			if err != nil {
 				t.Fatal(err)
 			}
-			ar := parseTxtar(data)
+			ar := &archive{Archive: a}
 			var specs []Spec
 			dec := json.NewDecoder(bytes.NewReader(ar.get("rules.json")))
 			dec.DisallowUnknownFields()
@@ -49,7 +51,7 @@ func TestGolden(t *testing.T) {
 				ar.check(t, "findings.json", jsonLines(fs))
 			}
 			if *update && ar.changed {
-				if err := os.WriteFile(file, ar.format(), 0o644); err != nil {
+				if err := os.WriteFile(file, txtar.Format(ar.Archive), 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -81,55 +83,26 @@ func jsonLines[T any](list []T) []byte {
 	return b.Bytes()
 }
 
-// archive is a txtar file: a comment, then files introduced by "-- name --" lines.
-// (A tiny reader instead of golang.org/x/tools/txtar keeps go.mod untouched.)
+// archive is a golden txtar file; changed marks sections rewritten under -update.
 type archive struct {
-	comment []byte
-	names   []string
-	data    [][]byte
+	*txtar.Archive
 	changed bool
 }
 
-func parseTxtar(data []byte) *archive {
-	ar := &archive{}
-	cur := &ar.comment
-	for len(data) > 0 {
-		line, rest, _ := bytes.Cut(data, []byte("\n"))
-		if name, ok := markerName(line); ok {
-			ar.names = append(ar.names, name)
-			ar.data = append(ar.data, nil)
-			cur = &ar.data[len(ar.data)-1]
-		} else {
-			*cur = append(*cur, line...)
-			*cur = append(*cur, '\n')
-		}
-		data = rest
-	}
-	return ar
-}
-
-func markerName(line []byte) (string, bool) {
-	s := string(line)
-	if !strings.HasPrefix(s, "-- ") || !strings.HasSuffix(s, " --") || len(s) < 7 {
-		return "", false
-	}
-	return strings.TrimSpace(s[3 : len(s)-3]), true
-}
-
-func (ar *archive) has(name string) bool {
-	for _, n := range ar.names {
-		if n == name {
-			return true
+func (ar *archive) file(name string) *txtar.File {
+	for i := range ar.Files {
+		if ar.Files[i].Name == name {
+			return &ar.Files[i]
 		}
 	}
-	return false
+	return nil
 }
+
+func (ar *archive) has(name string) bool { return ar.file(name) != nil }
 
 func (ar *archive) get(name string) []byte {
-	for i, n := range ar.names {
-		if n == name {
-			return ar.data[i]
-		}
+	if f := ar.file(name); f != nil {
+		return f.Data
 	}
 	return nil
 }
@@ -141,36 +114,13 @@ func (ar *archive) check(t *testing.T, name string, got []byte) {
 		return
 	}
 	if *update {
-		for i, n := range ar.names {
-			if n == name {
-				ar.data[i] = got
-				ar.changed = true
-				return
-			}
+		if f := ar.file(name); f != nil {
+			f.Data = got
+		} else {
+			ar.Files = append(ar.Files, txtar.File{Name: name, Data: got})
 		}
-		ar.names, ar.data, ar.changed = append(ar.names, name), append(ar.data, got), true
+		ar.changed = true
 		return
 	}
 	t.Errorf("%s differs (go test ./rules -run TestGolden -update to accept)\n got:\n%s\nwant:\n%s", name, got, ar.get(name))
-}
-
-func (ar *archive) format() []byte {
-	var b bytes.Buffer
-	b.Write(ar.comment)
-	for i, n := range ar.names {
-		b.WriteString("-- " + n + " --\n")
-		b.Write(ar.data[i])
-	}
-	return b.Bytes()
-}
-
-func TestTxtarRoundTrip(t *testing.T) {
-	src := "comment\n-- a.txt --\nline 1\n\n-- b --\n-- c.json --\n[]\n"
-	ar := parseTxtar([]byte(src))
-	if string(ar.comment) != "comment\n" || len(ar.names) != 3 || string(ar.get("a.txt")) != "line 1\n\n" || ar.get("b") != nil {
-		t.Fatalf("parsed %q %q %q", ar.comment, ar.names, ar.data)
-	}
-	if got := string(ar.format()); got != src {
-		t.Errorf("format = %q, want %q", got, src)
-	}
 }
