@@ -67,30 +67,11 @@ func (a *ruAnalyzer) Analyze(input []byte) analysis.TokenStream {
 	var buf []byte
 	pos := 0
 	for i := 0; i < len(input); {
-		r, size := runeAt(input, i)
-		if _, k := classify(r); k == notWord {
-			i += size
-			continue
-		}
-		start := i
-		buf = buf[:0]
-		runes := 0
-		numeric := true
-		for i < len(input) {
-			r, size = runeAt(input, i)
-			f, k := classify(r)
-			if k == notWord {
-				break
-			}
-			i += size
-			if k == inWord {
-				continue
-			}
-			if k != digit {
-				numeric = false
-			}
-			buf = appendRune(buf, f)
-			runes++
+		var start, runes int
+		var numeric bool
+		start, i, buf, numeric, runes = nextWord(input, i, buf)
+		if start == i {
+			break
 		}
 		if len(buf) == 0 || a.stop[string(buf)] {
 			continue
@@ -117,6 +98,38 @@ func (a *ruAnalyzer) Analyze(input []byte) analysis.TokenStream {
 		stream[k] = &slab[k]
 	}
 	return stream
+}
+
+// nextWord finds the first word of text at or after byte i and returns its byte span,
+// folded into buf (reused), whether it is all digits, and its length in runes;
+// start == end == len(text) when none is left. The analyzer, highlighting and the reply
+// words of a template all read words with it, so they agree on what a word is.
+func nextWord[T string | []byte](text T, i int, buf []byte) (start, end int, word []byte, numeric bool, runes int) {
+	for i < len(text) {
+		r, size := runeAt(text, i)
+		if _, k := classify(r); k != notWord {
+			break
+		}
+		i += size
+	}
+	start, buf, numeric = i, buf[:0], true
+	for i < len(text) {
+		r, size := runeAt(text, i)
+		f, k := classify(r)
+		if k == notWord {
+			break
+		}
+		i += size
+		if k == inWord {
+			continue
+		}
+		if k != digit {
+			numeric = false
+		}
+		buf = appendRune(buf, f)
+		runes++
+	}
+	return start, i, buf, numeric, runes
 }
 
 // runeAt decodes the rune at s[i]. Russian's two-byte letters are decoded inline: the

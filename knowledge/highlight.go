@@ -59,7 +59,7 @@ func (q *queryTerms) marks(text string) ([][2]int, int) {
 	var buf []byte
 	for i := 0; i < len(text); {
 		var start int
-		start, i, buf = nextWord(text, i, buf)
+		start, i, buf, _, _ = nextWord(text, i, buf)
 		if start == i {
 			break
 		}
@@ -151,29 +151,4 @@ func fragments(texts []string, q *queryTerms) []string {
 		cands = append(cands[:best], cands[best+1:]...)
 	}
 	return out
-}
-
-// nextWord finds the first word of text at or after byte i and returns its byte span, folded
-// as the analyzer folds it into buf (reused); start == end == len(text) when none is left.
-func nextWord(text string, i int, buf []byte) (start, end int, word []byte) {
-	for i < len(text) {
-		r, size := runeAt(text, i)
-		if _, k := classify(r); k != notWord {
-			break
-		}
-		i += size
-	}
-	start, buf = i, buf[:0]
-	for i < len(text) {
-		r, size := runeAt(text, i)
-		f, k := classify(r)
-		if k == notWord {
-			break
-		}
-		i += size
-		if k != inWord {
-			buf = appendRune(buf, f)
-		}
-	}
-	return start, i, buf
 }

@@ -237,7 +237,7 @@ func distinctWords(t *Template) []string {
 		for _, text := range v.texts() {
 			for i := 0; i < len(text); {
 				var start int
-				start, i, buf = nextWord(text, i, buf)
+				start, i, buf, _, _ = nextWord(text, i, buf)
 				if start == i {
 					break
 				}
