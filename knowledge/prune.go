@@ -31,24 +31,8 @@ type termCounter struct {
 func newCounter(scope []*loaded) (*termCounter, error) {
 	c := &termCounter{}
 	for _, l := range scope {
-		idx, err := l.index()
+		r, n, err := openReader(l)
 		if err != nil {
-			c.close()
-			return nil, err
-		}
-		i, err := idx.Advanced()
-		if err != nil {
-			c.close()
-			return nil, err
-		}
-		r, err := i.Reader()
-		if err != nil {
-			c.close()
-			return nil, err
-		}
-		n, err := r.DocCount()
-		if err != nil {
-			r.Close()
 			c.close()
 			return nil, err
 		}
@@ -56,6 +40,28 @@ func newCounter(scope []*loaded) (*termCounter, error) {
 		c.packs = append(c.packs, r)
 	}
 	return c, nil
+}
+
+// openReader opens a reader on a pack's index and counts its entries.
+func openReader(l *loaded) (bleveindex.IndexReader, uint64, error) {
+	idx, err := l.index()
+	if err != nil {
+		return nil, 0, err
+	}
+	i, err := idx.Advanced()
+	if err != nil {
+		return nil, 0, err
+	}
+	r, err := i.Reader()
+	if err != nil {
+		return nil, 0, err
+	}
+	n, err := r.DocCount()
+	if err != nil {
+		r.Close()
+		return nil, 0, err
+	}
+	return r, n, nil
 }
 
 func (c *termCounter) close() {
