@@ -20,8 +20,9 @@ type Base struct {
 	// while the index builds. Set it before the first Put.
 	Yield func()
 
-	mu    sync.RWMutex
-	packs []*loaded // sorted by pack id
+	mu      sync.RWMutex
+	packs   []*loaded       // sorted by pack id
+	builtin map[string]bool // ids of built-in packs, reserved (limits.go)
 }
 
 // PutOptions change how PutWith loads a pack.
@@ -34,6 +35,9 @@ type PutOptions struct {
 	Trusted bool
 	// ID, when set, is the id the pack must have, as in PUT /v1/packs/{id}.
 	ID string
+	// BuiltIn marks the pack as one the engine ships: its id is reserved from then on, and
+	// a Put without BuiltIn of that id is refused with a *BuiltInError.
+	BuiltIn bool
 	// Image, when set, is the pack's index as IndexImage made it: taken in instead of
 	// built. The bytes must not change afterwards. An image that does not hold the pack's
 	// entries is refused with an error and the pack is not loaded; with Background, it is
@@ -96,6 +100,9 @@ func (b *Base) Put(data []byte) (PackInfo, []Problem, error) {
 
 // PutWith is Put with options: see PutOptions.
 func (b *Base) PutWith(data []byte, opt PutOptions) (PackInfo, []Problem, error) {
+	if err := b.reserve(opt, data, nil); err != nil {
+		return PackInfo{}, nil, err // before parsing: a refused id costs nothing
+	}
 	parse := Parse
 	if opt.Trusted {
 		parse = ParseTrusted
@@ -123,6 +130,9 @@ func (b *Base) PutWith(data []byte, opt PutOptions) (PackInfo, []Problem, error)
 // reading and checking JSON. p must come from Parse or from such generated data; a nil
 // p.Rules is compiled from p.Specs (without examples when opt.Trusted). p is not modified.
 func (b *Base) PutPack(p *Pack, opt PutOptions) (PackInfo, []Problem, error) {
+	if err := b.reserve(opt, nil, p); err != nil {
+		return PackInfo{}, nil, err
+	}
 	if p.Rules == nil {
 		set, problems := compileSpecs(p.Specs, !opt.Trusted, nil)
 		if len(problems) > 0 {
@@ -366,22 +376,8 @@ func (b *Base) scope(segment string) ([]*loaded, error) {
 
 // Check runs the rules over a reply. With a segment, the owning pack's rules run with that
 // segment's replacements; with "", every pack's rules run with their default replacements.
-// The findings are never nil.
+// The findings are never nil; they are CheckAll's, without what bounded them.
 func (b *Base) Check(text, segment string) ([]rules.Finding, error) {
-	b.mu.RLock()
-	defer b.mu.RUnlock()
-	scope, err := b.scope(segment)
-	if err != nil {
-		return nil, err
-	}
-	if len(scope) == 1 {
-		return scope[0].pack.Rules.Check(text, segment), nil
-	}
-	t := rules.Analyze(text) // once for all packs
-	defer t.Release()
-	lists := make([][]rules.Finding, len(scope))
-	for i, l := range scope {
-		lists[i] = l.pack.Rules.CheckText(t, segment)
-	}
-	return rules.Merge(lists...), nil
+	res, err := b.CheckAll(text, segment)
+	return res.Findings, err
 }

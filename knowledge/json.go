@@ -16,6 +16,7 @@ import (
 // wrong at a path and carries on, so one run lists all the problems of a pack.
 type checker struct {
 	examples bool // run the rules' examples (Parse) or not (ParseTrusted)
+	signals  bool // compile the segments' signals: false when there are too many (limits.go)
 	problems []Problem
 }
 

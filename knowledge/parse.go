@@ -65,6 +65,7 @@ func (c *checker) pack(root gjson.Result) *Pack {
 	} else if !languagePattern.MatchString(p.Language) {
 		c.add("language", "must be a language code such as \"ru\"")
 	}
+	c.signals = c.signalLimit(fs)
 	c.segments(fs, p)
 	c.templates(fs, p)
 	c.cases(fs, p)
@@ -98,6 +99,9 @@ func (c *checker) segments(fs map[string]member, p *Pack) {
 			Source:  c.str(sf, sp, "source"),
 		}
 		for j, sig := range s.Signals {
+			if !c.signals {
+				break
+			}
 			if _, err := rules.NewPattern(sig); err != nil {
 				c.add(index(join(sp, "signals"), j), "%v", err)
 			}

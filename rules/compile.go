@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // kinds maps a rule kind to its constructor; kindNames lists them for error messages.
@@ -35,9 +36,15 @@ func CompileTrusted(specs []Spec) (*Set, []Problem) {
 }
 
 func compile(specs []Spec, examples bool) (*Set, []Problem) {
+	if probs := packLimits(specs); len(probs) > 0 {
+		return newSet(nil), probs // too many to compile, let alone run
+	}
 	var rules []*rule
 	var probs []Problem
 	firstByID := map[string]int{}
+	total := 0                                  // regex program sizes so far
+	deadline := time.Now().Add(ExamplesTimeout) // for all the examples together
+	late := false
 	for i := range specs {
 		sp := &specs[i]
 		at := "[" + strconv.Itoa(i) + "]" // not fmt: a start compiles every default rule
@@ -49,8 +56,13 @@ func compile(specs []Spec, examples bool) (*Set, []Problem) {
 		}
 		r, more := compileRule(sp, at)
 		ps = append(ps, more...)
-		if len(ps) == 0 && examples {
-			ps = r.runExamples(sp, at)
+		if n := regexSize(r.m); n > 0 && len(more) == 0 {
+			if total += n; total > MaxRegexPack {
+				ps = append(ps, Problem{at + ".regex", fmt.Sprintf("the pack's regexes compile to %d instructions together, this one included; a pack may have at most %d", total, MaxRegexPack)})
+			}
+		}
+		if len(ps) == 0 && examples && !late {
+			ps, late = r.runExamples(sp, at, deadline)
 		}
 		if len(ps) == 0 {
 			rules = append(rules, r)
@@ -181,24 +193,56 @@ func checkTexts(texts []string, at string, required bool) []Problem {
 }
 
 // runExamples checks the rule against its own examples, as LanguageTool tests its rules.
-func (r *rule) runExamples(sp *Spec, at string) []Problem {
+// Every example must run within the check's limits, and all of a pack's examples before
+// deadline; late reports that the deadline passed (the problem names this rule), after
+// which the caller runs no more examples.
+func (r *rule) runExamples(sp *Spec, at string, deadline time.Time) (probs []Problem, late bool) {
 	one := newSet([]*rule{r})
-	var probs []Problem
+	check := func(path, text string) ([]Finding, bool) {
+		if !time.Now().Before(deadline) {
+			probs = append(probs, Problem{at + ".examples", fmt.Sprintf("rule %q: the pack's examples took more than %v to run, and this rule's were still running; a rule must be quick enough to run on every keystroke", sp.ID, ExamplesTimeout)})
+			late = true
+			return nil, false
+		}
+		t := Analyze(text)
+		defer t.Release()
+		if d := time.Now().Add(CheckTimeout); d.Before(deadline) {
+			t.SetDeadline(d)
+		} else {
+			t.SetDeadline(deadline)
+		}
+		fs := one.CheckText(t, "")
+		if len(t.lim.skipped) > 0 {
+			probs = append(probs, Problem{path, fmt.Sprintf("rule %q ran out of its budget on this example (a check may take %v, one run of a regex %d program instructions × sentence bytes); make it simpler", sp.ID, CheckTimeout, MaxRegexWork)})
+			return nil, false
+		}
+		return fs, true
+	}
 	for j, text := range sp.Examples.Flag {
-		if len(one.Check(text, "")) == 0 {
-			probs = append(probs, Problem{fmt.Sprintf("%s.examples.flag[%d]", at, j), "not flagged"})
+		path := fmt.Sprintf("%s.examples.flag[%d]", at, j)
+		fs, ok := check(path, text)
+		if !ok { // one problem says it: the rest would only repeat it
+			return probs, late
+		}
+		if len(fs) == 0 {
+			probs = append(probs, Problem{path, "not flagged"})
 		}
 	}
 	for j, text := range sp.Examples.Pass {
-		if fs := one.Check(text, ""); len(fs) > 0 {
+		path := fmt.Sprintf("%s.examples.pass[%d]", at, j)
+		fs, ok := check(path, text)
+		if !ok {
+			return probs, late
+		}
+		if len(fs) > 0 {
 			quoted := make([]string, len(fs))
 			for k, f := range fs {
 				quoted[k] = "«" + f.Match + "»"
 			}
-			probs = append(probs, Problem{fmt.Sprintf("%s.examples.pass[%d]", at, j), "flagged " + strings.Join(quoted, ", ")})
+			probs = append(probs, Problem{path, "flagged " + strings.Join(quoted, ", ")})
 		}
 	}
-	return probs
+	return probs, false
 }
 
 // isSlug reports whether s is a lowercase id: latin letters and digits, joined by single hyphens.

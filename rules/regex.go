@@ -14,8 +14,9 @@ import (
 // each sentence (closing punctuation included) on its own, and only over the sentences
 // that hold what every match needs (see need), so most rules skip most replies.
 type regex struct {
-	re   *regexp.Regexp
-	need *need // nil when nothing is known
+	re    *regexp.Regexp
+	need  *need // nil when nothing is known
+	insts int   // program size, for the check's work budget (limits.go)
 }
 
 // newRegex compiles a regex rule. Besides syntax errors it rejects what can never work
@@ -25,6 +26,10 @@ func newRegex(sp *Spec, at string) (matcher, []Problem) {
 	at += ".regex"
 	if sp.Regex == "" {
 		return nil, []Problem{{at, "missing"}}
+	}
+	msg, insts := regexLimit(sp.Regex) // before compiling: a huge program takes seconds to build
+	if msg != "" {
+		return nil, []Problem{{at, msg}}
 	}
 	re, err := regexp.Compile(sp.Regex)
 	if err != nil {
@@ -40,7 +45,7 @@ func newRegex(sp *Spec, at string) (matcher, []Problem) {
 	if re.MatchString("") {
 		return nil, []Problem{{at, "matches the empty string"}}
 	}
-	return &regex{re: re, need: required(tree)}, nil
+	return &regex{re: re, need: required(tree), insts: insts}, nil
 }
 
 // need is what every match of a regex contains: one of lits, or a rune within one of
@@ -220,15 +225,11 @@ func (m *regex) Run(t *Text, f *filters, dst []span) []span {
 		return dst
 	}
 	for _, w := range t.sentences() {
-		sent := t.norm[w.a:w.b]
-		if m.need != nil && !m.need.in(sent) {
+		if m.need != nil && !m.need.in(t.norm[w.a:w.b]) {
 			continue
 		}
-		for _, loc := range m.re.FindAllStringIndex(sent, -1) {
-			s := span{w.a + int32(loc[0]), w.a + int32(loc[1])}
-			if s.a < s.b && f.keep(t, s) {
-				dst = append(dst, s)
-			}
+		if dst = m.scan(t, w, f, dst); t.lim.abandon {
+			return dst
 		}
 	}
 	return dst

@@ -98,7 +98,9 @@ func (s *Set) Check(text, segment string) []Finding {
 	return s.CheckText(t, segment)
 }
 
-// CheckText is Check over an already analysed text, so several sets can share one analysis.
+// CheckText is Check over an already analysed text, so several sets can share one analysis
+// and one budget: a rule that would cost more than the limits allow (limits.go) is
+// skipped, and t.Skipped names it.
 func (s *Set) CheckText(t *Text, segment string) []Finding {
 	out := []Finding{}
 	if s.Len() == 0 || len(t.norm) == 0 {
@@ -107,9 +109,10 @@ func (s *Set) CheckText(t *Text, segment string) []Finding {
 	s.index.scan(t)
 	for i, r := range s.rules {
 		t.base = s.base[i]
-		hits := r.m.Run(t, &r.f, t.hits[:0])
-		t.hits = hits
-		for _, h := range hits {
+		if !t.runRule(r) { // over the check's budget: named in t.Skipped
+			continue
+		}
+		for _, h := range t.hits {
 			out = append(out, r.finding(t, h, segment))
 		}
 	}

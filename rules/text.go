@@ -43,6 +43,8 @@ type Text struct {
 	slotPos   []int32
 	slotFill  []int32
 	base      int32 // first pattern slot of the rule being run
+
+	lim budget // what the check may still spend (limits.go)
 }
 
 // span is a hit as a half-open range of normalised byte offsets.
@@ -94,6 +96,7 @@ var textPool = sync.Pool{New: func() any { return new(Text) }}
 
 func (t *Text) reset(s string) {
 	t.sortedOK, t.numsOK, t.sentsOK = false, false, false
+	t.lim.reset()
 	t.normalize(s)
 	t.tokenize()
 }

@@ -59,17 +59,40 @@ func readCheck(data []byte) (req checkRequest, ok bool) {
 // that would otherwise be garbage.
 var answerPool = sync.Pool{New: func() any { return new([]byte) }}
 
-// writeFindings answers 200 with {"findings":[…]}, byte for byte what writeJSON writes.
-func writeFindings(w http.ResponseWriter, fs []rules.Finding) {
+// checkAnswer is the body of a check's answer; writeFindings writes it without reflection.
+type checkAnswer struct {
+	Findings []rules.Finding `json:"findings"`
+	// Truncated is there, true, only when findings past knowledge.MaxFindings were cut.
+	Truncated bool `json:"truncated,omitempty"`
+	// Skipped is there only when rules over the check's budget were skipped: their ids.
+	Skipped []string `json:"skipped,omitempty"`
+}
+
+// writeFindings answers 200 with a checkAnswer, byte for byte what writeJSON writes.
+func writeFindings(w http.ResponseWriter, res knowledge.CheckResult) {
 	p := answerPool.Get().(*[]byte)
 	b := append((*p)[:0], `{"findings":[`...)
-	for i := range fs {
+	for i := range res.Findings {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendFinding(b, &fs[i])
+		b = appendFinding(b, &res.Findings[i])
 	}
-	b = append(b, "]}\n"...)
+	b = append(b, ']')
+	if res.Truncated {
+		b = append(b, `,"truncated":true`...)
+	}
+	if len(res.Skipped) > 0 {
+		b = append(b, `,"skipped":[`...)
+		for i, id := range res.Skipped {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, id)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, "}\n"...)
 	writeAnswer(w, 200, b)
 	*p = b
 	answerPool.Put(p)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sufler/sufler/knowledge"
 	"github.com/sufler/sufler/rules"
 )
 
@@ -101,15 +102,22 @@ func TestWriteFindings(t *testing.T) {
 		}
 		fs = append(fs, f)
 	}
+	var results []knowledge.CheckResult
 	for _, list := range [][]rules.Finding{nil, {}, fs[:1], fs} {
+		results = append(results, knowledge.CheckResult{Findings: list})
+	}
+	results = append(results,
+		knowledge.CheckResult{Findings: fs[:2], Truncated: true},
+		knowledge.CheckResult{Findings: []rules.Finding{}, Skipped: []string{}},
+		knowledge.CheckResult{Findings: fs[:1], Truncated: true, Skipped: trickyStrings})
+	for _, res := range results {
 		fast, generic := httptest.NewRecorder(), httptest.NewRecorder()
-		writeFindings(fast, list)
+		writeFindings(fast, res)
+		list := res.Findings
 		if list == nil {
 			list = []rules.Finding{}
 		}
-		writeJSON(generic, 200, struct {
-			Findings []rules.Finding `json:"findings"`
-		}{list})
+		writeJSON(generic, 200, checkAnswer{list, res.Truncated, res.Skipped})
 		if fast.Code != generic.Code || fast.Body.String() != generic.Body.String() {
 			t.Errorf("%d findings:\nfast    %d %s\ngeneric %d %s", len(list), fast.Code, fast.Body, generic.Code, generic.Body)
 		}

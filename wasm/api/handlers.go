@@ -24,12 +24,12 @@ func (h *Handler) check(w http.ResponseWriter, r *http.Request, _ string) {
 	if !ok && !decodeBytes(w, data, &req) {
 		return
 	}
-	findings, err := h.base.Check(req.Text, req.Segment)
+	res, err := h.base.CheckAll(req.Text, req.Segment)
 	if err != nil {
 		writeEngineError(w, err)
 		return
 	}
-	writeFindings(w, findings)
+	writeFindings(w, res)
 }
 
 // suggestRequest is the body of POST /v1/suggest.
@@ -160,7 +160,23 @@ func (h *Handler) putPack(w http.ResponseWriter, r *http.Request, id string) {
 	}
 }
 
-func (h *Handler) deletePack(w http.ResponseWriter, _ *http.Request, id string) {
+func (h *Handler) deletePack(w http.ResponseWriter, r *http.Request, id string) {
+	q := r.URL.Query()
+	for key := range q {
+		if key != "builtin" {
+			writeError(w, http.StatusBadRequest, fmt.Sprintf("unknown query parameter %q (builtin)", key), nil)
+			return
+		}
+	}
+	if v := q.Get("builtin"); q.Has("builtin") && v != "off" {
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("query parameter \"builtin\" must be \"off\", not %q", v), nil)
+		return
+	}
+	// Switching a built-in pack off must be meant: a stray DELETE must not drop the policy.
+	if h.base.BuiltIn(id) && !q.Has("builtin") {
+		writeError(w, http.StatusConflict, fmt.Sprintf("pack %q is built in; to switch it off, send DELETE /v1/packs/%s?builtin=off", id, id), nil)
+		return
+	}
 	if !h.base.Delete(id) {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("no pack %q is loaded", id), nil)
 		return
@@ -195,7 +211,11 @@ func writeEngineError(w http.ResponseWriter, err error) {
 	var segErr *knowledge.SegmentError
 	var kindErr *knowledge.KindError
 	var packErr *knowledge.InvalidPackError
+	var builtIn *knowledge.BuiltInError
 	switch {
+	case errors.As(err, &builtIn):
+		writeError(w, http.StatusConflict, err.Error(), nil)
+		return
 	case errors.As(err, &packErr):
 		writeError(w, http.StatusBadRequest, err.Error(), packErr.Problems)
 		return

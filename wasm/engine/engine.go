@@ -34,7 +34,7 @@ func New(opt Options) (*api.Handler, error) {
 			if err != nil {
 				return nil, fmt.Errorf("default pack %s: %w", p.ID, err)
 			}
-			put := knowledge.PutOptions{Trusted: true, Background: opt.Background, Image: img}
+			put := knowledge.PutOptions{Trusted: true, BuiltIn: true, Background: opt.Background, Image: img}
 			if _, problems, err := base.PutPack(p, put); len(problems) > 0 || err != nil {
 				return nil, fmt.Errorf("default pack %s: %v %v", p.ID, problems, err)
 			}
