@@ -11,7 +11,7 @@ WASMENV := GOWORK=$(WASMWORK) GOOS=js GOARCH=wasm
 WASMEXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 GOSRC   := $(shell find rules knowledge wasm -name node_modules -prune -o \( -name '*.go' -o -name '*.json' -o -name '*.txt' \) -print | grep -v /testdata/) go.mod go.sum
 
-.PHONY: all help test test-go test-wasm test-js test-ext test-bench serve wasm ext bench demo validate fuzz clean deps lint-firefox
+.PHONY: all help test test-go test-wasm test-js test-ext test-bench test-serve serve wasm ext bench demo validate fuzz clean deps lint-firefox
 
 all: wasm $(BUILD)/sufler-serve ext ## build everything: the wasm engine and its loader, the native server, the extension
 
@@ -57,7 +57,7 @@ extension/node_modules: extension/package-lock.json
 	cd extension && npm ci --no-audit --no-fund
 	@touch $@
 
-test: test-go test-wasm test-js test-bench test-ext ## run every test: Go, Go under js/wasm, the wasm loader in Node, the extension
+test: test-go test-wasm test-js test-serve test-bench test-ext ## run every test: Go, Go under js/wasm, the wasm loader in Node, the extension
 
 test-go: ## Go tests, natively
 	$(GO) vet ./...
@@ -68,6 +68,9 @@ test-wasm: $(WASMWORK) ## the rules and knowledge tests compiled to js/wasm, run
 
 test-js: wasm $(BUILD)/sufler-serve ## the wasm engine through its JS loader, compared byte for byte with the native server
 	SUFLER_SERVE=$(abspath $(BUILD)/sufler-serve) SUFLER_WASM_DIR=$(abspath $(WASMDIR)) node --test wasm/js/
+
+test-serve: $(BUILD)/sufler-serve ## the native server with curl: DNS rebinding, cross-site POSTs and built-in packs refused
+	wasm/cmd/sufler-serve/testdata/curl-test.sh $(BUILD)/sufler-serve
 
 # Debian's Chromium drives the browser tests and the demo; installed with apt-get when missing.
 CHROMIUM := /usr/bin/chromium

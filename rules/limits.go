@@ -38,8 +38,10 @@ const (
 	// MaxRegexProgram is the largest compiled program one regex may have, in instructions.
 	// The default packs' largest has about 140; a rule that needs more wants sequence patterns.
 	MaxRegexProgram = 1000
-	// MaxRegexPack is the largest the compiled programs of a pack's regexes may be together.
-	MaxRegexPack = 10000
+	// MaxRegexPack is the largest the compiled programs of a pack's regexes may be together:
+	// the default packs' come to about 200. At the worst a unit of program costs ~15 ns per
+	// byte, so a pack at the limit spends ~15 ms on a three-sentence reply.
+	MaxRegexPack = 4000
 	// MaxRegexWork bounds one run of a regex over one sentence: program instructions times
 	// the sentence's bytes. At the worst (every instruction alive at every byte) a unit
 	// costs about 15 ns natively, so one run stays under a quarter of a second, about three

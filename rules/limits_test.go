@@ -99,17 +99,17 @@ func TestPackLimits(t *testing.T) {
 		t.Errorf("5400 patterns: %v", probs)
 	}
 
-	// Eleven regexes of 1000 instructions each: every one fits, the eleventh takes the pack past.
+	// Five regexes of 1000 instructions each: every one fits, the fifth takes the pack past.
 	specs = nil
-	for i := range 11 {
+	for i := range MaxRegexPack/MaxRegexProgram + 1 {
 		s := spec(fmt.Sprintf("big%d", i), "regex")
 		s.Regex = fmt.Sprintf(`(?:[а-я ,]?){498}[0-9a-z]{%d}`, 1+i%2)
 		s.Examples.Flag = []string{"ааа 01"}
 		specs = append(specs, s)
 	}
 	_, probs = CompileTrusted(specs)
-	if len(probs) != 1 || probs[0].Path != "[10].regex" || !strings.Contains(probs[0].Problem, "at most 10000") {
-		t.Errorf("eleven large regexes: %v", probs)
+	if len(probs) != 1 || probs[0].Path != fmt.Sprintf("[%d].regex", MaxRegexPack/MaxRegexProgram) || !strings.Contains(probs[0].Problem, fmt.Sprintf("at most %d", MaxRegexPack)) {
+		t.Errorf("%d large regexes: %v", len(specs), probs)
 	}
 }
 

@@ -29,6 +29,8 @@ func main() {
 	noDefaults := flag.Bool("no-default-packs", false, "start without the default packs")
 	var extra packFiles
 	flag.Var(&extra, "pack", "load this pack JSON file too (repeatable)")
+	var allowed origins
+	flag.Var(&allowed, "allow-origin", "let requests with this Origin in, e.g. chrome-extension://<id> (repeatable; none by default: see guard.go)")
 	flag.Parse()
 
 	if err := loopbackOnly(*addr); err != nil {
@@ -44,7 +46,8 @@ func main() {
 	}
 	// Tests read this line to learn the port when -addr ends in :0.
 	fmt.Printf("sufler: listening on http://%s\n", ln.Addr())
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	_, lnPort, _ := net.SplitHostPort(ln.Addr().String())
+	srv := &http.Server{Handler: &guard{next: h, port: lnPort, origins: allowed}, ReadHeaderTimeout: 10 * time.Second}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go func() {
