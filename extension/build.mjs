@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { manifest } from './manifest.mjs';
 import { zipDirectory } from './tools/zip.mjs';
+import { writeNotices } from './tools/notices.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -82,9 +83,11 @@ async function buildTarget(target, version) {
   }
   for (const f of WASM_FILES) cpSync(join(wasmDir, f), join(out, 'engine', f));
 
+  const bundled = new Set(); // every file esbuild read, for the third-party notices
   for (const [src, dest, only] of ENTRIES) {
     if (!only.includes(target)) continue;
-    await build({
+    const { metafile } = await build({
+      metafile: true,
       entryPoints: [join(here, src)],
       outfile: join(out, dest),
       bundle: true,
@@ -101,7 +104,9 @@ async function buildTarget(target, version) {
         'sufler-wasm-exec': join(wasmDir, 'wasm_exec.js'),
       },
     });
+    for (const input of Object.keys(metafile.inputs)) bundled.add(input);
   }
+  writeNotices(out, { root, bundled });
 
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest(target, { version }), null, 2)}\n`);
   return out;

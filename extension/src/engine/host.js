@@ -49,7 +49,8 @@ export function createEngineHost({ spawn, getConfig, startTimeoutMs = 60_000, re
     const config = await getConfig();
     const report = [];
     for (const id of config.disabled ?? []) {
-      const r = await send(run, { method: 'DELETE', path: `/v1/packs/${encodeURIComponent(id)}` }, requestTimeoutMs);
+      // ?builtin=off: the engine refuses (409) a DELETE of a built-in pack that does not say it means it.
+      const r = await send(run, { method: 'DELETE', path: `/v1/packs/${encodeURIComponent(id)}?builtin=off` }, requestTimeoutMs);
       // 404 is fine: a disabled pack may no longer ship with the engine.
       report.push({ id, op: 'disable', ok: r.status === 200 || r.status === 404, status: r.status, problems: [] });
     }

@@ -124,6 +124,8 @@ export async function importPack(text, { api, load, save, msg }) {
   const before = await load();
   const r = await api('PUT', `/v1/packs/${id}`, text);
   if (r.status === 413) return { ok: false, error: msg('importTooBig'), problems: [] };
+  // 409: the id is a built-in pack's, which an import must not replace.
+  if (r.status === 409) return { ok: false, error: msg('importBuiltIn', { id }), problems: [] };
   if (r.status !== 200) {
     return {
       ok: false,

@@ -78,6 +78,7 @@ export const STRINGS = {
     importNotObject: 'Пакет должен быть объектом JSON: {"id": …, "templates": […]}',
     importBadId: 'нужен id из строчных латинских букв, цифр и дефиса, сейчас {id}',
     importFailed: 'Суфлёр не принял пакет (код {status}).',
+    importBuiltIn: 'Пакет «{id}» встроен в Суфлёр, заменить его нельзя. Дайте своему пакету другой id, а встроенный, если он мешает, выключите в списке выше.',
 
     sitesTitle: 'Где работает Суфлёр',
     sitesAll: 'На всех сайтах',
@@ -183,6 +184,7 @@ export const STRINGS = {
     importNotObject: 'A pack must be a JSON object: {"id": …, "templates": […]}',
     importBadId: 'needs an id of lowercase latin letters, digits and hyphens, got {id}',
     importFailed: 'Sufler did not take the pack (status {status}).',
+    importBuiltIn: 'Pack "{id}" is built into Sufler and cannot be replaced. Give your pack another id, and switch the built-in one off in the list above if it gets in the way.',
 
     sitesTitle: 'Where Sufler works',
     sitesAll: 'On every site',

@@ -82,6 +82,18 @@ test('a bad import lists every problem with its path and changes nothing', async
   assert.equal(p.version, '1.0.0');
 });
 
+test("an import under a built-in pack's id is refused, says why, and the built-in pack stays", async () => {
+  const before = await h.storage();
+  const packsBefore = (await h.engineCall('GET', '/v1/packs')).body.packs;
+  const direct = await h.engineCall('PUT', '/v1/packs/prove-customs', GOOD.replace('"id": "flower-shop"', '"id": "prove-customs"'));
+  assert.equal(direct.status, 409);
+  await importText(GOOD.replace('"id": "flower-shop"', '"id": "prove-customs"'));
+  assert.match(await options.textContent('#import-result'), /Пакет «prove-customs» встроен в Суфлёр, заменить его нельзя/);
+  assert.match(await options.textContent('#import-result'), /Ничего не изменилось/);
+  assert.deepEqual(await h.storage(), before, 'settings untouched');
+  assert.deepEqual((await h.engineCall('GET', '/v1/packs')).body.packs, packsBefore, 'the built-in pack still answers, as it was');
+});
+
 test('broken JSON and a bad id are caught before the engine, with line and path', async () => {
   const before = await h.storage();
   await importText('{\n  "id": "x",\n  "title": \n}');

@@ -22,7 +22,9 @@ class FakeWorker extends EventTarget {
     const reply = (status, body) => setTimeout(() => this.emit({ type: 'reply', id: m.id, status, body: JSON.stringify(body) }), 1);
     if (m.path === '/v1/crash') { setTimeout(() => this.dispatchEvent(Object.assign(new Event('error'), { message: 'RuntimeError: unreachable' })), 1); return; }
     if (m.path === '/v1/hang') return;
-    const id = m.path.split('/')[3];
+    const [id, query] = m.path.split('/')[3]?.split('?') ?? [];
+    // As the engine: a built-in pack is only switched off by a DELETE that says so.
+    if (m.method === 'DELETE' && id.startsWith('default-') && query !== 'builtin=off') return reply(409, { error: 'built in' });
     if (m.method === 'DELETE') return reply(this.packs.delete(id) ? 200 : 404, {});
     if (m.method === 'PUT') {
       if (m.body.includes('bad')) return reply(400, { error: 'pack has problems', problems: [{ path: 'templates[0].variants', problem: 'empty' }] });
@@ -52,7 +54,7 @@ test('starts once, applies disabled and custom packs before serving', async () =
   assert.equal(workers.length, 1);
   assert.deepEqual(a.body.packs.map((p) => p.id), ['default-a', 'mine']);
   assert.equal(b.status, 200);
-  assert.deepEqual(log.slice(0, 3), ['DELETE /v1/packs/default-b', 'DELETE /v1/packs/gone', 'PUT /v1/packs/mine']);
+  assert.deepEqual(log.slice(0, 3), ['DELETE /v1/packs/default-b?builtin=off', 'DELETE /v1/packs/gone?builtin=off', 'PUT /v1/packs/mine']);
   const st = host.status();
   assert.equal(st.running, true);
   assert.deepEqual(st.applied.map((x) => [x.id, x.op, x.ok]), [['default-b', 'disable', true], ['gone', 'disable', true], ['mine', 'custom', true]]);

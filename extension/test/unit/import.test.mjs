@@ -73,6 +73,14 @@ test('413 is explained', async () => {
   assert.equal(r.error, 'importTooBig');
 });
 
+test('409, an import over a built-in pack, is explained and saves nothing', async () => {
+  const d = deps({ status: 409, body: { error: 'pack "prove-customs" is built in and cannot be replaced' } });
+  const r = await importPack('{"id":"prove-customs"}', d);
+  assert.equal(r.ok, false);
+  assert.equal(r.error, 'importBuiltIn {"id":"prove-customs"}');
+  assert.deepEqual(d.saved, []);
+});
+
 test('an accepted pack is saved with its exact text and taken off the disabled list', async () => {
   const text = '{ "id": "my-pack", "title": "Мой" }';
   const d = deps({ status: 200, body: { pack: { id: 'my-pack', title: 'Мой', templates: 1 } } });
