@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/sufler/sufler/rules"
 	"github.com/tidwall/gjson"
@@ -47,6 +48,9 @@ func (b *Base) CheckAll(text, segment string) (CheckResult, error) {
 	}
 	t := rules.Analyze(text) // once for all packs, which share its budget too
 	defer t.Release()
+	t.SetMaxFindings(MaxFindings + 1) // one more, to know whether any were cut
+	// The budget counts from here, the analysis of a huge reply included.
+	t.SetDeadline(time.Now().Add(rules.CheckTimeout))
 	if len(scope) == 1 {
 		res.Findings = scope[0].pack.Rules.CheckText(t, segment)
 	} else {

@@ -63,15 +63,51 @@ var (
 // clock: reading it costs a call into JavaScript in wasm, too much to do for every rule.
 const clockEvery = 1 << 20
 
+// SetMaxFindings tells a check over t that only the first n findings in text order will be
+// kept (0, the default: all). Each rule then renders at most its first n hits, which is
+// where a huge reply's time and memory went: 27,000 findings built, sorted and dropped.
+func (t *Text) SetMaxFindings(n int) { t.lim.maxFindings = n }
+
+// appendFindings renders rule r's hits (t.hits) as findings. With a cap of n findings, only
+// the rule's first n distinct findings in text order can be among the check's first n, so
+// only those are built.
+func (t *Text) appendFindings(r *rule, segment string, out []Finding) []Finding {
+	n := t.lim.maxFindings
+	if n <= 0 || len(t.hits) <= n {
+		for _, h := range t.hits {
+			out = append(out, r.finding(t, h, segment))
+		}
+		return out
+	}
+	slices.SortFunc(t.hits, func(x, y span) int {
+		if x.a != y.a {
+			return int(x.a - y.a)
+		}
+		return int(x.b - y.b)
+	})
+	from := len(out)
+	for _, h := range t.hits {
+		f := r.finding(t, h, segment)
+		if k := len(out) - 1; k >= from && out[k].Start == f.Start && out[k].End == f.End {
+			continue // the same words found twice: sortFindings would drop it
+		}
+		if out = append(out, f); len(out)-from == n {
+			break
+		}
+	}
+	return out
+}
+
 // budget is one check's allowance, kept in its Text so several sets checking one text
 // (every pack, when no segment is chosen) share it.
 type budget struct {
-	deadline time.Time // zero until the first rule runs
-	work     int64     // estimated work done so far
-	clockAt  int64     // work at which the clock is read next
-	over     bool      // the deadline has passed: every rule left is skipped
-	abandon  bool      // the running rule gave up; its hits do not count
-	skipped  []string  // ids of the rules skipped, in the order they were
+	deadline    time.Time // zero until the first rule runs
+	work        int64     // estimated work done so far
+	clockAt     int64     // work at which the clock is read next
+	maxFindings int       // findings the caller keeps, 0 for all (SetMaxFindings)
+	over        bool      // the deadline has passed: every rule left is skipped
+	abandon     bool      // the running rule gave up; its hits do not count
+	skipped     []string  // ids of the rules skipped, in the order they were
 }
 
 func (b *budget) reset() {

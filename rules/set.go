@@ -112,9 +112,7 @@ func (s *Set) CheckText(t *Text, segment string) []Finding {
 		if !t.runRule(r) { // over the check's budget: named in t.Skipped
 			continue
 		}
-		for _, h := range t.hits {
-			out = append(out, r.finding(t, h, segment))
-		}
+		out = t.appendFindings(r, segment, out)
 	}
 	return sortFindings(out)
 }

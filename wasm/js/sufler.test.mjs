@@ -45,7 +45,10 @@ after(async () => {
 });
 
 async function both({ method, path: p, body }) {
-  const init = { method, body: body === undefined ? undefined : body, headers: body === undefined ? {} : { 'content-type': 'application/json' } };
+  // The native server takes bodies only as JSON (a page cannot send that cross-site); the
+  // wasm engine, reached only through the extension, does not look.
+  const json = body !== undefined || method === 'POST' || method === 'PUT';
+  const init = { method, body: body === undefined ? undefined : body, headers: json ? { 'content-type': 'application/json' } : {} };
   const [w, n] = await Promise.all([
     engine.fetch(new Request('http://sufler' + p, init)),
     fetch(base + p, init),
@@ -152,12 +155,78 @@ test('bodies that are missing, endless, failing or nested too deep get an error,
 
 test('a bad pack is refused with its problems and the loaded packs keep answering', async () => {
   const before = await (await engine.fetch(new Request('http://sufler/v1/packs'))).text();
-  const bad = { id: 'prove-customs', version: '9', title: 'x', language: 'ru', segments: [{ id: 'corporate', title: '' }], templates: [], cases: [], rules: [] };
-  const res = await engine.fetch(new Request('http://sufler/v1/packs/prove-customs', { method: 'PUT', body: JSON.stringify(bad) }));
+  const bad = { id: 'acme', version: '9', title: 'x', language: 'ru', segments: [{ id: 'corporate', title: '' }], templates: [], cases: [], rules: [] };
+  const res = await engine.fetch(new Request('http://sufler/v1/packs/acme', { method: 'PUT', body: JSON.stringify(bad) }));
   assert.equal(res.status, 400);
   const body = await res.json();
   assert.ok(body.problems.length > 0);
   assert.ok(body.problems.every((p) => typeof p.path === 'string' && p.problem));
   const after = await (await engine.fetch(new Request('http://sufler/v1/packs'))).text();
   assert.equal(after, before);
+});
+
+test('a built-in pack is neither replaced nor dropped by accident, the same in wasm and natively', async () => {
+  const before = await (await engine.fetch(new Request('http://sufler/v1/packs'))).text();
+  const empty = { id: 'prove-customs', version: '9', title: 'x', language: 'ru', segments: [{ id: 'x', title: 'x' }], templates: [], cases: [], rules: [] };
+  let { wasm, native } = await both({ method: 'PUT', path: '/v1/packs/prove-customs', body: JSON.stringify(empty) });
+  assert.equal(wasm.status, 409);
+  assert.ok(wasm.body.equals(native.body), `PUT:\nwasm   ${wasm.body}\nnative ${native.body}`);
+  assert.match(JSON.parse(wasm.body).error, /pack "prove-customs" is built in and cannot be replaced/);
+  ({ wasm, native } = await both({ method: 'DELETE', path: '/v1/packs/prove-customs' }));
+  assert.equal(wasm.status, 409);
+  assert.ok(wasm.body.equals(native.body));
+  assert.equal(await (await engine.fetch(new Request('http://sufler/v1/packs'))).text(), before);
+});
+
+test('a long reply answers with at most 500 findings and "truncated", byte for byte as natively', async () => {
+  // 64 KB: thousands of findings, yet far inside a check's time budget in both engines, so
+  // no rule is skipped and the answers must be the same bytes.
+  const text = 'Я не знаю, но мы гарантируем 100% прохождение таможни!! '.repeat(600);
+  const { wasm, native } = await both({ method: 'POST', path: '/v1/check', body: JSON.stringify({ text }) });
+  assert.equal(wasm.status, 200);
+  const out = JSON.parse(wasm.body);
+  assert.equal(out.findings.length, 500);
+  assert.equal(out.truncated, true);
+  assert.equal(out.skipped, undefined);
+  assert.ok(wasm.body.equals(native.body), 'the same answer natively');
+});
+
+test('issue 12\'s 860 KB reply answers in bounded size, and names any rule it had no time for', async () => {
+  const sentence = 'Я не знаю, но мы гарантируем 100% прохождение таможни!! ';
+  const text = sentence.repeat(Math.floor((860 << 10) / Buffer.byteLength(sentence)));
+  const t0 = performance.now();
+  const { wasm, native } = await both({ method: 'POST', path: '/v1/check', body: JSON.stringify({ text }) });
+  const ms = performance.now() - t0;
+  const ids = new Set();
+  for (const p of JSON.parse((await both({ method: 'GET', path: '/v1/packs' })).wasm.body).packs) ids.add(p.id);
+  for (const [name, res] of [['wasm', wasm], ['native', native]]) {
+    assert.equal(res.status, 200, name);
+    const out = JSON.parse(res.body);
+    assert.equal(out.findings.length, 500, name);
+    assert.equal(out.truncated, true, name);
+    assert.ok(res.body.length < 512 << 10, `${name}: answer of ${res.body.length} bytes (11.6 MB before the cap)`);
+    // Past the check's time budget (2 s of wall time; wasm is slower than native) the rules
+    // not yet run are skipped and named: the answer is partial, never late.
+    for (const id of out.skipped ?? []) assert.match(id, /^[a-z0-9-]+$/, `${name}: skipped ${id}`);
+    console.log(`# 860 KB reply, ${name}: ${out.findings.length} findings, ${res.body.length >> 10} KB, ${(out.skipped ?? []).length} rules skipped`);
+  }
+  if (!JSON.parse(wasm.body).skipped && !JSON.parse(native.body).skipped) assert.ok(wasm.body.equals(native.body));
+  console.log(`# both engines answered in ${ms.toFixed(0)} ms`);
+});
+
+test('the stalling pack of issue 12 is refused in wasm at once, and checks stay quick', async () => {
+  const alt = '(?:[а-я ,]?){999}[0-9a-z]{40}';
+  const rule = (regex) => ({ id: 'slow', kind: 'regex', category: 'tone', severity: 'hint', message: 'Тон.', why: 'Политика, §1', regex,
+    examples: { flag: ['ааа 0123456789012345678901234567890123456789'], pass: ['Добрый день'] } });
+  const pack = (regex) => JSON.stringify({ id: 'evil', version: '1', title: 'Пакет', segments: [{ id: 'evil-seg', title: 'Все' }], rules: [rule(regex)] });
+  for (const [regex, want] of [[`${alt}|`.repeat(700) + 'ъъъъ', /a regex may be at most 1024/], [alt, /compiles to about 2040 instructions/]]) {
+    const { wasm, native } = await both({ method: 'PUT', path: '/v1/packs/evil', body: pack(regex) });
+    assert.equal(wasm.status, 400);
+    assert.ok(wasm.body.equals(native.body));
+    const body = JSON.parse(wasm.body);
+    assert.equal(body.problems[0].path, 'rules[0].regex');
+    assert.match(body.problems[0].problem, want);
+  }
+  const packs = JSON.parse(await (await engine.fetch(new Request('http://sufler/v1/packs'))).text()).packs;
+  assert.ok(!packs.some((p) => p.id === 'evil'));
 });
