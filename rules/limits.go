@@ -44,10 +44,10 @@ const (
 	MaxRegexPack = 4000
 	// MaxRegexWork bounds one run of a regex over one sentence: program instructions times
 	// the sentence's bytes. At the worst (every instruction alive at every byte) a unit
-	// costs about 15 ns natively, so one run stays under a quarter of a second, about three
-	// times that in wasm. A default-pack regex reaches it only on a sentence over 100 KB; a
-	// maximal program on one of 16 KB.
-	MaxRegexWork = 16 << 20
+	// costs 15–25 ns natively (BenchmarkRegexWorstCase), so one run stays near a fifth of a
+	// second, about three times that in wasm. A default-pack regex reaches it only on a
+	// sentence over 60 KB; a maximal program on one of 8 KB.
+	MaxRegexWork = 8 << 20
 )
 
 // CheckTimeout is the wall time one check may take before the rules not yet run are skipped.
