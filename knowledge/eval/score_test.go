@@ -47,7 +47,7 @@ func TestUnmark(t *testing.T) {
 
 func TestLoadProblems(t *testing.T) {
 	fsys := fstest.MapFS{
-		"replies-p.txt": {Data: []byte("# comment\n\nxv1: без отметок\nxc1: [[лишнее|x]]\nxz1: текст\nнет двоеточия\nxv2: [[ок|slang]] // note\nxv2: [[ок|slang]]\n")},
+		"replies-p.txt":  {Data: []byte("# comment\n\nxv1: без отметок\nxc1: [[лишнее|x]]\nxz1: текст\nнет двоеточия\nxv2: [[ок|slang]] // note\nxv2: [[ок|slang]]\n")},
 		"messages-p.txt": {Data: []byte("m1 seg: текст => a b // note\nm2: без сегмента => a\nm3 seg: без ожиданий\n")},
 		"other.txt":      {Data: []byte("x")},
 	}
