@@ -11,9 +11,9 @@ import (
 // Print writes the figures as tables; verbose adds every miss, false alarm, category
 // mix-up and unanswered message, so engineers see what slips through.
 func (s *Scores) Print(w io.Writer, verbose bool) {
-	nViol := s.Total.Spans
-	fmt.Fprintf(w, "Replies: %d expected violations, %d clean replies. An alarm is a finding of error or warning severity;\n"+
-		"a violation is caught when an alarm overlaps its span (UTF-16 ranges share a unit).\n\n", nViol, s.Total.Clean)
+	fmt.Fprintf(w, "Replies: %d expected violation spans in %d replies, %d clean replies. An alarm is a finding of error or\n"+
+		"warning severity; a span is caught when an alarm overlaps it (their UTF-16 ranges share a unit).\n\n",
+		s.Total.Spans, s.Total.Violations, s.Total.Clean)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "pack\tspans\tcaught\trecall\tsame cat.\thint only\talarms\tprecision\tclean\tfalse alarms\trate\t")
 	row := func(name string, c Counts) {

@@ -46,8 +46,9 @@ type Counts struct {
 	// Alarms counts errors and warnings raised; OnSpan those overlapping an expected span,
 	// OnSpanSame those overlapping an expected span of their own category.
 	Alarms, OnSpan, OnSpanSame int
-	// Clean counts clean replies; Alarmed those drawing at least one alarm.
-	Clean, Alarmed int
+	// Violations counts replies with expected spans, Clean clean replies; Alarmed the clean
+	// replies drawing at least one alarm.
+	Violations, Clean, Alarmed int
 }
 
 // Recall is Caught/Spans.
@@ -134,6 +135,8 @@ func (s *Scores) scoreReply(rr ReplyResult) {
 	r := rr.Reply
 	if r.Clean() {
 		s.each(r.Pack, func(c *Counts) { c.Clean++ })
+	} else {
+		s.each(r.Pack, func(c *Counts) { c.Violations++ })
 	}
 	alarmed := false
 	for i := range rr.Findings {
