@@ -132,3 +132,48 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(out)
 	return out
 }
+
+// Figures are one row of the JSON report: the counts with the ratios worked out.
+type Figures struct {
+	Counts
+	Recall, Precision, FalseAlarmRate float64
+}
+
+// Suggestions are the suggest figures of the JSON report.
+type Suggestions struct {
+	Ranking
+	Top1Rate, Top3Rate, Top3UnscopedRate, SegmentRate, PackRate float64
+}
+
+// JSONReport is what -json prints, for comparing runs by program.
+type JSONReport struct {
+	Total         Figures
+	ByPack        map[string]Figures
+	ByCategory    map[string]map[string]Figures
+	Suggest       Suggestions
+	SuggestByPack map[string]Suggestions
+}
+
+// JSON returns the figures in the shape of JSONReport.
+func (s *Scores) JSON() JSONReport {
+	fig := func(c Counts) Figures { return Figures{c, c.Recall(), c.Precision(), c.FalseAlarmRate()} }
+	sug := func(r Ranking) Suggestions {
+		n := r.Messages
+		return Suggestions{r, ratio(r.Top1, n), ratio(r.Top3, n), ratio(r.Top3Unscoped, n), ratio(r.SegmentRight, n), ratio(r.PackRight, n)}
+	}
+	out := JSONReport{Total: fig(s.Total), ByPack: map[string]Figures{}, ByCategory: map[string]map[string]Figures{},
+		Suggest: sug(s.Suggest), SuggestByPack: map[string]Suggestions{}}
+	for p, c := range s.ByPack {
+		out.ByPack[p] = fig(*c)
+	}
+	for p, cats := range s.ByCategory {
+		out.ByCategory[p] = map[string]Figures{}
+		for name, c := range cats {
+			out.ByCategory[p][name] = fig(*c)
+		}
+	}
+	for p, r := range s.SuggestByPack {
+		out.SuggestByPack[p] = sug(*r)
+	}
+	return out
+}

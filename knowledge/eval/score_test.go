@@ -124,6 +124,9 @@ func TestScore(t *testing.T) {
 	if f := s.Total.FalseAlarmRate(); f != 0.5 {
 		t.Errorf("false alarm rate %v", f)
 	}
+	if j := s.JSON(); j.ByPack["p"].Caught != 2 || j.ByPack["p"].Precision != 0.4 || j.ByCategory["p"]["slang"].Spans != 1 {
+		t.Errorf("JSON = %+v", j.ByPack["p"])
+	}
 }
 
 func TestScoreMessages(t *testing.T) {

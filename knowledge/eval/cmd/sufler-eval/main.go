@@ -5,6 +5,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -15,19 +16,20 @@ import (
 
 func main() {
 	verbose := flag.Bool("v", false, "list every missed violation, false alarm and unanswered message")
+	asJSON := flag.Bool("json", false, "print the figures as JSON instead of tables")
 	url := flag.String("url", "", "evaluate a running server (e.g. http://127.0.0.1:8787) instead of the engine in process")
 	dir := flag.String("corpus", "", "read the corpus from this directory instead of the built-in one")
 	var packs packFiles
 	flag.Var(&packs, "pack", "load this pack JSON file instead of the default packs (repeatable)")
 	flag.Parse()
 
-	if err := run(*verbose, *url, *dir, packs.data); err != nil {
+	if err := run(*verbose, *asJSON, *url, *dir, packs.data); err != nil {
 		fmt.Fprintln(os.Stderr, "sufler-eval:", err)
 		os.Exit(1)
 	}
 }
 
-func run(verbose bool, url, dir string, packs [][]byte) error {
+func run(verbose, asJSON bool, url, dir string, packs [][]byte) error {
 	corpus, err := eval.Load(nil)
 	if dir != "" {
 		corpus, err = eval.Load(os.DirFS(dir))
@@ -48,6 +50,11 @@ func run(verbose bool, url, dir string, packs [][]byte) error {
 	scores, err := eval.Run(client, corpus)
 	if err != nil {
 		return err
+	}
+	if asJSON {
+		enc := json.NewEncoder(os.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(scores.JSON())
 	}
 	fmt.Printf("Sufler evaluation: %d replies, %d customer messages (knowledge/eval/corpus)\n\n", len(corpus.Replies), len(corpus.Messages))
 	scores.Print(os.Stdout, verbose)
