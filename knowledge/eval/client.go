@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"time"
 )
 
 // Client asks the engine through its HTTP API, the way the extension does: in process
@@ -18,6 +19,9 @@ type Client struct {
 	// URL is the base address of a running server, used when Handler is nil.
 	URL string
 }
+
+// httpClient bounds every request to a running server: a stalled one fails the run instead of hanging it.
+var httpClient = &http.Client{Timeout: 30 * time.Second}
 
 // Finding is the part of a /v1/check finding the evaluation reads.
 type Finding struct {
@@ -102,7 +106,7 @@ func (c *Client) do(method, path string, body, out any) error {
 			return err
 		}
 		req.Header.Set("Content-Type", "application/json")
-		resp, err := http.DefaultClient.Do(req)
+		resp, err := httpClient.Do(req)
 		if err != nil {
 			return err
 		}
