@@ -72,7 +72,7 @@ export async function launchFirefox({ lang, extensionDir, viewport, headless, ad
       // Lets BiDi open moz-extension: pages (the popup, the options page) in a tab.
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: firefoxPrefs({ lang, addonId, proxyPort: proxy.port }),
-      env: { ...process.env, LANGUAGE: lang, LANG: lang === 'ru' ? 'ru_RU.UTF-8' : 'en_US.UTF-8', MOZ_CRASHREPORTER_DISABLE: '1' },
+      env: { ...process.env, LANGUAGE: lang, LANG: lang === 'ru' ? 'ru_RU.UTF-8' : 'en_US.UTF-8', MOZ_CRASHREPORTER_DISABLE: '1', MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' }, // lets services.settings.server point nowhere
     });
     const id = await browser.installExtension(resolve(extensionDir));
     if (id !== addonId) throw new Error(`installed add-on ${id}, expected ${addonId}`);
