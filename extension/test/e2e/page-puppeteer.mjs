@@ -41,13 +41,27 @@ function visibleFn(el) {
   return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
 }
 
-// Finds the element a chain of [{sel, hasText}] steps names, inside document or an element.
+// Finds the element a chain of [{sel, hasText}] steps names, inside document or an element. As in Playwright, CSS
+// pierces open shadow roots and 'a >> b' looks for b inside a.
 function findFn(root, steps) {
+  const deep = (scope, sel) => {
+    const out = [...scope.querySelectorAll(sel)];
+    const walk = (n) => {
+      for (const el of n.querySelectorAll('*')) {
+        if (el.shadowRoot) { out.push(...el.shadowRoot.querySelectorAll(sel)); walk(el.shadowRoot); }
+      }
+    };
+    walk(scope);
+    return out;
+  };
   let scope = [root];
   for (const { sel, hasText } of steps) {
-    const next = [];
-    for (const s of scope) for (const el of s.querySelectorAll(sel)) if (!hasText || el.textContent.includes(hasText)) next.push(el);
-    scope = next;
+    for (const [i, part] of sel.split(/\s*>>\s*/).entries()) {
+      const last = i === sel.split(/\s*>>\s*/).length - 1;
+      const next = [];
+      for (const s of scope) for (const el of deep(s.shadowRoot && s !== root ? s.shadowRoot : s, part)) if (!last || !hasText || el.textContent.includes(hasText)) next.push(el);
+      scope = next;
+    }
   }
   return scope[0] ?? null;
 }
