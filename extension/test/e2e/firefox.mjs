@@ -6,7 +6,7 @@
 // request events add which page asked. The extension gets a fixed moz-extension: UUID through
 // extensions.webextensions.uuids, so its pages have known URLs.
 import puppeteer from 'puppeteer-core';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,7 +14,7 @@ import { wrapPage } from './page-puppeteer.mjs';
 import { startRecordingProxy, proxyPrefs } from './proxy-recorder.mjs';
 import { recorderOf } from './network.mjs';
 
-/** The add-on id in the Firefox manifest (browser_specific_settings.gecko.id). */
+/** The add-on id of Sufler's Firefox manifest; another extension's comes from its browser_specific_settings.gecko.id. */
 export const ADDON_ID = 'sufler@sufler.dev';
 /** The fixed internal UUID of the extension in the test profile: its pages are moz-extension://<UUID>/. */
 export const EXT_UUID = '5f1e7a11-5a1e-4c0d-9e57-000000000011';
@@ -62,11 +62,9 @@ export function firefoxPrefs({ lang, addonId, proxyPort, downloadDir }) {
   };
 }
 
-/**
- * Launches Firefox with the extension; server is the fixture server. Resolves the harness object (see harness.mjs)
- * without its server fields, which the caller adds.
- */
-export async function launchFirefox({ lang, extensionDir, viewport, headless, addonId = ADDON_ID }) {
+/** Launches Firefox with the extension; resolves the browser-specific part of the harness object (see harness.mjs). */
+export async function launchFirefox({ lang, extensionDir, viewport, headless }) {
+  const addonId = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')).browser_specific_settings?.gecko?.id ?? ADDON_ID;
   if (!existsSync(FIREFOX)) throw new Error(`no Firefox at ${FIREFOX} (.ci/install-firefox installs firefox-esr)`);
   const records = [];
   const downloadDir = mkdtempSync(join(tmpdir(), 'sufler-downloads-'));
