@@ -180,14 +180,16 @@ test('a segment chosen for a ticket reaches its iframe reply box and does not le
         const host = [...document.querySelectorAll('sufler-overlay')].find((x) => x.shadowRoot.querySelector('[data-sufler-menu]'));
         const o = [...host.shadowRoot.querySelectorAll('[data-sufler-menu] [role=option]')].at(-1);
         const b = o.getBoundingClientRect();
-        return { x: b.left + b.width / 2, y: b.top + b.height / 2, visible: b.top >= 0 && b.bottom <= innerHeight };
+        const lb = o.parentElement.getBoundingClientRect(); // the list scrolls inside the menu
+        return { x: b.left + b.width / 2, y: b.top + b.height / 2, visible: b.top >= Math.max(0, lb.top) - 2 && b.bottom <= Math.min(innerHeight, lb.bottom) + 2 };
       });
       if (r.visible) {
         await f.mouse.click(off.x + r.x, off.y + r.y);
         break;
       }
       await f.mouse.move(off.x + r.x, off.y + Math.min(r.y, box.bottom - 10));
-      await f.mouse.wheel({ deltaY: 120 });
+      // Playwright's wheel(dx, dy); the Firefox page shim takes {deltaX, deltaY}.
+      await (h.browser === 'firefox' ? f.mouse.wheel({ deltaY: 120 }) : f.mouse.wheel(0, 120));
       await f.waitForTimeout(100);
     }
     await waitBadge(frame, (x, id) => x.segment === id && x.how === 'chosen', last.id);
