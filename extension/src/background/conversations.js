@@ -22,11 +22,14 @@ const TABS = 'sufler-tabs'; // storage.session: {tabId: {url, segment, context}}
 const SEGMENT = /^[a-z0-9-]{1,64}$/;
 
 /**
- * Creates the store. `io` gives {localGet, localSet, sessionGet, sessionSet, sendToTab, now}: browser.js in
- * production, fakes in unit tests.
+ * Creates the store. `io` gives {localGet, localSet, sessionGet, sessionSet, sendToTab, extensionOrigin, now}:
+ * browser.js in production, fakes in unit tests. extensionOrigin ("chrome-extension://id/") tells the extension's own
+ * pages (options, popup — which may well sit in a tab) from content scripts.
  */
 export function createConversations(io) {
   const now = io.now ?? (() => Date.now());
+  const origin = io.extensionOrigin ?? '';
+  const isExtensionPage = (sender) => !!origin && typeof sender?.url === 'string' && sender.url.startsWith(origin);
   let queue = Promise.resolve(); // writes go one at a time: two frames saving at once must not lose one
 
   const serial = (fn) => {
@@ -103,7 +106,8 @@ export function createConversations(io) {
   /** Handle answers a MSG.conversation message, or returns undefined when it is not one. */
   function handle(msg, sender) {
     if (!msg || msg.type !== MSG.conversation) return undefined;
-    const fromPage = typeof sender?.tab?.id === 'number';
+    const ours = isExtensionPage(sender);
+    const fromPage = !ours && typeof sender?.tab?.id === 'number';
     switch (msg.op) {
       case 'hello': // a top frame loaded: a page with no ticket identity starts with an empty memory
         if (!fromPage || sender.frameId !== 0) return Promise.resolve({ error: 'hello: top frames only' });
@@ -134,7 +138,7 @@ export function createConversations(io) {
         });
       }
       case 'list': // options page only
-        if (fromPage) return undefined;
+        if (!ours) return undefined;
         return remembered().then((all) => ({
           conversations: Object.entries(all)
             .map(([key, e]) => ({ key, segment: e.segment ?? '', context: e.context ? e.context.slice(0, 120) : '', at: e.at ?? 0 }))
@@ -142,13 +146,13 @@ export function createConversations(io) {
           max: MAX_REMEMBERED,
         }));
       case 'forget': // options page only: one key, or every one
-        if (fromPage) return undefined;
+        if (!ours) return undefined;
         return serial(async () => {
           const all = await remembered();
           if (typeof msg.key === 'string') delete all[msg.key];
           const next = typeof msg.key === 'string' ? all : {};
           await io.localSet({ [STORE]: next });
-          await io.sessionSet({ [TABS]: {} });
+          if (typeof msg.key !== 'string') await io.sessionSet({ [TABS]: {} }); // all: the page-load memories too
           return { ok: true, left: Object.keys(next).length };
         });
       default:

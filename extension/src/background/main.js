@@ -23,6 +23,7 @@ const router = createRouter({ engine, getConfig });
 const conversations = createConversations({
   localGet: browser.storageGet, localSet: browser.storageSet,
   sessionGet: browser.sessionGet, sessionSet: browser.sessionSet, sendToTab: browser.sendToTab,
+  extensionOrigin: browser.getURL(''),
 });
 browser.onMessage((msg, sender) => conversations.handle(msg, sender) ?? router.handle(msg, sender));
 browser.onTabRemoved((tabId) => { conversations.tabClosed(tabId); });

@@ -251,3 +251,40 @@ test('the seam: a template after a greeting does not greet again, after a draft 
     }
   }
 });
+
+test('options: «what Sufler remembers» lists the remembered conversation and the ignored rules, and forgets them', async () => {
+  const u = await open('Update', 'id=8');
+  try {
+    await caretAtStart(u.mainFrame());
+    await waitBadge(u.mainFrame(), (x) => !!x.how);
+    await u.keyboard.press('Alt+Shift+G');
+    await waitPanel(u.mainFrame(), '[data-sufler-menu] [role=option]');
+    await u.keyboard.press('ArrowDown');
+    await u.keyboard.press('Enter');
+    const seg = (await waitBadge(u.mainFrame(), (x) => x.how === 'chosen')).segment;
+    await h.extensionEval(() => chrome.storage.local.set({ ignores: { 'desk.example.com': ['promise-100'] } }));
+    const o = await h.extensionPage('options.html');
+    try {
+      await o.waitForFunction(() => document.querySelectorAll('#conversations li').length === 1 && document.querySelectorAll('#ignores li').length === 1);
+      const row = await o.textContent('#conversations li');
+      assert.ok(row.includes(segs.find((s) => s.id === seg).title), `the row names the segment: ${row}`);
+      assert.ok((await o.textContent('#ignores li')).includes('promise-100'));
+      await o.click('#conversations li button');
+      await o.waitForFunction(() => document.querySelectorAll('#conversations li').length === 0);
+      assert.equal(await remembered(), 0);
+      await o.click('#ignores li button');
+      await o.waitForFunction(() => document.querySelectorAll('#ignores li').length === 0);
+      assert.deepEqual(await h.extensionEval(async () => (await chrome.storage.local.get('ignores')).ignores), {});
+    } finally {
+      await o.close();
+    }
+    await u.reload();
+    await u.waitForFunction(() => window.fixture?.ready === true);
+    await caretAtStart(u.mainFrame());
+    const b = await waitBadge(u.mainFrame(), (x) => x.how !== 'all');
+    assert.notEqual(b.how, 'chosen', 'forgotten: the ticket is back to its guess');
+  } finally {
+    await u.close();
+    await forget();
+  }
+});

@@ -50,6 +50,7 @@ function fakeIO() {
     sessionSet: async (items) => { for (const [k, v] of Object.entries(items)) io.session[k] = structuredClone(v); },
     sendToTab: async (tabId, msg) => { io.sent.push({ tabId, msg }); },
     now: () => ++io.t,
+    extensionOrigin: 'chrome-extension://x/',
   };
   return io;
 }
@@ -120,8 +121,10 @@ test('bad input is refused; listing and clearing are for extension pages only', 
   await c.handle(msg('set', { segment: 'smb', context: 'x'.repeat(10000) }), page);
   assert.equal(Object.values(io.local[STORE])[0].context.length, 4000);
   assert.equal(c.handle(msg('list'), page), undefined, 'a content script cannot list');
+  assert.equal(c.handle(msg('list'), { ...page, url: 'https://evil.example/chrome-extension://x/' }), undefined);
   assert.equal(c.handle(msg('forget'), page), undefined, 'nor clear');
-  const list = await c.handle(msg('list'), { url: 'chrome-extension://x/options.html' });
+  // The options page may sit in a tab: its URL, not the tab, says it is ours.
+  const list = await c.handle(msg('list'), { tab: { id: 4, url: 'chrome-extension://x/options.html' }, url: 'chrome-extension://x/options.html' });
   assert.equal(list.conversations.length, 1);
   assert.equal(list.conversations[0].segment, 'smb');
   assert.ok(list.conversations[0].context.length <= 120);
