@@ -83,7 +83,7 @@ func scoreSignals(sigs []*rules.Pattern, t *rules.Text) (float64, []rules.Span) 
 		// than «оформление».
 		n := len(rules.Words(found[0].Match))
 		score += 1 + 0.5*float64(min(n, 3)-1) + 0.1*float64(min(len(found)-1, 3))
-		spans = append(spans, found...)
+		spans = append(spans, found[0]) // one quote per signal: «таможне» and «таможню» say the same
 	}
 	return score, spans
 }

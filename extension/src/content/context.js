@@ -79,7 +79,7 @@ export async function mark(doc, text, trusted = true) {
   const actions = [];
   if (state.guess) {
     const g = state.guess;
-    const vars = { segment: segmentTitle(g.segment), signals: (g.signals ?? []).join(', '), pack: packTitle(g.pack) };
+    const vars = { segment: segmentTitle(g.segment), signals: (g.signals ?? []).slice(0, 6).join(', '), pack: packTitle(g.pack) };
     lines.push(t(g.by === 'pack' ? 'content.context.guessPack' : 'content.context.guess', vars));
     if (after.id !== g.segment) {
       actions.push({ label: t('content.context.switch', { segment: segmentTitle(g.segment) }), run: (e) => choose(g.segment, e?.isTrusted !== false) });
