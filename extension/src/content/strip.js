@@ -42,7 +42,9 @@ export function init(signal) {
     signal,
     run: ({ session }, sig) => suggest(draftOf(session), state.context?.text ?? '', segment().id, LIMIT, sig),
     onResult: (list, { session, text }) => {
-      if (state.active !== session || session.text !== text || !session.surface.focused()) return;
+      // Only in the field the agent is in: an editor iframe keeps its activeElement while the agent selects text
+      // in the ticket, and a customer message marked there must not pop a strip up under their mouse.
+      if (state.active !== session || session.text !== text || !session.surface.focused() || !session.doc.hasFocus()) return;
       if (hiddenFor === text || card.opened()) return;
       show(session, list, text);
     },

@@ -288,3 +288,34 @@ test('options: «what Sufler remembers» lists the remembered conversation and t
     await forget();
   }
 });
+
+test('a page with no ticket id: the message marked in the top page reaches the cross-origin iframe\'s field, for this page load only', async () => {
+  const f = await open('Reply-Frame', 'from=inbox'); // no id: identity unknown
+  try {
+    await f.evaluate(() => {
+      const r = document.createRange();
+      r.selectNodeContents(document.getElementById('message'));
+      getSelection().removeAllRanges();
+      getSelection().addRange(r);
+    });
+    await f.keyboard.press('Alt+Shift+M');
+    await waitPanel(f, '[data-sufler-toast]');
+    const frame = await (await f.waitForSelector('#editor-frame')).contentFrame();
+    await frame.waitForFunction(() => window.fixture?.ready === true);
+    await frame.locator('#reply').click();
+    const b = await waitBadge(frame, (x) => x.how === 'guessed');
+    assert.equal(segs.find((s) => s.id === b.segment)?.pack, 'prove-customs', 'guessed from «Груз», «таможне» marked in the top page');
+    assert.equal(await remembered(), 0, 'nothing persistent for a page without a ticket id');
+    await f.reload();
+    await f.waitForFunction(() => window.fixture?.ready === true);
+    const again = await (await f.waitForSelector('#editor-frame')).contentFrame();
+    await again.waitForFunction(() => window.fixture?.ready === true);
+    await again.locator('#reply').click();
+    await waitBadge(again, (x) => !!x.how);
+    await f.waitForTimeout(500);
+    assert.equal((await badge(again)).how, 'all', 'a new page load starts afresh');
+  } finally {
+    await f.close();
+    await forget();
+  }
+});
