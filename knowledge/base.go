@@ -51,6 +51,7 @@ type loaded struct {
 	templates map[string]*Template
 	cases     map[string]*Case
 	signals   map[string][]*rules.Pattern // segment id → compiled signals
+	trade     []*rules.Pattern            // the pack's own signals: its company's trade
 
 	image  []byte        // PutOptions.Image
 	ready  chan struct{} // closed once idx (or idxErr) is set
@@ -283,6 +284,13 @@ func prepare(p *Pack) (*loaded, error) {
 	}
 	for i := range p.Cases {
 		l.cases[p.Cases[i].ID] = &p.Cases[i]
+	}
+	for _, sig := range p.Signals {
+		c, err := rules.NewPattern(sig)
+		if err != nil { // Parse checked every signal; this is a bug, not bad input
+			return nil, fmt.Errorf("pack %s: signal %q: %w", p.ID, sig, err)
+		}
+		l.trade = append(l.trade, c)
 	}
 	for _, s := range p.Segments {
 		for _, sig := range s.Signals {

@@ -9,21 +9,29 @@ import (
 
 // Guess is the segment a customer's message points to.
 type Guess struct {
-	// Segment is the best segment's id; "" when no signal of any segment is in the message.
+	// Segment is the best segment's id; "" when no signal of any pack or segment is in the
+	// message.
 	Segment string `json:"segment"`
 	// Pack is the id of the pack that owns the segment.
 	Pack string `json:"pack"`
+	// By says what decided: "segment" when the segment's own signals are in the message,
+	// "pack" when only the company's trade words are (the segment is then the pack's first,
+	// the one search and suggest use without a segment), "" when nothing was found.
+	By string `json:"by"`
 	// Score grows with the signals found: one per distinct signal, more for phrases,
-	// a little for repeats.
+	// a little for repeats; the pack's trade words count too.
 	Score float64 `json:"score"`
 	// Signals are the words and phrases of the message that point to the segment, as written,
 	// in order of appearance.
 	Signals []string `json:"signals"`
 }
 
-// GuessSegment finds the segment whose signals the customer's message holds most of.
-// Signals are sequence patterns, matched as the rules match theirs. Ties go to the earlier
-// pack (by id) and the earlier segment in it.
+// GuessSegment finds the pack, then the segment in it, that the customer's message points to.
+// Signals are sequence patterns, matched as the rules match theirs. A pack scores its trade's
+// signals plus its best segment's own; on equal scores the pack with more trade words wins (a
+// segment's signals, «документы», «можно ли», are weaker evidence of the company than «таможня»).
+// In the pack the segment with most of its own signals wins; with none, the pack's first
+// segment stands for it. Remaining ties go to the earlier pack (by id) and segment.
 func (b *Base) GuessSegment(message string) Guess {
 	best := Guess{Signals: []string{}}
 	if strings.TrimSpace(message) == "" {
@@ -36,13 +44,28 @@ func (b *Base) GuessSegment(message string) Guess {
 	}
 	b.mu.RLock()
 	defer b.mu.RUnlock()
+	var bestTrade float64
 	for _, l := range b.packs {
+		if len(l.pack.Segments) == 0 {
+			continue
+		}
+		trade, tradeSpans := scoreSignals(l.trade, t)
+		seg, own, spans := l.pack.Segments[0].ID, 0.0, []rules.Span(nil)
 		for _, s := range l.pack.Segments {
-			score, spans := scoreSignals(l.signals[s.ID], t)
-			if score > best.Score {
-				best = Guess{Segment: s.ID, Pack: l.pack.ID, Score: score, Signals: quote(spans)}
+			if sc, sp := scoreSignals(l.signals[s.ID], t); sc > own {
+				seg, own, spans = s.ID, sc, sp
 			}
 		}
+		score := trade + own
+		if score == 0 || score < best.Score || (score == best.Score && trade <= bestTrade) {
+			continue
+		}
+		by := "segment"
+		if own == 0 {
+			by = "pack"
+		}
+		best = Guess{Segment: seg, Pack: l.pack.ID, By: by, Score: score, Signals: quote(append(spans, tradeSpans...))}
+		bestTrade = trade
 	}
 	return best
 }
@@ -60,7 +83,7 @@ func scoreSignals(sigs []*rules.Pattern, t *rules.Text) (float64, []rules.Span) 
 		// than «оформление».
 		n := len(rules.Words(found[0].Match))
 		score += 1 + 0.5*float64(min(n, 3)-1) + 0.1*float64(min(len(found)-1, 3))
-		spans = append(spans, found...)
+		spans = append(spans, found[0]) // one quote per signal: «таможне» and «таможню» say the same
 	}
 	return score, spans
 }

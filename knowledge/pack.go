@@ -16,6 +16,9 @@ type Pack struct {
 	Language string
 	// Source cites the company document the pack was written from.
 	Source string
+	// Signals are sequence patterns for the company's trade in a customer's message (груз,
+	// таможня; полис, выплата): they point to the pack when no segment's signal is there.
+	Signals []string
 	// Segments are the customer groups the pack writes for, in pack order.
 	Segments []Segment
 	// Templates are the reply templates, in pack order.

@@ -13,7 +13,7 @@ import (
 // silently drop every trigger of a template. "$schema" is allowed at the top so editors can
 // validate against knowledge/packs/pack.schema.json.
 var (
-	packFields     = []string{"$schema", "id", "version", "title", "language", "source", "segments", "templates", "cases", "rules"}
+	packFields     = []string{"$schema", "id", "version", "title", "language", "source", "signals", "segments", "templates", "cases", "rules"}
 	segmentFields  = []string{"id", "title", "style", "signals", "source"}
 	templateFields = []string{"id", "title", "situation", "tags", "triggers", "variables", "variants", "source"}
 	channelFields  = []string{"text", "email", "messenger"}
@@ -59,6 +59,12 @@ func (c *checker) pack(root gjson.Result) *Pack {
 		Title:    c.required(fs, "", "title"),
 		Language: c.str(fs, "", "language"),
 		Source:   c.str(fs, "", "source"),
+		Signals:  c.strings(fs, "signals"),
+	}
+	for j, sig := range p.Signals {
+		if _, err := rules.NewPattern(sig); err != nil {
+			c.add(index("signals", j), "%v", err)
+		}
 	}
 	if p.Language == "" {
 		p.Language = "ru"

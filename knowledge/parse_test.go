@@ -260,7 +260,7 @@ func TestParseDocumentProblems(t *testing.T) {
 			"id: duplicate key",
 		}},
 		{"odd key quoted", `{"id": "a", "version": "1", "title": "Т", "my field": 1, "segments": [{"id": "s", "title": "С"}]}`, []string{
-			`["my field"]: unknown field; expected one of: $schema, id, version, title, language, source, segments, templates, cases, rules`,
+			`["my field"]: unknown field; expected one of: $schema, id, version, title, language, source, signals, segments, templates, cases, rules`,
 		}},
 		{"nested too deep", strings.Repeat("[", 40) + strings.Repeat("]", 40), []string{
 			"JSON nested deeper than 32 levels; a pack needs 5",

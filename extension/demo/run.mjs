@@ -1,6 +1,7 @@
 // Package run is `make demo`: serves the bundled helpdesk page on 127.0.0.1, starts Chromium
-// with the built extension, marks the customer's message, types a draft with wording the
-// policy forbids, and waits for Sufler's underlines and suggestion strip.
+// with the built extension on a fresh profile, types a draft with wording the policy forbids
+// and waits for the underlines with no segment chosen («Все пакеты»), then marks the customer's
+// message and waits for the guessed segment and the suggestion strip.
 //   node demo/run.mjs [--headless] [--update-docs]
 // Without a DISPLAY it runs headless and writes build/demo.png (and docs/demo.png with
 // --update-docs); with one it leaves the window open until you close it or press Ctrl+C.
@@ -19,17 +20,22 @@ function step(msg) {
   process.stdout.write(`demo: ${msg}\n`);
 }
 
-/** Counts Sufler's underlines and visible strip in the page's overlay (open shadow root). */
+/** Reads Sufler's overlay (open shadow root): underlines and their spans, the strip, the badge's text. */
 function overlayState(page) {
   return page.evaluate(() => {
     let marks = 0;
     let strip = false;
+    let badge = '';
+    const spans = [];
     for (const host of document.querySelectorAll('sufler-overlay')) {
-      marks += host.shadowRoot?.querySelectorAll('.mark').length ?? 0;
+      const bars = host.shadowRoot?.querySelectorAll('.mark') ?? [];
+      marks += bars.length;
+      for (const m of bars) spans.push([Number(m.dataset.start), Number(m.dataset.end)]);
       const s = host.shadowRoot?.querySelector('[data-sufler-strip]');
       if (s && !s.hidden && s.getClientRects().length) strip = true;
+      badge ||= host.shadowRoot?.querySelector('[data-sufler-badge] .seg')?.textContent ?? '';
     }
-    return { marks, strip };
+    return { marks, strip, badge, spans };
   });
 }
 
@@ -45,6 +51,19 @@ async function main() {
     await page.goto(`${h.demoURL}helpdesk.html`);
     step(`helpdesk page: ${page.url()}`);
 
+    // A fresh profile: nothing chosen, nothing marked. The taboo sentence must be flagged at once.
+    await page.click('#reply');
+    await page.keyboard.type(DRAFT, { delay: 25 });
+    step('draft typed; waiting for underlines (no segment chosen)…');
+    const taboo = DRAFT.indexOf('гарантируем');
+    let state = { marks: 0, strip: false };
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline; await page.waitForTimeout(250)) {
+      state = await overlayState(page);
+      if (state.spans.some(([a, b]) => a <= taboo && taboo < b)) break;
+    }
+    if (!state.spans.some(([a, b]) => a <= taboo && taboo < b)) throw new Error(`«гарантируем 100%…» is not flagged on a fresh profile (badge: ${state.badge})`);
+    step(`fresh profile, badge «${state.badge}»: ${state.marks} underlines, «гарантируем 100% прохождение таможни» among them`);
+
     // The agent selects the customer's message and picks «Отметить как сообщение клиента»
     // (the context menu sends this very message to the frame).
     const selection = await page.evaluate(() => {
@@ -58,19 +77,15 @@ async function main() {
     const tabId = await h.tabIdOf(page);
     await h.serviceWorker.evaluate(([id, text]) => chrome.tabs.sendMessage(id, { type: 'sufler:command', command: 'mark-customer', selectionText: text }, { frameId: 0 }).catch(() => null), [tabId, selection]);
     await page.waitForTimeout(800);
-
-    await page.click('#reply');
-    await page.keyboard.type(DRAFT, { delay: 25 });
-    step('draft typed; waiting for underlines and suggestions…');
-    const deadline = Date.now() + 20_000;
-    let state = { marks: 0, strip: false };
-    while (Date.now() < deadline) {
+    await page.focus('#reply'); // the notice about the marked message may sit over the field
+    await page.keyboard.press('End');
+    step('customer message marked; waiting for the guessed segment and suggestions…');
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline; await page.waitForTimeout(250)) {
       state = await overlayState(page);
       if (state.marks > 0 && state.strip) break;
-      await page.waitForTimeout(250);
     }
     await page.waitForTimeout(600); // let the strip finish its transition
-    step(`underlines: ${state.marks}, suggestion strip: ${state.strip ? 'shown' : 'not shown'}`);
+    step(`badge «${state.badge}», underlines: ${state.marks}, suggestion strip: ${state.strip ? 'shown' : 'not shown'}`);
 
     const out = join(root, 'build', 'demo.png');
     mkdirSync(dirname(out), { recursive: true });

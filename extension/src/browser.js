@@ -98,9 +98,42 @@ export function storageGet(keys) {
   return ns().storage.local.get(keys);
 }
 
+/** Removes top-level keys from storage.local. */
+export function storageRemove(keys) {
+  return ns().storage.local.remove(keys);
+}
+
 /** Writes an object of top-level keys to storage.local. */
 export function storageSet(items) {
   return ns().storage.local.set(items);
+}
+
+const sessionFallback = {}; // where storage.session is missing, memory stands in for it
+
+/** Reads keys from storage.session (memory until the browser closes; not readable by content scripts). */
+export async function sessionGet(keys) {
+  const area = ns().storage.session;
+  if (!area) return Object.fromEntries(keys.filter((k) => k in sessionFallback).map((k) => [k, structuredClone(sessionFallback[k])]));
+  return area.get(keys);
+}
+
+/** Writes an object of top-level keys to storage.session. */
+export async function sessionSet(items) {
+  const area = ns().storage.session;
+  if (!area) {
+    for (const [k, v] of Object.entries(items)) sessionFallback[k] = structuredClone(v);
+    return undefined;
+  }
+  return area.set(items);
+}
+
+/** Calls cb(tabId) when a tab closes, until signal aborts. */
+export function onTabRemoved(cb, signal) {
+  const ev = ns().tabs?.onRemoved;
+  if (!ev) return;
+  const listener = (tabId) => cb(tabId);
+  ev.addListener(listener);
+  signal?.addEventListener('abort', () => ev.removeListener(listener), { once: true });
 }
 
 /** Calls cb(changes) on storage.local changes until signal aborts. */

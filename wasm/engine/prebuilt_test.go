@@ -115,6 +115,9 @@ func renderPrebuilt(ps []*knowledge.Pack) ([]byte, error) {
 			specs[j].Replacements = nil
 		}
 		fmt.Fprintf(&b, "{ID: %q, Version: %q, Title: %q, Language: %q, Source: %q,\n", p.ID, p.Version, p.Title, p.Language, p.Source)
+		if len(p.Signals) > 0 {
+			fmt.Fprintf(&b, "Signals: %#v,\n", p.Signals)
+		}
 		list(&b, "Segments", "knowledge.Segment", p.Segments)
 		list(&b, "Templates", "knowledge.Template", templates)
 		list(&b, "Cases", "knowledge.Case", p.Cases)

@@ -6,6 +6,7 @@ import { createRouter } from './router.js';
 import { createOffscreenEngine } from './offscreen-engine.js';
 import { createEngineHost } from '../engine/host.js';
 import { createMenus, init as initMenus } from './menus.js';
+import { createConversations } from './conversations.js';
 import { load, onChange, packConfig } from '../shared/settings.js';
 import { setLang } from '../shared/i18n.js';
 
@@ -19,7 +20,13 @@ const engine = TARGET === 'firefox'
   : createOffscreenEngine(browser, { log: console.warn });
 
 const router = createRouter({ engine, getConfig });
-browser.onMessage((msg, sender) => router.handle(msg, sender));
+const conversations = createConversations({
+  localGet: browser.storageGet, localSet: browser.storageSet,
+  sessionGet: browser.sessionGet, sessionSet: browser.sessionSet, sendToTab: browser.sendToTab,
+  extensionOrigin: browser.getURL(''),
+});
+browser.onMessage((msg, sender) => conversations.handle(msg, sender) ?? router.handle(msg, sender));
+browser.onTabRemoved((tabId) => { conversations.tabClosed(tabId); });
 
 async function refreshMenus() {
   const settings = await load();
@@ -28,6 +35,7 @@ async function refreshMenus() {
 }
 
 initMenus();
-browser.onInstalled(() => { refreshMenus(); });
+// Up to 0.1 chosen segments were kept under raw "host/path" keys in 'segments'; conversations.js replaced them.
+browser.onInstalled(() => { refreshMenus(); browser.storageRemove(['segments']).catch(() => {}); });
 browser.onStartup(() => { refreshMenus(); });
 onChange((settings, keys) => { if (keys.includes('ui')) refreshMenus(); });

@@ -14,7 +14,8 @@ import * as strip from './strip.js';
 import * as badge from './badge.js';
 import * as search from './search.js';
 import * as context from './context.js';
-import { segments as loadSegments } from './engine.js';
+import { segments as loadSegments, packs as loadPacks } from './engine.js';
+import * as conversation from './conversation.js';
 import { state, emit, on, addDocument } from './state.js';
 import { resolve, matches } from './shortcuts.js';
 import { dropOverlay } from './overlay.js';
@@ -50,6 +51,7 @@ export function start(signal, settings) {
   strip.init(signal);
   badge.init(signal);
   context.init(signal);
+  conversation.init(signal);
   shortcuts(signal);
   frames.init(signal, document, (doc, sig) => {
     served.push(doc);
@@ -69,9 +71,10 @@ export function start(signal, settings) {
 
 async function refreshSegments(signal) {
   try {
-    const list = await loadSegments(signal);
+    const [list, packs] = await Promise.all([loadSegments(signal), loadPacks(signal)]);
     if (signal.aborted) return;
     state.segments = list;
+    state.packs = packs;
     state.engineDown = false;
     emit('segment', null);
   } catch (err) {
@@ -93,11 +96,11 @@ function shortcuts(signal) {
     }
     if (matches(e, sc.markContext)) {
       localAt.mark = Date.now();
-      context.mark(doc);
+      context.mark(doc, undefined, e.isTrusted);
       return true;
     }
     if (matches(e, sc.finding)) return flags.openAtCaret();
-    if (matches(e, sc.segment)) return badge.openMenu(true);
+    if (matches(e, sc.segment)) return badge.openMenu(true, e.isTrusted);
     return false;
   }, signal);
 }

@@ -1,9 +1,10 @@
-// Package badge: a small badge in the corner of the focused field with the conversation's segment and the number of
-// findings; clicking it (or the "segment" shortcut) opens a menu to change the segment, remembered per site and
-// conversation URL (settings.segments).
+// Package badge: a small badge in the corner of the focused field with the conversation's segment — «Все пакеты»
+// until one is chosen or guessed — and the number of findings; clicking it (or the "segment" shortcut) opens a menu
+// to change the segment, remembered for the conversation (content/conversation.js). The menu fits the frame's
+// viewport: in a small cross-origin iframe it scrolls rather than running past the frame's edge.
 import { t } from '../shared/i18n.js';
-import { update } from '../shared/settings.js';
-import { state, on, emit, segment, segmentTitle, conversationKey } from './state.js';
+import { state, on, emit, segment, segmentTitle } from './state.js';
+import { remember } from './conversation.js';
 import { h, trapTab } from './panel.js';
 import { place, uiFor, shift } from './overlay.js';
 import { corner } from './placement.js';
@@ -72,7 +73,7 @@ function render() {
   if (!badge) return;
   const { session, el } = badge;
   const seg = segment();
-  const title = seg.id ? segmentTitle(seg.id) : t('content.badge.none');
+  const title = seg.id ? segmentTitle(seg.id) : t(state.segments.length ? 'content.badge.all' : 'content.badge.none');
   const n = session.findings.length;
   const worst = session.findings.reduce((w, f) => (RANK[f.severity] > RANK[w] ? f.severity : w), 'hint');
   el.replaceChildren(h(el.ownerDocument, 'span', { class: 'seg' }, short(title)));
@@ -98,11 +99,16 @@ function short(s) {
   return head.length > 24 ? `${head.slice(0, 23)}…` : head;
 }
 
+/** ALL is the menu's entry for "no segment": every loaded pack's rules with their default replacements. */
+const ALL = { id: '' };
+
 /**
  * OpenMenu opens the segment menu at the badge; with focus, keyboard focus goes into it.
+ * @param {boolean} [focus]
+ * @param {boolean} [trusted] opened by the agent (false for a synthetic key): only then may its choice be remembered
  * @returns {boolean} false when no field is active
  */
-export function openMenu(focus = true) {
+export function openMenu(focus = true, trusted = true) {
   const session = badge?.session ?? state.active;
   if (!session) return false;
   if (!badge) show(session);
@@ -113,22 +119,24 @@ export function openMenu(focus = true) {
   const guess = state.guess;
   const lb = listbox(doc, {
     label: t('content.segment.menu'),
-    render: (s) => [
-      h(doc, 'div', { class: 't' }, s.title || s.id),
-      guess?.segment === s.id && guess.signals?.length ? h(doc, 'div', { class: 'sub' }, t('content.segment.guessed', { signals: guess.signals.join(', ') })) : null,
-      cur.how === 'chosen' && cur.id === s.id ? h(doc, 'div', { class: 'sub' }, t('content.segment.remembered')) : null,
-    ],
-    onPick: (s) => choose(s.id),
+    render: (s) => s === ALL
+      ? [h(doc, 'div', { class: 't' }, t('content.segment.all')), h(doc, 'div', { class: 'sub' }, t('content.segment.allSub'))]
+      : [
+        h(doc, 'div', { class: 't' }, s.title || s.id),
+        guess?.segment === s.id && guess.signals?.length ? h(doc, 'div', { class: 'sub' }, t('content.segment.guessed', { signals: guess.signals.join(', ') })) : null,
+        cur.how === 'chosen' && cur.id === s.id ? h(doc, 'div', { class: 'sub' }, t('content.segment.remembered')) : null,
+      ],
+    onPick: (s, _i, e) => choose(s.id, trusted && (!e || e.isTrusted)),
   });
-  lb.update(state.segments);
-  lb.set(Math.max(0, state.segments.findIndex((s) => s.id === cur.id)));
+  const items = [ALL, ...state.segments];
+  lb.update(items);
   lb.el.tabIndex = 0;
   const el = h(doc, 'div', { class: 'panel menu', 'data-sufler-menu': '' }, h(doc, 'div', { class: 'title' }, t('content.segment.menu')), lb.el);
   el.addEventListener('mousedown', (e) => e.preventDefault());
   trapTab(el);
   el.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') lb.move(e.key === 'ArrowDown' ? 1 : -1);
-    else if (e.key === 'Enter' || e.key === ' ') lb.pick();
+    else if (e.key === 'Enter' || e.key === ' ') lb.pick(e);
     else if (e.key === 'Escape') closeMenu(true);
     else return;
     e.preventDefault();
@@ -136,12 +144,23 @@ export function openMenu(focus = true) {
   });
   ui.overlay.ui.appendChild(el);
   const b = badge.el.getBoundingClientRect();
+  fit(el, b);
+  lb.set(Math.max(0, items.findIndex((s) => s.id === cur.id)));
   position(el, b, [shift(session.surface.caretRect(), ui.dx, ui.dy), b]);
   const sel = session.surface.selection();
   menu = { el, session, sel };
   if (focus) lb.el.focus();
   badge.el.setAttribute('aria-expanded', 'true');
   return true;
+}
+
+// Fit caps the menu's height at the larger room above or below the badge in this frame's viewport (a reply box in a
+// small iframe cannot draw past its frame): the list scrolls, so every option stays reachable by mouse and keys.
+function fit(el, anchor) {
+  const win = el.ownerDocument.defaultView;
+  const room = Math.max(anchor.top, win.innerHeight - anchor.bottom) - 8;
+  const max = Math.max(80, Math.min(room, win.innerHeight - 8));
+  el.style.maxHeight = `${Math.floor(max)}px`;
 }
 
 /** CloseMenu closes the segment menu; with restore, focus goes back to the field. */
@@ -154,15 +173,18 @@ export function closeMenu(restore) {
   if (restore && m.sel) m.session.surface.select(m.sel.start, m.sel.end);
 }
 
-/** Choose makes a segment the conversation's segment and remembers it. */
-export async function choose(id) {
+/**
+ * Choose makes a segment ('' for all packs) the conversation's segment; a trusted choice is remembered for the
+ * conversation (every frame of the tab, and the ticket's other pages, get it), an untrusted one only applies here.
+ * @param {string} id
+ * @param {boolean} [trusted]
+ */
+export async function choose(id, trusted = true) {
   closeMenu(true);
-  const key = conversationKey();
-  if (state.settings) state.settings.segments = { ...state.settings.segments, [key]: id };
-  emit('segment', segment());
-  try {
-    await update('segments', (s) => ({ ...s, [key]: id }));
-  } catch (err) {
-    console.debug('Sufler: could not remember the segment', err);
-  }
+  const before = segment().id;
+  state.conversation = { ...state.conversation, segment: id };
+  // Choosing «all packs» over a guess means no segment: the guess stays for suggestions, not for the rules.
+  if (!id && state.guess) state.guess = null;
+  if (segment().id !== before || !id) emit('segment', segment());
+  if (trusted) await remember({ segment: id || null });
 }

@@ -1,31 +1,67 @@
 // Package context: the customer's message. The agent selects it on the page and marks it (context menu, or the
-// "mark-customer" command); suggestions then use it as context, and the engine's segment guess is offered with the
-// words that led to it.
+// "mark-customer" command), or the helpdesk quoted it in the reply field; suggestions then use it as context, and the
+// engine's segment guess is taken, with the words that led to it. A marked message is remembered for the
+// conversation (content/conversation.js), so it reaches the reply page and a reply box in another frame.
 import { t } from '../shared/i18n.js';
 import { guessSegment } from './engine.js';
 import { state, emit, on, segment, segmentTitle } from './state.js';
 import { h, position, keepFocus } from './panel.js';
 import { uiFor, shift } from './overlay.js';
 import { choose } from './badge.js';
+import { remember } from './conversation.js';
+import { quotedText } from './quotes.js';
 
 let toast = null;
+const MAX = 4000;
 
 /**
- * Init closes the notice as soon as the agent goes back to a field: it must never sit over their reply.
+ * Init closes the notice as soon as the agent goes back to a field (it must never sit over their reply), and takes a
+ * quoted customer message in the field as the context when nothing is marked.
  * @param {AbortSignal} signal
  */
 export function init(signal) {
-  on('active', (s) => s && closeToast(), signal);
+  on('active', (s) => {
+    if (!s) return;
+    closeToast();
+    if (state.context && state.context.how !== 'quoted') return;
+    const q = quotedText(s).slice(0, MAX);
+    if (q && q !== state.context?.text) adopt(q, 'quoted');
+  }, signal);
   signal.addEventListener('abort', closeToast, { once: true });
+}
+
+/**
+ * Adopt makes text the customer's message and guesses the segment from it; emits 'context' (and 'segment' when the
+ * guess changes it). Resolves with the guess, or null.
+ * @param {string} text
+ * @param {'marked'|'remembered'|'quoted'} how
+ */
+export async function adopt(text, how) {
+  const msg = String(text).slice(0, MAX);
+  const before = segment().id;
+  state.context = { text: msg, how };
+  let guess = null;
+  try {
+    guess = await guessSegment(msg);
+  } catch (err) {
+    console.debug('Sufler: segment guess failed', err);
+  }
+  if (state.context?.text !== msg) return null; // another message came meanwhile
+  state.guess = guess && guess.segment ? guess : null;
+  emit('context', state.context);
+  if (segment().id !== before) emit('segment', segment());
+  return state.guess;
 }
 
 /**
  * Mark takes text (or the page's current selection) as the customer's message.
  * @param {Document} doc the document the selection is in
  * @param {string} [text] the selection as the browser's context menu saw it
+ * @param {boolean} [trusted] the agent asked (a trusted key, the context menu, a browser command): only then is it
+ *   remembered for the conversation
  * @returns {Promise<boolean>} false when there was no text
  */
-export async function mark(doc, text) {
+export async function mark(doc, text, trusted = true) {
   doc = selectionDocument(doc);
   const sel = doc.getSelection();
   const selected = (sel && !sel.isCollapsed ? sel.toString() : '').trim();
@@ -36,24 +72,17 @@ export async function mark(doc, text) {
     notify(doc, rect, [t('content.context.empty')], []);
     return false;
   }
-  state.context = { text: msg.slice(0, 4000), url: location.href };
-  const before = segment();
-  let guess = null;
-  try {
-    guess = await guessSegment(state.context.text);
-  } catch (err) {
-    console.debug('Sufler: segment guess failed', err);
-  }
-  state.guess = guess && guess.segment ? guess : null;
-  emit('context', state.context);
+  await adopt(msg, 'marked');
+  if (trusted) remember({ context: msg.slice(0, MAX) });
   const after = segment();
-  if (after.id !== before.id) emit('segment', after);
   const lines = [t('content.context.marked')];
   const actions = [];
   if (state.guess) {
-    lines.push(t('content.context.guess', { segment: segmentTitle(state.guess.segment), signals: (state.guess.signals ?? []).join(', ') }));
-    if (after.id !== state.guess.segment) {
-      actions.push({ label: t('content.context.switch', { segment: segmentTitle(state.guess.segment) }), run: () => choose(state.guess.segment) });
+    const g = state.guess;
+    const vars = { segment: segmentTitle(g.segment), signals: (g.signals ?? []).slice(0, 6).join(', '), pack: packTitle(g.pack) };
+    lines.push(t(g.by === 'pack' ? 'content.context.guessPack' : 'content.context.guess', vars));
+    if (after.id !== g.segment) {
+      actions.push({ label: t('content.context.switch', { segment: segmentTitle(g.segment) }), run: (e) => choose(g.segment, e?.isTrusted !== false) });
     }
   } else {
     lines.push(t('content.context.noGuess'));
@@ -93,6 +122,11 @@ function selectionDocument(doc) {
   return docs.find(has) ?? doc;
 }
 
+// PackTitle is a pack's title as the engine lists it, else its id.
+function packTitle(id) {
+  return state.packs?.find((p) => p.id === id)?.title ?? id;
+}
+
 function notify(doc, rect, lines, actions) {
   closeToast();
   const o = uiFor(doc).overlay;
@@ -100,7 +134,7 @@ function notify(doc, rect, lines, actions) {
   const el = h(doc, 'div', { class: 'panel toast', role: 'status', 'data-sufler-toast': '' },
     ...lines.map((l) => h(doc, 'p', { class: 'body' }, l)),
     h(doc, 'div', { class: 'actions' },
-      ...actions.map((a) => h(doc, 'button', { type: 'button', onclick: () => { closeToast(); a.run(); } }, a.label)),
+      ...actions.map((a) => h(doc, 'button', { type: 'button', onclick: (e) => { closeToast(); a.run(e); } }, a.label)),
       h(doc, 'button', { type: 'button', onclick: () => closeToast() }, t('content.close'))));
   keepFocus(el);
   o.ui.appendChild(el);

@@ -42,3 +42,8 @@ export async function guessSegment(text, signal) {
 export async function segments(signal) {
   return (await call('GET', '/v1/segments', undefined, signal)).segments ?? [];
 }
+
+/** Packs lists the loaded packs: [{id, title, …}]. */
+export async function packs(signal) {
+  return (await call('GET', '/v1/packs', undefined, signal)).packs ?? [];
+}

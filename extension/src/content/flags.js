@@ -14,6 +14,7 @@ import { deepTarget } from './fields.js';
 import { uiFor, shift } from './overlay.js';
 import * as fill from './fill.js';
 import { hide as hideStrip } from './strip.js';
+import { outsideQuotes, quotedRanges } from './quotes.js';
 
 /** DELAY is the pause in typing (ms) after which the reply is checked. */
 export const DELAY = 180;
@@ -71,6 +72,7 @@ function attach(session, signal) {
       const now = session.surface.text();
       let list = findings.filter((f) => visible(session, f));
       if (now !== text) list = rebase(list, text, now);
+      list = outsideQuotes(list, quotedRanges(session)); // the customer's quoted words are not the reply
       session.findings = list;
       session.checkedAt = performance.now();
       draw(session);

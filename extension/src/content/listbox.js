@@ -11,7 +11,7 @@ let nextId = 1;
  * @param {object} o
  * @param {string} o.label accessible name
  * @param {(item: T) => (Node|string)[]} o.render an option's content
- * @param {(item: T, index: number) => void} o.onPick a click or pick()
+ * @param {(item: T, index: number, e?: Event) => void} o.onPick a click or pick(), with the event that did it
  * @param {Element} [o.owner] the element that holds focus and points at the active option (a combobox input);
  *   the listbox itself otherwise
  */
@@ -45,7 +45,7 @@ export function listbox(doc, o) {
       el.replaceChildren(...list.map((it, i) => h(doc, 'div', {
         role: 'option', id: `${id}-${i}`, class: 'opt', 'aria-selected': 'false',
         onmousedown: (e) => e.preventDefault(),
-        onclick: () => o.onPick(it, i),
+        onclick: (e) => o.onPick(it, i, e),
       }, ...o.render(it))));
       paint();
     },
@@ -60,9 +60,9 @@ export function listbox(doc, o) {
       index = Math.max(-1, Math.min(i, items.length - 1));
       paint();
     },
-    /** Pick picks the active option. */
-    pick() {
-      if (index >= 0) o.onPick(items[index], index);
+    /** Pick picks the active option; e is the key event that picked it, if any. */
+    pick(e) {
+      if (index >= 0) o.onPick(items[index], index, e);
     },
   };
   return api;

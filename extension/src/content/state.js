@@ -1,6 +1,6 @@
 // Package state: what the in-page features share — settings, the active field session, the customer's message
 // and the segment — plus a tiny event hub so features stay separate modules with their own init(signal).
-import { segmentKey, hostOf } from '../shared/settings.js';
+import { hostOf } from '../shared/settings.js';
 
 /** Hub carries in-page events: 'active' (a session got focus), 'text', 'findings', 'segment', 'context', 'settings'. */
 export const hub = new EventTarget();
@@ -30,8 +30,13 @@ export const state = {
   last: null,
   /** segments the engine knows: [{id, title, pack, style}] */
   segments: [],
-  /** the customer's message marked on this page: {text, url} */
+  /** packs the engine has loaded: [{id, title, …}] */
+  packs: [],
+  /** the customer's message: {text, how: 'marked' (on this page) | 'remembered' (for this conversation, marked on
+   *  another page or frame) | 'quoted' (the quote in the reply field)} */
   context: null,
+  /** what the background remembers for this conversation (content/conversation.js): {segment, context, scope} */
+  conversation: { segment: '', context: '', scope: 'page' },
   /** the engine's guess from the customer's message: {segment, pack, score, signals} */
   guess: null,
   /** set once the engine failed to answer, so the agent is told once, not on every keystroke */
@@ -43,23 +48,18 @@ export function host() {
   return hostOf(location.href) || location.hostname;
 }
 
-/** ConversationKey is the key a chosen segment is remembered under (host + path). */
-export function conversationKey() {
-  return segmentKey(location.href);
-}
-
 /**
- * Segment is the segment in effect for this conversation and where it came from: chosen (remembered in settings),
- * guessed from the customer's message, or the first known segment.
- * @returns {{id: string, how: 'chosen'|'guessed'|'default'|'none'}}
+ * Segment is the segment in effect for this conversation and where it came from: chosen by the agent (remembered
+ * for the conversation), guessed from the customer's message, or none yet: then 'all', every loaded pack's rules with
+ * their default replacements (the engine's answer to an empty segment), so a fresh install flags at once.
+ * @returns {{id: string, how: 'chosen'|'guessed'|'all'}}
  */
 export function segment() {
   const known = new Set(state.segments.map((s) => s.id));
-  const chosen = state.settings?.segments?.[conversationKey()];
+  const chosen = state.conversation?.segment;
   if (chosen && known.has(chosen)) return { id: chosen, how: 'chosen' };
   if (state.guess?.segment && known.has(state.guess.segment)) return { id: state.guess.segment, how: 'guessed' };
-  if (state.segments.length) return { id: state.segments[0].id, how: 'default' };
-  return { id: '', how: 'none' };
+  return { id: '', how: 'all' };
 }
 
 /** SegmentTitle is a segment's title, or its id when the engine did not give one. */

@@ -13,6 +13,8 @@ import { matches, parse } from './shortcuts.js';
 import { replace } from './insert/index.js';
 import * as fill from './fill.js';
 import * as card from './card.js';
+import { join, hasGreeting } from './seam.js';
+import { quotedRanges, maskQuotes } from './quotes.js';
 
 /** DELAY is the typing pause (ms) before templates are suggested. */
 export const DELAY = 400;
@@ -38,9 +40,11 @@ export function init(signal) {
   const p = latest({
     delay: DELAY,
     signal,
-    run: ({ session }, sig) => suggest(session.text, state.context?.text ?? '', segment().id, LIMIT, sig),
+    run: ({ session }, sig) => suggest(draftOf(session), state.context?.text ?? '', segment().id, LIMIT, sig),
     onResult: (list, { session, text }) => {
-      if (state.active !== session || session.text !== text || !session.surface.focused()) return;
+      // Only in the field the agent is in: an editor iframe keeps its activeElement while the agent selects text
+      // in the ticket, and a customer message marked there must not pop a strip up under their mouse.
+      if (state.active !== session || session.text !== text || !session.surface.focused() || !session.doc.hasFocus()) return;
       if (hiddenFor === text || card.opened()) return;
       show(session, list, text);
     },
@@ -48,7 +52,7 @@ export function init(signal) {
   });
   const request = (session, wait) => {
     if (!session) return;
-    if (!session.text.trim() && !state.context) return hide();
+    if (!draftOf(session).trim() && !state.context) return hide();
     p.push({ session, text: session.text }, wait);
   };
   on('active', (session) => {
@@ -173,13 +177,24 @@ export async function insertSuggestion(session, s) {
   return insertTemplate(session, s.text);
 }
 
-/** InsertTemplate inserts text at a session's selection and selects its first {{variable}}. */
+// DraftOf is what the agent wrote in a session's field: its text with the quoted customer message blanked out.
+function draftOf(session) {
+  return maskQuotes(session.text, quotedRanges(session)).replace(/[ \t]+\n/g, '\n');
+}
+
+/**
+ * InsertTemplate inserts a template at a session's selection, joined to the draft (content/seam.js: a space or line
+ * break where they meet, no second greeting), and selects its first {{variable}}.
+ */
 export async function insertTemplate(session, text, at = null) {
-  const sel = at ?? session.surface.selection() ?? { start: session.text.length, end: session.text.length };
-  const res = await replace(session, sel.start, sel.end, text);
+  const full = session.surface.text();
+  const sel = at ?? session.surface.selection() ?? { start: full.length, end: full.length };
+  const mine = maskQuotes(full, quotedRanges(session));
+  const body = join(full.slice(0, sel.start), full.slice(sel.end), text, hasGreeting(mine.slice(0, sel.start)));
+  const res = await replace(session, sel.start, sel.end, body);
   if (res.ok) {
     hiddenFor = session.surface.text();
-    if (!fill.start(session, sel.start, sel.start + text.length)) session.surface.select(res.caret, res.caret);
+    if (!fill.start(session, sel.start, sel.start + body.length)) session.surface.select(res.caret, res.caret);
   }
   return res;
 }

@@ -50,7 +50,8 @@ button:focus-visible, [role=option][aria-selected=true], button:hover { outline:
 }
 .badge .count { min-width: 16px; height: 16px; border-radius: 8px; font-size: 11px; line-height: 16px; text-align: center; color: #fff; padding: 0 4px; }
 .badge .count.error { background: #d93025; } .badge .count.warning { background: #e39400; } .badge .count.hint { background: #1a73e8; }
-.menu { padding: 4px; width: 280px; }
+.menu { padding: 4px; width: 280px; display: flex; flex-direction: column; box-sizing: border-box; }
+.menu [role=listbox] { overflow-y: auto; min-height: 0; overscroll-behavior: contain; }
 [role=listbox]:focus { outline: none; }
 .menu .title, .toast .title { font-size: 11px; color: #57606a; padding: 4px 8px; text-transform: uppercase; letter-spacing: .04em; }
 .menu .sub { font-size: 11px; color: #57606a; }

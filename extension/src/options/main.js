@@ -1,9 +1,10 @@
-// Package options is the options page: packs, import, sites, shortcuts, UI language.
+// Package options is the options page: packs, import, sites, what Sufler remembers, shortcuts, UI language.
 import { load, save, onChange } from '../shared/settings.js';
 import { setLang, localizeDocument } from '../shared/i18n.js';
 import * as packs from './packs.js';
 import * as sites from './sites.js';
 import * as keys from './keys.js';
+import * as memory from './memory.js';
 
 async function main() {
   const settings = await load();
@@ -11,7 +12,7 @@ async function main() {
   localizeDocument(document);
   const ctrl = new AbortController();
 
-  const views = [packs.init(ctrl.signal), sites.init(), keys.init()];
+  const views = [packs.init(ctrl.signal), sites.init(), keys.init(), memory.init()];
 
   const langEl = document.getElementById('lang');
   langEl.value = settings.ui.lang;
@@ -26,7 +27,7 @@ async function main() {
       langEl.value = s.ui.lang;
       localizeDocument(document);
       // Messages shown in the old language would now read oddly: clear them.
-      for (const id of ['import-result', 'sites-error', 'keys-error']) document.getElementById(id).replaceChildren();
+      for (const id of ['import-result', 'sites-error', 'keys-error', 'memory-error']) document.getElementById(id).replaceChildren();
       document.getElementById('import-result').className = 'import-result';
       for (const v of views) v.render();
     } else if (changed.includes('sites')) {
@@ -34,6 +35,7 @@ async function main() {
     } else if (changed.includes('shortcuts')) {
       views[2].render();
     }
+    if (changed.includes('ignores')) views[3].render();
   }, ctrl.signal);
 }
 

@@ -22,6 +22,12 @@ export const MSG = Object.freeze({
   engineStatus: 'sufler:engine-status-internal',
   /** offscreen document → background: which packs to apply → {disabled, custom}. */
   engineConfig: 'sufler:engine-config',
+  /** content → background: the conversation's memory, op 'hello' | 'get' | 'set' {segment?, context?} →
+   *  {segment, context, remembered, scope}; options → background: op 'list' | 'forget' {key?}
+   *  (background/conversations.js). */
+  conversation: 'sufler:conversation',
+  /** background → every frame of a tab: {segment, context, remembered, scope} after a 'set'. */
+  conversationChanged: 'sufler:conversation-changed',
   /** background → offscreen document: liveness probe → {ok:true}. */
   ping: 'sufler:ping',
 });

@@ -1,11 +1,12 @@
 // Package settings is the extension's settings model (docs/contract.md, "Settings"):
 // defaults, validation with a path per problem, load/save through browser.js and change
 // events. Each top-level section is its own storage.local key, so the content script
-// saving an ignored rule never races the options page saving packs.
+// saving an ignored rule never races the options page saving packs. What the agent chose per
+// conversation is not a setting: background/conversations.js keeps it.
 import { storageGet, storageSet, onStorageChanged } from '../browser.js';
 
 /** Top-level sections, each stored under its own storage.local key. */
-export const SECTIONS = Object.freeze(['packs', 'sites', 'ui', 'shortcuts', 'ignores', 'segments']);
+export const SECTIONS = Object.freeze(['packs', 'sites', 'ui', 'shortcuts', 'ignores']);
 
 /**
  * In-page shortcuts the content script listens for (src/content/shortcuts.js reads them);
@@ -26,7 +27,6 @@ export function defaults() {
     ui: { lang: 'auto' },
     shortcuts: { ...DEFAULT_SHORTCUTS },
     ignores: {},
-    segments: {},
   };
 }
 
@@ -59,16 +59,6 @@ export function hostOf(url) {
   try {
     const u = new URL(url);
     return /^https?:$/.test(u.protocol) ? normalizeHost(u.host) : '';
-  } catch {
-    return '';
-  }
-}
-
-/** The key under which a page's chosen segment is remembered: host + path, no query. */
-export function segmentKey(url) {
-  try {
-    const u = new URL(url);
-    return normalizeHost(u.host) + u.pathname;
   } catch {
     return '';
   }
@@ -161,21 +151,9 @@ function validateIgnores(v, problems) {
   return out;
 }
 
-function validateSegments(v, problems) {
-  const out = {};
-  if (!isObj(v)) { problems.push({ path: 'segments', problem: 'must be an object {host+path: segment id}' }); return out; }
-  for (const [key, seg] of Object.entries(v)) {
-    const path = `segments.${key}`;
-    if (!key || key.length > 512) problems.push({ path, problem: 'key must be host+path' });
-    else if (typeof seg !== 'string' || (seg !== '' && !ID.test(seg))) problems.push({ path, problem: `not a segment id: ${JSON.stringify(seg)}` });
-    else out[key] = seg;
-  }
-  return out;
-}
-
 const VALIDATORS = {
   packs: validatePacks, sites: validateSites, ui: validateUI,
-  shortcuts: validateShortcuts, ignores: validateIgnores, segments: validateSegments,
+  shortcuts: validateShortcuts, ignores: validateIgnores,
 };
 
 /**

@@ -28,7 +28,8 @@ export const FIXTURES = ['textarea', 'contenteditable', 'quill', 'tinymce', 'cke
  */
 export async function openFixture(h, name) {
   const page = await h.newPage();
-  await page.goto(`${h.fixturesURL}${name}.html`);
+  const [file, query] = name.split('?'); // 'textarea?id=7': the same page as another ticket's
+  await page.goto(`${h.fixturesURL}${file}.html${query ? `?${query}` : ''}`);
   await page.waitForFunction(() => window.fixture?.ready === true, null, { timeout: 30_000 });
   const { selector, frame: frameSel } = await page.evaluate(() => ({ selector: window.fixture.selector, frame: window.fixture.frame ?? null }));
   let frame = page.mainFrame();

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { shot } from './shots.mjs';
 import { applyRemoval, fitCase } from '../../src/content/edits.js';
+import { join } from '../../src/content/seam.js';
 import { startEditors, SENTENCE, openFixture, marks, waitMarks, waitPanel, clickPanel, panelBox, wordRects, normal } from './content-helpers.mjs';
 
 let h;
@@ -23,7 +24,7 @@ after(async () => {
 // ResetSettings forgets what earlier tests taught this site (ignored rules, chosen segments, sites switched off).
 async function resetSettings() {
   const ext = await h.extensionPage('popup.html');
-  await ext.evaluate(() => chrome.storage.local.remove(['ignores', 'segments', 'sites']));
+  await ext.evaluate(() => chrome.storage.local.remove(['ignores', 'conversations', 'sites']));
   await ext.close();
 }
 
@@ -43,7 +44,7 @@ async function badge(page) {
   });
 }
 
-async function waitBadge(page, pred = (b) => !!b?.segment, arg = null) {
+async function waitBadge(page, pred = (b) => !!b?.how, arg = null) {
   const src = pred.toString();
   await page.waitForFunction(([s, a]) => {
     const p = new Function(`return (${s})`)();
@@ -236,7 +237,7 @@ test('inline search: Alt+Shift+S, a query, Enter inserts the template where the 
     assert.equal(active.owner, active.first, 'aria-activedescendant points at the active option');
     assert.ok(active.focused, 'focus is in the query box');
     await f.page.keyboard.press('Enter');
-    const expect = `Добрый день! ${hit.text}`;
+    const expect = `Добрый день! ${join('Добрый день! ', '', hit.text)}`; // the template's own greeting goes
     await f.page.waitForFunction((w) => window.fixture.read().startsWith(w.slice(0, 40)), expect, { timeout: 5000 });
     assert.equal(normal(await f.read()), normal(expect));
   } finally {
@@ -244,28 +245,52 @@ test('inline search: Alt+Shift+S, a query, Enter inserts the template where the 
   }
 });
 
-test('segment badge: the menu changes the segment, remembered for this conversation after a reload', async () => {
-  const f = await openFixture(h, 'textarea');
+test('segment badge: «all packs» on a fresh profile; the menu changes the segment, remembered for this ticket only', async () => {
+  const f = await openFixture(h, 'textarea?id=7');
+  const pages = [f.page];
   try {
     await f.locator.click();
-    const b0 = await waitBadge(f.page);
+    const b0 = await waitBadge(f.page, (b) => b.how === 'all' && b.text.includes('Все пакеты'));
+    assert.equal(b0.segment, '', 'no segment: every pack\'s rules');
     const segs = (await h.engineCall('GET', '/v1/segments')).body.segments;
-    const other = segs.find((s) => s.id !== b0.segment);
+    const other = segs[1];
     await f.page.keyboard.press('Alt+Shift+G');
     await waitPanel(f.page, '[data-sufler-menu] [role=option]');
-    const idx = segs.findIndex((s) => s.id === other.id);
-    const cur = segs.findIndex((s) => s.id === b0.segment);
-    for (let i = 0; i < (idx - cur + segs.length) % segs.length; i++) await f.page.keyboard.press('ArrowDown');
+    // The first option is «all packs», then the segments in engine order.
+    for (let i = 0; i < 2; i++) await f.page.keyboard.press('ArrowDown');
     await f.page.keyboard.press('Enter');
     const b1 = await waitBadge(f.page, (b, id) => b.segment === id, other.id);
     assert.equal(b1.how, 'chosen');
     await f.page.reload();
     await f.page.waitForFunction(() => window.fixture?.ready);
     await f.page.click('#reply');
-    const b2 = await waitBadge(f.page);
-    assert.equal(b2.segment, other.id, 'remembered per site and conversation URL');
+    const b2 = await waitBadge(f.page, (b, id) => b.segment === id, other.id);
+    assert.equal(b2.how, 'chosen', 'remembered for ticket 7 after a reload');
+    // Another ticket, same page: nothing leaks.
+    const g = await openFixture(h, 'textarea?id=8');
+    pages.push(g.page);
+    await g.locator.click();
+    await g.page.keyboard.type('Гарантируем', { delay: 5 });
+    const b3 = await waitBadge(g.page);
+    await g.page.waitForTimeout(300);
+    assert.equal((await badge(g.page)).how, 'all', `ticket 8 starts on all packs, got ${JSON.stringify(b3)}`);
+    // A page with no ticket identity remembers for its page load only.
+    const n = await openFixture(h, 'textarea');
+    pages.push(n.page);
+    await n.locator.click();
+    await waitBadge(n.page);
+    await n.page.keyboard.press('Alt+Shift+G');
+    await waitPanel(n.page, '[data-sufler-menu] [role=option]');
+    await n.page.keyboard.press('ArrowDown');
+    await n.page.keyboard.press('Enter');
+    await waitBadge(n.page, (b, id) => b.segment === id, segs[0].id);
+    await n.page.reload();
+    await n.page.waitForFunction(() => window.fixture?.ready);
+    await n.page.click('#reply');
+    await n.page.waitForTimeout(300);
+    assert.equal((await waitBadge(n.page)).how, 'all', 'forgotten after the reload');
   } finally {
-    await f.page.close();
+    for (const p of pages) await p.close();
     await resetSettings();
   }
 });
@@ -325,7 +350,7 @@ test('suggestions strip: Alt+↓ enters it, arrows choose, Enter inserts the cho
     assert.equal(state.engaged, 'true');
     assert.equal(state.active, state.second, 'aria-activedescendant follows the arrows');
     await f.page.keyboard.press('Enter');
-    const want = `${text}${sug2[1].text}`;
+    const want = `${text}${join(text, '', sug2[1].text)}`; // joined to the draft: no second greeting
     await f.page.waitForFunction((w) => window.fixture.read().includes(w.slice(-25)), want, { timeout: 5000 });
     assert.equal(normal(await f.read()), normal(want), 'the second template went in, with no newline from Enter');
   } finally {

@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fitCase } from '../../src/content/edits.js';
+import { join } from '../../src/content/seam.js';
 import { BROWSER } from './harness.mjs';
 import {
   startEditors, SENTENCE, FIXTURES, openFixture, marks, waitMarks, wordRects, waitPanel, clickPanel, panelBox, frameOffset,
@@ -165,12 +166,13 @@ for (const name of FIXTURES) {
       const first = sug.body.suggestions[0];
       assert.ok(strip.text.includes(first.title), `the strip offers «${first.title}» first`);
       await f.page.keyboard.press('Tab');
-      assert.equal(await waitModel(f, greeting + first.text), normal(greeting + first.text), 'the template landed whole, after the greeting');
+      const body = join(greeting, '', first.text); // joined to the draft: the template's own greeting goes
+      assert.equal(await waitModel(f, greeting + body), normal(greeting + body), 'the template landed whole, after the greeting');
       // Its first {{variable}} is selected: typing fills it, Tab goes to the next.
-      const vars = [...first.text.matchAll(/\{\{[^}]+\}\}/g)].map((m) => m[0]);
+      const vars = [...body.matchAll(/\{\{[^}]+\}\}/g)].map((m) => m[0]);
       if (vars.length) {
         await f.page.keyboard.type('Анна');
-        let expect = greeting + first.text.replace(vars[0], 'Анна');
+        let expect = greeting + body.replace(vars[0], 'Анна');
         assert.equal(await waitModel(f, expect), normal(expect), 'typing replaces the first placeholder');
         if (vars.length > 1) {
           await f.page.keyboard.press('Tab');
@@ -179,6 +181,35 @@ for (const name of FIXTURES) {
           assert.equal(await waitModel(f, expect), normal(expect), 'Tab moves to the next placeholder');
         }
       }
+    } finally {
+      await f.page.close();
+    }
+  });
+}
+
+// A fresh install flags at once: nothing chosen, nothing marked, the badge on «Все пакеты», every pack's rules.
+const TABOO = 'Не переживайте, мы гарантируем 100% прохождение таможни.';
+for (const name of FIXTURES) {
+  test(`${name}: a fresh profile flags «${TABOO}» with no segment chosen`, async () => {
+    const f = await openFixture(h, name);
+    try {
+      await f.locator.click();
+      await f.page.keyboard.type(TABOO, { delay: 8 });
+      const want = await findings(TABOO, '');
+      assert.ok(want.some((x) => x.rule === 'promise-guarantee'), 'the engine flags the guarantee with no segment');
+      const drawn = await waitMarks(f.frame, (m, n) => m.length === n, want.length);
+      assert.deepEqual(drawn.map((b) => `${b.rule}@${b.start}`).sort(), want.map((x) => `${x.rule}@${x.start}`).sort());
+      const b = await f.frame.evaluate(() => {
+        const host = [...document.querySelectorAll('sufler-overlay')].find((x) => x.shadowRoot.querySelector('[data-sufler-badge]'));
+        const el = host?.shadowRoot.querySelector('[data-sufler-badge]');
+        return el && { segment: el.dataset.segment, how: el.dataset.how, text: el.textContent };
+      }) ?? await f.page.evaluate(() => {
+        const host = [...document.querySelectorAll('sufler-overlay')].find((x) => x.shadowRoot.querySelector('[data-sufler-badge]'));
+        const el = host?.shadowRoot.querySelector('[data-sufler-badge]');
+        return el && { segment: el.dataset.segment, how: el.dataset.how, text: el.textContent };
+      });
+      assert.equal(b?.how, 'all', `the badge says «Все пакеты»: ${JSON.stringify(b)}`);
+      assert.match(b.text, /Все пакеты/);
     } finally {
       await f.page.close();
     }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { installFakeChrome } from './fake-browser.mjs';
 import {
   defaults, validate, load, save, update, onChange, siteEnabled, withSite, normalizeHost, hostOf,
-  segmentKey, SettingsError, DEFAULT_SHORTCUTS, packConfig,
+  SettingsError, DEFAULT_SHORTCUTS, packConfig,
 } from '../../src/shared/settings.js';
 
 const fake = installFakeChrome();
@@ -12,7 +12,7 @@ test('defaults are valid and complete', () => {
   const { settings, problems } = validate(defaults());
   assert.deepEqual(problems, []);
   assert.deepEqual(settings, defaults());
-  assert.deepEqual(Object.keys(settings).sort(), ['ignores', 'packs', 'segments', 'shortcuts', 'sites', 'ui']);
+  assert.deepEqual(Object.keys(settings).sort(), ['ignores', 'packs', 'shortcuts', 'sites', 'ui']);
   assert.equal(settings.shortcuts.search, DEFAULT_SHORTCUTS.search);
 });
 
@@ -23,13 +23,13 @@ test('validate reports every problem with its path and keeps the good parts', ()
     ui: { lang: 'de' },
     shortcuts: { search: 'Alt+Shift+Q', nope: 'Alt+K', finding: 'Hyper+Z' },
     ignores: { 'example.com': ['promise-guarantee', 7], 'bad host!': [] },
-    segments: { 'example.com/ticket': 'corporate', 'example.com/x': 'Not Valid' },
+    segments: { 'example.com/ticket': 'corporate' },
     extra: 1,
   });
   const paths = problems.map((p) => p.path).sort();
   assert.deepEqual(paths, [
     'extra', 'ignores.bad host!', 'ignores.example.com[1]', 'packs.custom.bad', 'packs.custom.mine', 'packs.custom.x y',
-    'packs.disabled[1]', 'segments.example.com/x', 'shortcuts.finding', 'shortcuts.nope', 'sites.listed[1]', 'sites.mode', 'sites.off', 'ui.lang',
+    'packs.disabled[1]', 'segments', 'shortcuts.finding', 'shortcuts.nope', 'sites.listed[1]', 'sites.mode', 'sites.off', 'ui.lang',
   ]);
   assert.deepEqual(settings.packs.disabled, ['ok-pack']);
   assert.deepEqual(Object.keys(settings.packs.custom), ['good']);
@@ -39,7 +39,7 @@ test('validate reports every problem with its path and keeps the good parts', ()
   assert.equal(settings.shortcuts.search, 'Alt+Shift+Q');
   assert.equal(settings.shortcuts.finding, DEFAULT_SHORTCUTS.finding);
   assert.deepEqual(settings.ignores, { 'example.com': ['promise-guarantee'] });
-  assert.deepEqual(settings.segments, { 'example.com/ticket': 'corporate' });
+  assert.equal(settings.segments, undefined, 'what was chosen per conversation is not a setting (background/conversations.js)');
   for (const p of problems) assert.ok(p.problem.length > 5, `problem text for ${p.path}`);
 });
 
@@ -56,7 +56,6 @@ test('hosts are normalised the way people type them', () => {
   assert.equal(hostOf('https://desk.example.ru/a'), 'desk.example.ru');
   assert.equal(hostOf('chrome://extensions'), '');
   assert.equal(hostOf('not a url'), '');
-  assert.equal(segmentKey('https://desk.example.ru/ticket/42?tab=2'), 'desk.example.ru/ticket/42');
 });
 
 test('siteEnabled: all, listed, off and subdomains', () => {

@@ -219,10 +219,14 @@ func guess(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer b.Close()
 	g := b.GuessSegment(msg)
 	if g.Segment == "" {
-		fmt.Fprintln(stdout, "no segment: no signal of any segment in the message")
+		fmt.Fprintln(stdout, "no segment: no signal of any pack or segment in the message")
 		return 1
 	}
-	fmt.Fprintf(stdout, "%s (pack %s), score %.2f: %s\n", g.Segment, g.Pack, g.Score, strings.Join(g.Signals, ", "))
+	by := ""
+	if g.By == "pack" {
+		by = ", by the trade's words only"
+	}
+	fmt.Fprintf(stdout, "%s (pack %s%s), score %.2f: %s\n", g.Segment, g.Pack, by, g.Score, strings.Join(g.Signals, ", "))
 	return 0
 }
 
