@@ -6,14 +6,16 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
+	"unsafe"
 )
 
 // The compiled dictionary (written by internal/build, described in DESIGN.md): magic, version,
 // seven length-prefixed sections, then the SHA-256 of everything before it.
 const (
 	magic   = "SUFMORPH"
-	version = 1
+	version = 2
 )
 
 // reader walks a byte slice; the first error sticks and later reads return zero values, so
@@ -139,33 +141,83 @@ func (t *table) scan(i int, key []byte, fn func(entry) bool) error {
 	return nil
 }
 
+// uvarintAt reads the number at b[i:], returning it and the index after it; a malformed or
+// truncated number gives -1 (Load has checked the tables, so lookups only guard).
+func uvarintAt(b []byte, i int) (v, next int) {
+	var x uint64
+	for shift := uint(0); i < len(b) && shift < 35; shift += 7 {
+		c := b[i]
+		i++
+		x |= uint64(c&0x7f) << shift
+		if c < 0x80 {
+			return int(x), i
+		}
+	}
+	return -1, len(b)
+}
+
+// bytesAt reads a length-prefixed byte string at b[i:].
+func bytesAt(b []byte, i int) (v []byte, next int) {
+	n, i := uvarintAt(b, i)
+	if n < 0 || n > len(b)-i {
+		return nil, -1
+	}
+	return b[i : i+n], i + n
+}
+
+// firstKey is block i's first key, which is stored whole (it shares nothing with a previous
+// key), so the binary search reads it in place without copying.
+func (t *table) firstKey(i int) string {
+	_, at := uvarintAt(t.data, int(t.offsets[i])) // shared, 0
+	k, _ := bytesAt(t.data, at)
+	return unsafeString(k)
+}
+
 // get returns the payload of key, or nil.
 func (t *table) get(key string) []byte {
-	if len(t.offsets) == 0 {
+	nb := len(t.offsets)
+	if nb == 0 {
 		return nil
 	}
 	// The last block whose first key is <= key.
-	lo, hi := 0, len(t.offsets)
+	lo := sort.Search(nb, func(i int) bool { return t.firstKey(i) > key }) - 1
+	if lo < 0 {
+		return nil
+	}
 	var buf [64]byte
-	for hi-lo > 1 {
-		mid := (lo + hi) / 2
-		var first []byte
-		t.scan(mid, buf[:0], func(e entry) bool { first = e.key; return false })
-		if bytes.Compare(first, []byte(key)) <= 0 {
-			lo = mid
-		} else {
-			hi = mid
+	key0 := buf[:0]
+	at := int(t.offsets[lo])
+	end := min(t.n, (lo+1)*t.block)
+	for k := lo * t.block; k < end; k++ {
+		var shared int
+		var rest, payload []byte
+		shared, at = uvarintAt(t.data, at)
+		if shared < 0 || shared > len(key0) {
+			return nil
+		}
+		if rest, at = bytesAt(t.data, at); at < 0 {
+			return nil
+		}
+		if payload, at = bytesAt(t.data, at); at < 0 {
+			return nil
+		}
+		key0 = append(key0[:shared], rest...)
+		switch c := strings.Compare(unsafeString(key0), key); {
+		case c == 0:
+			return payload
+		case c > 0:
+			return nil
 		}
 	}
-	var found []byte
-	t.scan(lo, buf[:0], func(e entry) bool {
-		c := strings.Compare(string(e.key), key)
-		if c == 0 {
-			found = e.payload
-		}
-		return c < 0
-	})
-	return found
+	return nil
+}
+
+// unsafeString views b as a string for a comparison; b must not change while it is used.
+func unsafeString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // decode reads the compiled dictionary into d, checking every id so lookups can trust it.
@@ -270,7 +322,7 @@ func (d *Dict) decode(data []byte) error {
 		return errors.New("morph: bytes after the last section")
 	}
 	// Every payload must name paradigms that exist.
-	check := func(name string, t *table, pairs bool) error {
+	check := func(name string, t *table, guesses bool) error {
 		var prev []byte
 		for i := range t.offsets {
 			var bad error
@@ -282,11 +334,16 @@ func (d *Dict) decode(data []byte) error {
 				prev = append(prev[:0], e.key...)
 				pr := reader{b: e.payload}
 				n := pr.count(1)
-				for j := 0; j < n; j++ {
-					if p := pr.uvarint(); p >= npara {
+				for j := 0; j < n && pr.err == nil; j++ {
+					p := pr.uvarint()
+					if p >= npara {
 						pr.fail("paradigm %d out of range", p)
+						break
 					}
-					if pairs {
+					if guesses {
+						if f := pr.uvarint(); f >= d.paraLen(int32(p)) {
+							pr.fail("paradigm %d has no form %d", p, f)
+						}
 						pr.uvarint()
 					}
 				}

@@ -39,6 +39,9 @@ func (p Parse) InflectTag(want Tag) (Form, bool) {
 			continue
 		}
 		score := 4*t.common(p.Tag) - 4*t.common(variants)
+		if t.Has(Incl) && !want.Has(Incl) {
+			score -= 2 // «пришлите» over «пришлёмте» unless asked
+		}
 		if p.d.formPrefix(p.para, f) == p.d.formPrefix(p.para, p.form) {
 			score++
 		}

@@ -115,9 +115,11 @@ func (d *Dict) lookup(w string) []Parse {
 			if payload == nil {
 				continue
 			}
-			r := reader{b: payload}
-			for n := r.uvarint(); n > 0; n-- {
-				p := int32(r.uvarint())
+			n, at := uvarintAt(payload, 0)
+			for ; n > 0; n-- {
+				var para int
+				para, at = uvarintAt(payload, at)
+				p := int32(para)
 				for f := range d.paraLen(p) {
 					if d.paraSuffix[d.paraStart[p]+int32(f)] == sid && int(d.formPrefix(p, int32(f))) == pi {
 						out = append(out, d.parse(w, p, int32(f), rest[:i], true))
@@ -145,16 +147,22 @@ func (d *Dict) guess(w string) []Parse {
 			continue
 		}
 		var out []Parse
-		r := reader{b: payload}
-		for n := r.uvarint(); n > 0; n-- {
-			p, weight := int32(r.uvarint()), r.uvarint()
-			for f := range d.paraLen(p) {
-				if d.formPrefix(p, int32(f)) != 0 {
-					continue
-				}
-				suf := d.suffixes[d.paraSuffix[d.paraStart[p]+int32(f)]]
-				if len(suf) < len(w) && strings.HasSuffix(w, suf) {
-					ps := d.parse(w, p, int32(f), w[:len(w)-len(suf)], false)
+		n, at := uvarintAt(payload, 0)
+		for ; n > 0; n-- {
+			var pi, fi, weight int
+			pi, at = uvarintAt(payload, at)
+			fi, at = uvarintAt(payload, at)
+			weight, at = uvarintAt(payload, at)
+			p, form := int32(pi), int32(fi)
+			sid := d.paraSuffix[d.paraStart[p]+form]
+			suf := d.suffixes[sid]
+			if len(suf) >= len(w) || !strings.HasSuffix(w, suf) {
+				continue
+			}
+			// Every form of the paradigm spelt like the one the ending proposed.
+			for f := range int32(d.paraLen(p)) {
+				if d.paraSuffix[d.paraStart[p]+f] == sid && d.formPrefix(p, f) == 0 {
+					ps := d.parse(w, p, f, w[:len(w)-len(suf)], false)
 					ps.Weight = weight
 					out = appendNew(out, ps)
 				}

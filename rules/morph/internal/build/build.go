@@ -18,17 +18,19 @@ import (
 const Magic = "SUFMORPH"
 
 // Version is the format version Build writes.
-const Version = 1
+const Version = 2
 
-// Limits of the suffix guesser's table: endings of up to maxEnding letters, seen in at least
-// minEndingCount word forms, each with at most maxCandidates analyses.
-var (
-	maxEnding      = 5
-	minEndingCount = 10
-	maxCandidates  = 4
-	minShare       = 10 // a candidate needs at least 1/minShare of its ending's word forms
-	minParadigm    = 50 // lexemes a paradigm needs for the guesser to propose it
-)
+// Options are the limits of the suffix guesser's table.
+type Options struct {
+	MaxEnding      int // letters in the longest ending
+	MinEndingCount int // word forms an ending needs to be kept
+	MaxCandidates  int // readings an ending proposes at most
+	MinShare       int // a reading needs at least 1/MinShare of its ending's word forms
+	MinParadigm    int // lexemes a paradigm needs for the guesser to propose it
+}
+
+// DefaultOptions are the limits dict.bin is built with (DESIGN.md has the measurements).
+var DefaultOptions = Options{MaxEnding: 5, MinEndingCount: 20, MaxCandidates: 4, MinShare: 10, MinParadigm: 50}
 
 const blockSize = 16
 
@@ -51,6 +53,12 @@ type lexeme struct {
 // Build reads the az dicts directory and the vocabulary file (one word a line; may be absent)
 // and returns the compiled dictionary with a human-readable report of what it holds.
 func Build(dir, vocabulary string) ([]byte, string, error) {
+	return BuildWith(dir, vocabulary, DefaultOptions)
+}
+
+// BuildWith is Build with other guesser limits, for measuring them.
+func BuildWith(dir, vocabulary string, o Options) ([]byte, string, error) {
+	maxEnding, minEndingCount, maxCandidates, minShare, minParadigm := o.MaxEnding, o.MinEndingCount, o.MaxCandidates, o.MinShare, o.MinParadigm
 	s, err := readSource(dir)
 	if err != nil {
 		return nil, "", err
@@ -115,13 +123,12 @@ func Build(dir, vocabulary string) ([]byte, string, error) {
 		}
 	}
 
-	// The guesser learns, for every ending, which paradigms the dictionary's words with that
-	// ending follow (names excepted), counting each lexeme once per ending; it keeps the most
-	// common paradigm of each part of speech. At run time every form of a proposed paradigm
-	// whose suffix the word ends with is a reading, so homonymous forms (серой: gent, datv,
-	// ablt, loct) all come back.
+	// The guesser learns, for every ending, which forms of which paradigms the dictionary's
+	// words with that ending are (names excepted), counting each lexeme once per ending and
+	// suffix. Forms of one paradigm spelt alike count as one (the first of them): at run time
+	// they all come back, so a guess for «серой» has gent, datv, ablt and loct.
 	type cand struct {
-		para uint16
+		para, form uint16
 	}
 	counts := map[string]map[cand]int{}
 	paraCount := map[uint16]int{}
@@ -133,25 +140,36 @@ func Build(dir, vocabulary string) ([]byte, string, error) {
 			continue
 		}
 		n := len(s.paradigms[l.para]) / 3
-		seen := map[string]bool{}
+		type seenKey struct {
+			end string
+			f0  int
+		}
+		seen := map[seenKey]bool{}
+		firstBySuffix := map[int]int{}
 		for f := 0; f < n; f++ {
 			suf, tag, pre := formOf(l.para, uint16(f))
 			if pre != 0 || !productivePOS[pos(tag)] {
 				continue
 			}
+			f0, ok := firstBySuffix[sufMap[suf]]
+			if !ok {
+				f0 = f
+				firstBySuffix[sufMap[suf]] = f
+			}
 			w := []rune(l.stem + sufs[sufMap[suf]])
 			for k := 1; k <= maxEnding && k < len(w); k++ {
 				end := string(w[len(w)-k:])
-				if seen[end] {
+				key := seenKey{end, f0}
+				if seen[key] {
 					continue
 				}
-				seen[end] = true
+				seen[key] = true
 				m := counts[end]
 				if m == nil {
 					m = map[cand]int{}
 					counts[end] = m
 				}
-				m[cand{l.para}]++
+				m[cand{l.para, uint16(f0)}]++
 			}
 		}
 	}
@@ -162,16 +180,17 @@ func Build(dir, vocabulary string) ([]byte, string, error) {
 	endings := map[string][]scored{}
 	for end, m := range counts {
 		total := 0
-		best := map[string]scored{} // by the lexeme's part of speech
+		best := map[string]scored{} // by the lexeme's part of speech and the form's tag
 		for c, n := range m {
 			total += n
 			if paraCount[c.para] < minParadigm {
 				continue
 			}
-			_, tag, _ := formOf(c.para, 0)
-			p := pos(tag)
+			_, lemmaTag, _ := formOf(c.para, 0)
+			_, formTag, _ := formOf(c.para, c.form)
+			p := pos(lemmaTag) + " " + s.tags[formTag]
 			b, ok := best[p]
-			if !ok || n > b.n || n == b.n && c.para < b.para {
+			if !ok || n > b.n || n == b.n && (c.para < b.para || c.para == b.para && c.form < b.form) {
 				best[p] = scored{c, n}
 			}
 		}
@@ -189,7 +208,10 @@ func Build(dir, vocabulary string) ([]byte, string, error) {
 			if a.n != b.n {
 				return a.n > b.n
 			}
-			return a.para < b.para
+			if a.para != b.para {
+				return a.para < b.para
+			}
+			return a.form < b.form
 		})
 		if len(list) > maxCandidates {
 			list = list[:maxCandidates]
@@ -358,6 +380,7 @@ func Build(dir, vocabulary string) ([]byte, string, error) {
 			p.uvarint(len(list))
 			for _, c := range list {
 				p.uvarint(paraID[c.para])
+				p.uvarint(int(c.form))
 				p.uvarint(c.n)
 			}
 		})
