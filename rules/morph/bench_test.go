@@ -13,11 +13,21 @@ var benchWords = []string{
 	"уточню", "информацию", "перезвоню", "вам", "серой", "схеме", "прощения", "поздно", "курсе",
 }
 
+// BenchmarkAnalyze: words seen before, as when a reply is checked again (the cache answers).
 func BenchmarkAnalyze(b *testing.B) {
 	d := Default()
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		d.Analyze(benchWords[i%len(benchWords)])
+	}
+}
+
+// BenchmarkAnalyzeUncached: every word analysed afresh.
+func BenchmarkAnalyzeUncached(b *testing.B) {
+	d := Default()
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		d.analyze(Normalize(benchWords[i%len(benchWords)]))
 	}
 }
 
@@ -35,6 +45,17 @@ func BenchmarkInflect(b *testing.B) {
 	for b.Loop() {
 		d.Inflect("серый", Gent, Femn)
 		d.Inflect("гарантировать", PRTF, Pssv, Past, Femn, Sing, Nomn)
+	}
+}
+
+// BenchmarkLoadEmbedded is the engine's start-up cost: Default's trusted decoding.
+func BenchmarkLoadEmbedded(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		d := &Dict{}
+		if err := d.decode(embedded, true); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"unsafe"
 )
@@ -15,7 +14,7 @@ import (
 // seven length-prefixed sections, then the SHA-256 of everything before it.
 const (
 	magic   = "SUFMORPH"
-	version = 2
+	version = 3
 )
 
 // reader walks a byte slice; the first error sticks and later reads return zero values, so
@@ -78,71 +77,75 @@ func (r *reader) strings() []string {
 	return out
 }
 
-// table is a sorted key → payload map kept in the embedded bytes: front-coded blocks of keys,
-// found by binary search over the blocks' first keys.
+// table is a sorted key → payload map kept in the dictionary's bytes: length-prefixed keys and
+// payloads, one after another, found by binary search over where each entry starts.
 type table struct {
-	n       int
-	block   int
-	offsets []uint32
-	data    []byte
+	at   []uint32 // where entry i starts in data
+	data []byte
 }
 
+// readTable reads a table and indexes it, checking that every entry is whole and the keys are
+// in order, so lookups need no checks.
 func readTable(r *reader) table {
-	var t table
-	t.n = r.uvarint()
-	t.block = r.uvarint()
-	nb := r.count(4)
-	if r.err != nil {
-		return t
+	n := r.count(0)
+	data := r.bytes()
+	if r.err != nil || n > len(data) {
+		r.fail("table of %d entries in %d bytes", n, len(data))
+		return table{}
 	}
-	if t.block <= 0 || nb != (t.n+t.block-1)/t.block {
-		r.fail("table of %d keys has %d blocks of %d", t.n, nb, t.block)
-		return t
+	t := table{at: make([]uint32, 0, n), data: data}
+	i, prev := 0, ""
+	for k := 0; k < n; k++ {
+		t.at = append(t.at, uint32(i))
+		var key []byte
+		if key, i = bytesAt(data, i); i < 0 {
+			r.fail("entry %d cut short", k)
+			return table{}
+		}
+		if _, i = bytesAt(data, i); i < 0 {
+			r.fail("entry %d cut short", k)
+			return table{}
+		}
+		if k > 0 && unsafeString(key) <= prev {
+			r.fail("keys out of order at entry %d", k)
+			return table{}
+		}
+		prev = unsafeString(key)
 	}
-	t.offsets = make([]uint32, nb)
-	for i := range t.offsets {
-		t.offsets[i] = binary.LittleEndian.Uint32(r.b[4*i:])
+	if i != len(data) {
+		r.fail("bytes after entry %d", n)
 	}
-	r.b = r.b[4*nb:]
-	t.data = r.bytes()
 	return t
 }
 
-// entry is one key of a table with its payload.
-type entry struct {
-	key     []byte
-	payload []byte
+// entry returns entry i's key and payload.
+func (t *table) entry(i int) (key string, payload []byte) {
+	k, at := bytesAt(t.data, int(t.at[i]))
+	payload, _ = bytesAt(t.data, at)
+	return unsafeString(k), payload
 }
 
-// scan calls fn for each entry of block i, in order, until fn returns false. It returns an
-// error for malformed data (Load scans every block once, so lookups never meet one).
-func (t *table) scan(i int, key []byte, fn func(entry) bool) error {
-	if int(t.offsets[i]) > len(t.data) {
-		return errors.New("block offset past the end")
-	}
-	r := reader{b: t.data[t.offsets[i]:]}
-	end := min(t.n, (i+1)*t.block)
-	key = key[:0]
-	for k := i * t.block; k < end; k++ {
-		shared := r.uvarint()
-		rest := r.bytes()
-		payload := r.bytes()
-		if r.err != nil {
-			return r.err
-		}
-		if shared > len(key) || (k == i*t.block && shared != 0) {
-			return errors.New("bad front coding")
-		}
-		key = append(key[:shared], rest...)
-		if !fn(entry{key, payload}) {
-			return nil
+// get returns the payload of key, or nil.
+func (t *table) get(key string) []byte {
+	lo, hi := 0, len(t.at)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		k, at := bytesAt(t.data, int(t.at[mid]))
+		switch c := strings.Compare(unsafeString(k), key); {
+		case c == 0:
+			p, _ := bytesAt(t.data, at)
+			return p
+		case c < 0:
+			lo = mid + 1
+		default:
+			hi = mid
 		}
 	}
 	return nil
 }
 
 // uvarintAt reads the number at b[i:], returning it and the index after it; a malformed or
-// truncated number gives -1 (Load has checked the tables, so lookups only guard).
+// truncated number gives -1 and len(b).
 func uvarintAt(b []byte, i int) (v, next int) {
 	var x uint64
 	for shift := uint(0); i < len(b) && shift < 35; shift += 7 {
@@ -156,60 +159,13 @@ func uvarintAt(b []byte, i int) (v, next int) {
 	return -1, len(b)
 }
 
-// bytesAt reads a length-prefixed byte string at b[i:].
+// bytesAt reads a length-prefixed byte string at b[i:]; next is -1 when it does not fit.
 func bytesAt(b []byte, i int) (v []byte, next int) {
 	n, i := uvarintAt(b, i)
 	if n < 0 || n > len(b)-i {
 		return nil, -1
 	}
-	return b[i : i+n], i + n
-}
-
-// firstKey is block i's first key, which is stored whole (it shares nothing with a previous
-// key), so the binary search reads it in place without copying.
-func (t *table) firstKey(i int) string {
-	_, at := uvarintAt(t.data, int(t.offsets[i])) // shared, 0
-	k, _ := bytesAt(t.data, at)
-	return unsafeString(k)
-}
-
-// get returns the payload of key, or nil.
-func (t *table) get(key string) []byte {
-	nb := len(t.offsets)
-	if nb == 0 {
-		return nil
-	}
-	// The last block whose first key is <= key.
-	lo := sort.Search(nb, func(i int) bool { return t.firstKey(i) > key }) - 1
-	if lo < 0 {
-		return nil
-	}
-	var buf [64]byte
-	key0 := buf[:0]
-	at := int(t.offsets[lo])
-	end := min(t.n, (lo+1)*t.block)
-	for k := lo * t.block; k < end; k++ {
-		var shared int
-		var rest, payload []byte
-		shared, at = uvarintAt(t.data, at)
-		if shared < 0 || shared > len(key0) {
-			return nil
-		}
-		if rest, at = bytesAt(t.data, at); at < 0 {
-			return nil
-		}
-		if payload, at = bytesAt(t.data, at); at < 0 {
-			return nil
-		}
-		key0 = append(key0[:shared], rest...)
-		switch c := strings.Compare(unsafeString(key0), key); {
-		case c == 0:
-			return payload
-		case c > 0:
-			return nil
-		}
-	}
-	return nil
+	return b[i : i+n : i+n], i + n
 }
 
 // unsafeString views b as a string for a comparison; b must not change while it is used.
@@ -221,7 +177,9 @@ func unsafeString(b []byte) string {
 }
 
 // decode reads the compiled dictionary into d, checking every id so lookups can trust it.
-func (d *Dict) decode(data []byte) error {
+// The embedded dictionary is trusted: the package's tests load it with every check, so at
+// start-up the checksum and the payload walk (most of the decoding time in wasm) are skipped.
+func (d *Dict) decode(data []byte, trusted bool) error {
 	if len(data) < len(magic)+1+sha256.Size || string(data[:len(magic)]) != magic {
 		return errors.New("morph: not a compiled dictionary")
 	}
@@ -229,8 +187,10 @@ func (d *Dict) decode(data []byte) error {
 		return fmt.Errorf("morph: dictionary format %d, this build reads %d", data[len(magic)], version)
 	}
 	body, sum := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
-	if s := sha256.Sum256(body); !bytes.Equal(s[:], sum) {
-		return errors.New("morph: dictionary checksum mismatch")
+	if !trusted {
+		if s := sha256.Sum256(body); !bytes.Equal(s[:], sum) {
+			return errors.New("morph: dictionary checksum mismatch")
+		}
 	}
 	r := &reader{b: body[len(magic)+1:]}
 	section := func(name string) *reader {
@@ -313,47 +273,42 @@ func (d *Dict) decode(data []byte) error {
 	if sec.err != nil {
 		return fmt.Errorf("morph: paradigms: %w", sec.err)
 	}
-	d.stems = readTable(section("stems"))
-	d.endings = readTable(section("endings"))
-	if r.err != nil {
-		return r.err
+	sec = section("stems")
+	d.stems = readTable(sec)
+	sec2 = section("endings")
+	d.endings = readTable(sec2)
+	if err := errors.Join(r.err, sec.err, sec2.err); err != nil {
+		return fmt.Errorf("morph: tables: %w", err)
 	}
 	if len(r.b) != 0 {
 		return errors.New("morph: bytes after the last section")
 	}
-	// Every payload must name paradigms that exist.
+	// Every payload must name paradigms (and forms) that exist.
 	check := func(name string, t *table, guesses bool) error {
-		var prev []byte
-		for i := range t.offsets {
-			var bad error
-			err := t.scan(i, nil, func(e entry) bool {
-				if prev != nil && bytes.Compare(prev, e.key) >= 0 {
-					bad = errors.New("keys out of order")
-					return false
+		for i := range t.at {
+			_, payload := t.entry(i)
+			pr := reader{b: payload}
+			n := pr.count(1)
+			for j := 0; j < n && pr.err == nil; j++ {
+				p := pr.uvarint()
+				if p >= npara {
+					pr.fail("paradigm %d out of range", p)
+					break
 				}
-				prev = append(prev[:0], e.key...)
-				pr := reader{b: e.payload}
-				n := pr.count(1)
-				for j := 0; j < n && pr.err == nil; j++ {
-					p := pr.uvarint()
-					if p >= npara {
-						pr.fail("paradigm %d out of range", p)
-						break
+				if guesses {
+					if f := pr.uvarint(); f >= d.paraLen(int32(p)) {
+						pr.fail("paradigm %d has no form %d", p, f)
 					}
-					if guesses {
-						if f := pr.uvarint(); f >= d.paraLen(int32(p)) {
-							pr.fail("paradigm %d has no form %d", p, f)
-						}
-						pr.uvarint()
-					}
+					pr.uvarint()
 				}
-				bad = pr.err
-				return bad == nil
-			})
-			if err = errors.Join(err, bad); err != nil {
-				return fmt.Errorf("morph: %s block %d: %w", name, i, err)
+			}
+			if pr.err != nil {
+				return fmt.Errorf("morph: %s entry %d: %w", name, i, pr.err)
 			}
 		}
+		return nil
+	}
+	if trusted {
 		return nil
 	}
 	return errors.Join(check("stems", &d.stems, false), check("endings", &d.endings, true))

@@ -40,13 +40,23 @@ type Dict struct {
 	paraSuffix []uint16
 	stems      table // stem → paradigms of its lexemes
 	endings    table // ending → paradigms the guesser proposes, with weights
+
+	// cache keeps recent analyses: a reply is checked again at every keystroke, with the
+	// same words. Bounded: emptied when full.
+	mu    sync.Mutex
+	cache map[string][]Parse
 }
+
+// cacheSize bounds the analyses a Dict keeps.
+const cacheSize = 8192
 
 // Load decodes a compiled dictionary (the format internal/build writes). Bad data gives an
 // error and no Dict.
+//
+// The Dict keeps data (it reads its tables in place): the caller must not change it afterwards.
 func Load(data []byte) (*Dict, error) {
 	d := &Dict{}
-	if err := d.decode(data); err != nil {
+	if err := d.decode(data, false); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -61,7 +71,12 @@ var (
 // Default is the dictionary embedded in the engine, decoded on first use. It panics only if the
 // embedded file is corrupt, which the package's tests rule out for every build.
 func Default() *Dict {
-	defaultOnce.Do(func() { defaultDict, defaultErr = Load(embedded) })
+	defaultOnce.Do(func() {
+		d := &Dict{}
+		if defaultErr = d.decode(embedded, true); defaultErr == nil {
+			defaultDict = d
+		}
+	})
 	if defaultErr != nil {
 		panic(defaultErr)
 	}

@@ -1,6 +1,7 @@
 package morph
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -40,6 +41,23 @@ func (d *Dict) Analyze(word string) []Parse {
 	if w == "" {
 		return nil
 	}
+	d.mu.Lock()
+	ps, ok := d.cache[w]
+	d.mu.Unlock()
+	if ok {
+		return slices.Clone(ps)
+	}
+	ps = d.analyze(w)
+	d.mu.Lock()
+	if d.cache == nil || len(d.cache) >= cacheSize {
+		d.cache = make(map[string][]Parse, 256)
+	}
+	d.cache[w] = ps
+	d.mu.Unlock()
+	return slices.Clone(ps)
+}
+
+func (d *Dict) analyze(w string) []Parse {
 	if !validWord(w) {
 		return []Parse{d.fixed(w, NewTag(UNKN), false)}
 	}

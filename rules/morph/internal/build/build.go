@@ -18,7 +18,7 @@ import (
 const Magic = "SUFMORPH"
 
 // Version is the format version Build writes.
-const Version = 2
+const Version = 3
 
 // Options are the limits of the suffix guesser's table.
 type Options struct {
@@ -31,8 +31,6 @@ type Options struct {
 
 // DefaultOptions are the limits dict.bin is built with (DESIGN.md has the measurements).
 var DefaultOptions = Options{MaxEnding: 5, MinEndingCount: 20, MaxCandidates: 4, MinShare: 10, MinParadigm: 50}
-
-const blockSize = 16
 
 // proper marks lexemes that are names of people, places and organisations: the guesser never
 // learns from them and the engine keeps only those the corpus attests.

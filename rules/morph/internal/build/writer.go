@@ -29,33 +29,16 @@ func (w *writer) section(fill func(*writer)) {
 	w.bytes(b.buf)
 }
 
-// table writes sorted keys with their payloads as front-coded blocks of blockSize keys; the
-// block offsets (fixed-width, for binary search) come first.
+// table writes sorted keys with their payloads, each length-prefixed. Keys are not front-coded:
+// the reader binary-searches them in place, and gzip removes the redundancy in transit.
 func (w *writer) table(keys []string, payload func(string, *writer)) {
+	w.uvarint(len(keys))
 	var data writer
-	var offsets []uint32
-	prev := ""
-	for i, k := range keys {
-		shared := 0
-		if i%blockSize == 0 {
-			offsets = append(offsets, uint32(len(data.buf)))
-		} else {
-			for shared < len(k) && shared < len(prev) && k[shared] == prev[shared] {
-				shared++
-			}
-		}
-		data.uvarint(shared)
-		data.bytes([]byte(k[shared:]))
+	for _, k := range keys {
+		data.bytes([]byte(k))
 		var p writer
 		payload(k, &p)
 		data.bytes(p.buf)
-		prev = k
-	}
-	w.uvarint(len(keys))
-	w.uvarint(blockSize)
-	w.uvarint(len(offsets))
-	for _, o := range offsets {
-		w.buf = binary.LittleEndian.AppendUint32(w.buf, o)
 	}
 	w.bytes(data.buf)
 }
