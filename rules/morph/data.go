@@ -14,7 +14,7 @@ import (
 // seven length-prefixed sections, then the SHA-256 of everything before it.
 const (
 	magic   = "SUFMORPH"
-	version = 3
+	version = 4
 )
 
 // reader walks a byte slice; the first error sticks and later reads return zero values, so
@@ -212,6 +212,14 @@ func (d *Dict) decode(data []byte, trusted bool) error {
 	}
 	if sec.err != nil {
 		return fmt.Errorf("morph: tags: %w", sec.err)
+	}
+	sec = section("priors")
+	d.priors = make([]uint32, len(d.tags))
+	for i := range d.priors {
+		d.priors[i] = uint32(sec.uvarint())
+	}
+	if sec.err != nil || len(sec.b) != 0 {
+		return fmt.Errorf("morph: priors: %v (%d bytes left)", sec.err, len(sec.b))
 	}
 	sec = section("suffixes")
 	d.suffixes = sec.strings()

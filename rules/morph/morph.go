@@ -27,6 +27,7 @@ var embedded []byte
 type Dict struct {
 	meta        string
 	tags        []Tag
+	priors      []uint32 // per tag: how often it is an ambiguous word's right reading
 	suffixes    []string
 	suffixIndex map[string]uint16
 	prefixes    []string

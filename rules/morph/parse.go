@@ -18,10 +18,11 @@ type Parse struct {
 	// Known readings have 0.
 	Weight int
 
-	d    *Dict
-	para int32  // paradigm, or -1 for a word with no other forms
-	form int32  // the form's index in the paradigm
-	stem string // the lexeme's stem
+	d     *Dict
+	prior uint32 // the form's tag prior, which orders dictionary readings
+	para  int32  // paradigm, or -1 for a word with no other forms
+	form  int32  // the form's index in the paradigm
+	stem  string // the lexeme's stem
 	// head and tail wrap every form of a hyphenated word: «интернет-» + магазин, какой + «-нибудь».
 	head, tail string
 }
@@ -62,6 +63,8 @@ func (d *Dict) analyze(w string) []Parse {
 		return []Parse{d.fixed(w, NewTag(UNKN), false)}
 	}
 	if ps := d.lookup(w); len(ps) > 0 {
+		// The reading OpenCorpora's corpus finds more often comes first.
+		sort.SliceStable(ps, func(i, j int) bool { return ps[i].prior > ps[j].prior })
 		return ps
 	}
 	if !isRussian(w) {
@@ -220,5 +223,6 @@ func (d *Dict) formWord(p, f int32, stem string) string {
 }
 
 func (d *Dict) parse(w string, p, f int32, stem string, known bool) Parse {
-	return Parse{Word: w, Lemma: d.formWord(p, 0, stem), Tag: d.formTag(p, f), Known: known, d: d, para: p, form: f, stem: stem}
+	ti := d.colTag[d.colStart[d.paraCol[p]]+f]
+	return Parse{Word: w, Lemma: d.formWord(p, 0, stem), Tag: d.tags[ti], Known: known, d: d, para: p, form: f, stem: stem, prior: d.priors[ti]}
 }

@@ -18,7 +18,7 @@ import (
 const Magic = "SUFMORPH"
 
 // Version is the format version Build writes.
-const Version = 3
+const Version = 4
 
 // Options are the limits of the suffix guesser's table.
 type Options struct {
@@ -62,6 +62,10 @@ func BuildWith(dir, vocabulary string, o Options) ([]byte, string, error) {
 		return nil, "", err
 	}
 	corpus, err := readCorpusWords(dir)
+	if err != nil {
+		return nil, "", err
+	}
+	priors, err := readTagPriors(dir)
 	if err != nil {
 		return nil, "", err
 	}
@@ -310,6 +314,12 @@ func BuildWith(dir, vocabulary string, o Options) ([]byte, string, error) {
 		s.meta["source_version"], s.meta["source_revision"], s.meta["pymorphy2_version"], s.meta["format_version"], srcSum, len(keep), len(all), len(endKeys))
 	w.section(func(b *writer) { b.raw([]byte(meta)) })
 	w.section(func(b *writer) { b.strings(tags) })
+	// How often each tag is the right reading of an ambiguous corpus word, in hundredths.
+	w.section(func(b *writer) {
+		for _, t := range tags {
+			b.uvarint(int(priors[t]*100 + 0.5))
+		}
+	})
 	w.section(func(b *writer) { b.strings(sufList) })
 	w.section(func(b *writer) { b.strings(prefs) })
 	// Paradigms share their column of tags and prefixes far more often than their suffixes:

@@ -57,6 +57,11 @@ func (d *dawg) hasValue(i uint32) bool { return d.units[i]&hasLeafBit != 0 }
 
 // walk calls fn for every key in the dawg, in byte order.
 func (d *dawg) walk(fn func(key []byte)) error {
+	return d.walkValues(func(key []byte, _ uint32) { fn(key) })
+}
+
+// walkValues is walk with each key's value.
+func (d *dawg) walkValues(fn func(key []byte, value uint32)) error {
 	var key []byte
 	var visit func(i uint32, depth int) error
 	visit = func(i uint32, depth int) error {
@@ -64,7 +69,7 @@ func (d *dawg) walk(fn func(key []byte)) error {
 			return errors.New("dawg: key longer than 200 bytes")
 		}
 		if d.hasValue(i) {
-			fn(key)
+			fn(key, d.units[i^offset(d.units[i])]&^isLeafBit)
 		}
 		if int(2*i+1) >= len(d.guide) {
 			return nil
