@@ -7,6 +7,9 @@
 //     patched copy the wasm build uses (build/wasm-work, see wasm/wasmwork/README.md).
 //   - Go itself: its runtime and standard library are in the wasm, engine/wasm_exec.js is
 //     Go's file; both under $GOROOT/LICENSE.
+//   - Data under someone else's licence that our own Go packages embed (the Russian
+//     dictionary in rules/morph): a LICENSE-*.txt beside the data, in any of our packages
+//     the wasm build links, as `go list -deps` reports them.
 //   - npm packages esbuild bundled into the scripts (from its metafile inputs).
 // A module or package without a licence file stops the build: a notice must never be missing.
 import { execFileSync } from 'node:child_process';
@@ -56,6 +59,7 @@ export function licenceName(text) {
     return /Neither the name/i.test(text) ? 'BSD-3-Clause' : 'BSD-2-Clause';
   }
   if (/Mozilla Public License,? (version|v\.?) ?2\.0/i.test(text)) return 'MPL-2.0';
+  if (/Attribution-ShareAlike 3\.0/i.test(text)) return 'CC-BY-SA-3.0';
   if (/ISC License|Permission to use, copy, modify, and\/or distribute this software/i.test(text)) return 'ISC';
   return 'see text';
 }
@@ -90,6 +94,31 @@ export function goNotices(wasmPath, { workDir, env = {} } = {}) {
       what: m.replace ? `linked into engine/sufler.wasm, as a patched copy (${m.replace.path})` : 'linked into engine/sufler.wasm',
       files: licenceFiles(dir),
     });
+  }
+  return out;
+}
+
+/** Our own packages the wasm engine links: their directories, from `go list -deps`. */
+export function linkedPackageDirs(root) {
+  const env = { ...process.env, GOWORK: join(root, 'build', 'wasm-work', 'go.work'), GOOS: 'js', GOARCH: 'wasm' };
+  const out = execFileSync('go', ['list', '-deps', '-f', '{{with .Module}}{{if .Main}}{{$.Dir}}{{end}}{{end}}', './wasm/cmd/sufler-wasm'], { cwd: root, env, encoding: 'utf8' });
+  return out.split('\n').filter(Boolean);
+}
+
+const DATA_LICENCE = /^LICEN[CS]E-[A-Za-z0-9.-]+\.txt$/;
+
+/**
+ * The notices for data embedded in our own packages: each LICENSE-*.txt in a linked package's
+ * directory names the data beside it in its first line and carries its licence.
+ */
+export function dataNotices(root, dirs = linkedPackageDirs(root)) {
+  const out = [];
+  for (const dir of [...dirs].sort()) {
+    for (const name of readdirSync(dir).filter((n) => DATA_LICENCE.test(n)).sort()) {
+      const file = join(dir, name);
+      const first = readFileSync(file, 'utf8').split('\n', 1)[0].trim();
+      out.push({ name: first || `${dir.slice(root.length + 1)}/${name}`, what: `data embedded in engine/sufler.wasm (${dir.slice(root.length + 1)}/${name})`, files: [file] });
+    }
   }
   return out;
 }
@@ -135,6 +164,7 @@ export function renderNotices(notices) {
 export function writeNotices(outDir, { root, bundled = [], cwd = process.cwd() }) {
   const notices = [
     ...goNotices(join(outDir, 'engine', 'sufler.wasm'), { workDir: join(root, 'build', 'wasm-work') }),
+    ...dataNotices(root),
     ...npmNotices(bundled, cwd),
   ];
   writeFileSync(join(outDir, 'THIRD_PARTY_NOTICES.txt'), renderNotices(notices));

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { escapeModule, goModules, goNotices, licenceName, npmNotices, renderNotices } from '../../tools/notices.mjs';
+import { dataNotices, escapeModule, goModules, goNotices, licenceName, linkedPackageDirs, npmNotices, renderNotices } from '../../tools/notices.mjs';
 
 const root = resolve(import.meta.dirname, '../../..');
 const wasm = join(root, 'build', 'wasm', 'sufler.wasm');
@@ -116,3 +116,28 @@ test('a module or package without a licence file stops the build', () => {
     rmSync(tmp, { recursive: true, force: true });
   }
 });
+
+test('data under its own licence in a linked package is listed with that licence', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'sufler-notices-data-'));
+  try {
+    mkdirSync(join(tmp, 'rules', 'dict'), { recursive: true });
+    writeFileSync(join(tmp, 'rules', 'dict', 'LICENSE-words.txt'), 'The word list in words.bin\n\nAttribution-ShareAlike 3.0 Unported\n');
+    writeFileSync(join(tmp, 'rules', 'dict', 'LICENSE'), 'not a data licence\n');
+    const got = dataNotices(tmp, [join(tmp, 'rules', 'dict')]);
+    assert.deepEqual(got.map((n) => n.name), ['The word list in words.bin']);
+    assert.match(renderNotices(got), /The word list in words\.bin — CC-BY-SA-3\.0/);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+for (const target of ['chromium', 'firefox']) {
+  const dir = join(root, 'build', 'extension', target);
+  test(`${target}: every data licence of a package the wasm links is in the notices`, { skip: !existsSync(dir) && 'no build (make ext)' }, () => {
+    const notices = readFileSync(join(dir, 'THIRD_PARTY_NOTICES.txt'), 'utf8');
+    const dirs = linkedPackageDirs(root);
+    for (const n of dataNotices(root, dirs)) assert.ok(notices.includes(`${n.name} — `), n.name);
+    // The Russian dictionary is OpenCorpora's, under CC BY-SA: whenever the engine links it, it is credited.
+    if (dirs.some((d) => d.endsWith(join('rules', 'morph')))) assert.match(notices, /OpenCorpora/);
+  });
+}
