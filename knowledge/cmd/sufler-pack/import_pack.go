@@ -13,9 +13,10 @@ import (
 	"github.com/sufler/sufler/knowledge"
 )
 
-// importedSegment is the one segment of a pack import creates: the macros have one wording,
-// the team lead adds segments and their wordings later.
-var importedSegment = knowledge.Segment{ID: "all", Title: "Все клиенты"}
+// importedSegmentTitle names the one segment of a pack import creates: the macros have one
+// wording, the team lead adds segments and their wordings later. Its id is the pack's, as
+// segment ids are unique across every pack an agent loads.
+const importedSegmentTitle = "Все клиенты"
 
 // importer builds the pack and the report of an import.
 type importer struct {
@@ -214,7 +215,7 @@ func mergeTemplates(base []byte, ts []template) ([]byte, error) {
 
 // newPack is the JSON of an empty pack with one segment.
 func newPack(id, title, format string) []byte {
-	seg, _ := json.Marshal(map[string]string{"id": importedSegment.ID, "title": importedSegment.Title,
+	seg, _ := json.Marshal(map[string]string{"id": id, "title": importedSegmentTitle,
 		"source": "импорт из " + format})
 	t, _ := json.Marshal(title)
 	return []byte(fmt.Sprintf("{\n  \"id\": %q,\n  \"version\": \"1.0.0\",\n  \"title\": %s,\n  \"language\": \"ru\",\n  \"source\": %q,\n  \"segments\": [\n    %s\n  ],\n  \"templates\": []\n}\n",

@@ -139,7 +139,7 @@ func (m *mapper) convert(where, text string) string {
 		return ""
 	})
 	text = liquidVar.ReplaceAllStringFunc(text, func(s string) string { return repl(s, liquidVar.FindStringSubmatch(s)[1]) })
-	return tidy(text)
+	return tidy(collapseRepeats(text))
 }
 
 // fallbackVar makes a variable name of an unmapped placeholder path: its last two parts,
@@ -159,11 +159,11 @@ func fallbackVar(key string) string {
 		}
 	}
 	s := strings.Trim(b.String(), "_")
-	if !isPackVar(s) {
-		s = "value_" + s
-	}
-	if !isPackVar(s) {
-		return "value"
+	switch {
+	case s == "":
+		return "value" // a name in another alphabet: nothing to keep
+	case !isPackVar(s):
+		return "value_" + s // starts with a digit
 	}
 	return s
 }
@@ -179,4 +179,26 @@ func isPackVar(s string) bool {
 		}
 	}
 	return true
+}
+
+// repeatedVar is a variable followed by spaces and another variable.
+var repeatedVar = regexp.MustCompile(`\{\{([a-z][a-z0-9_]*)\}\}[ \t]+\{\{([a-z][a-z0-9_]*)\}\}`)
+
+// collapseRepeats joins a variable written twice in a row into one: first and last name
+// both map to the one name the agent fills in ("#{user.firstname} #{user.lastname}").
+func collapseRepeats(text string) string {
+	for {
+		changed := false
+		text = repeatedVar.ReplaceAllStringFunc(text, func(s string) string {
+			m := repeatedVar.FindStringSubmatch(s)
+			if m[1] != m[2] {
+				return s
+			}
+			changed = true
+			return "{{" + m[1] + "}}"
+		})
+		if !changed {
+			return text
+		}
+	}
 }
