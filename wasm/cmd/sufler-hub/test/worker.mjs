@@ -68,7 +68,7 @@ export async function startWorker({ config = "wrangler.toml", vars = {} } = {}) 
   return {
     url,
     log: () => log,
-    /** cpuTicks sums user+system clock ticks of the process group (wrangler, workerd). */
+    /** cpuTicks sums user+system clock ticks of the group's processes: {workerd, other}. */
     cpuTicks: () => groupTicks(child.pid),
     async stop() {
       try { process.kill(-child.pid, "SIGTERM"); } catch {}
@@ -78,15 +78,18 @@ export async function startWorker({ config = "wrangler.toml", vars = {} } = {}) 
   };
 }
 
-// groupTicks reads /proc for every process in the group pgid (Linux only).
+// groupTicks reads /proc for every process in the group pgid (Linux only), split into
+// workerd (the runtime that runs the Worker) and the rest (wrangler's node processes).
 function groupTicks(pgid) {
-  let ticks = 0;
+  const ticks = { workerd: 0, other: 0 };
   for (const pid of readdirSync("/proc")) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(f[2]) === pgid) ticks += Number(f[11]) + Number(f[12]);
+      if (Number(f[2]) !== pgid) continue;
+      const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      ticks[comm === "workerd" ? "workerd" : "other"] += Number(f[11]) + Number(f[12]);
     } catch {}
   }
   return ticks;
