@@ -63,8 +63,11 @@ func (h *Hub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case len(parts) == 2 && parts[0] == "v1" && parts[1] == "health":
 		io.WriteString(w, "ok\n")
 	case len(parts) == 4 && parts[0] == "v1" && parts[1] == "channels" && (parts[3] == "manifest.json" || parts[3] == "manifest.json.sig"):
-		if !readMethod(w, r) || !ValidID(parts[2]) {
-			notFoundIf(w, !ValidID(parts[2]))
+		if !ValidID(parts[2]) {
+			http.NotFound(w, r)
+			return
+		}
+		if !readMethod(w, r) {
 			return
 		}
 		h.getManifest(w, r, parts[2], parts[3] == "manifest.json.sig")
@@ -110,12 +113,6 @@ func readMethod(w http.ResponseWriter, r *http.Request) bool {
 	}
 	methods(w, "GET, HEAD")
 	return false
-}
-
-func notFoundIf(w http.ResponseWriter, cond bool) {
-	if cond {
-		http.Error(w, "404 page not found", http.StatusNotFound)
-	}
 }
 
 func methods(w http.ResponseWriter, allow string) {
