@@ -84,6 +84,10 @@ func (im *importer) run(macros []macro, into, id, title string, rulePacks packFi
 		t := im.template(m, host, ids)
 		where := fmt.Sprintf("%s «%s»", t.ID, t.Title)
 		text := t.Variants[host.Segments[0].ID]
+		if strings.TrimSpace(text) == "" {
+			im.report = append(im.report, where+": no text left after conversion; left out")
+			continue
+		}
 		var broken []string
 		for _, p := range append([]*knowledge.Pack{host}, policies...) {
 			for _, s := range p.Segments {

@@ -139,6 +139,10 @@ func (m *mapper) convert(where, text string) string {
 		return ""
 	})
 	text = liquidVar.ReplaceAllStringFunc(text, func(s string) string { return repl(s, liquidVar.FindStringSubmatch(s)[1]) })
+	if fixed := strayBraces(text); fixed != text {
+		m.notes = append(m.notes, fmt.Sprintf("%s: a stray {{ or }} made single, so it is not taken for a placeholder", where))
+		text = fixed
+	}
 	return tidy(collapseRepeats(text))
 }
 
@@ -201,4 +205,32 @@ func collapseRepeats(text string) string {
 			return text
 		}
 	}
+}
+
+// packVar is a well-formed pack placeholder.
+var packVar = regexp.MustCompile(`\{\{[a-z][a-z0-9_]*\}\}`)
+
+// strayBraces turns "{{" and "}}" outside well-formed placeholders into single braces: the
+// pack refuses a malformed placeholder, which would otherwise fail the whole import.
+func strayBraces(text string) string {
+	var b strings.Builder
+	last := 0
+	fix := func(s string) string {
+		for strings.Contains(s, "{{") || strings.Contains(s, "}}") {
+			s = strings.ReplaceAll(strings.ReplaceAll(s, "{{", "{"), "}}", "}")
+		}
+		return s
+	}
+	for _, loc := range packVar.FindAllStringIndex(text, -1) {
+		b.WriteString(fix(text[last:loc[0]]))
+		b.WriteString(text[loc[0]:loc[1]])
+		last = loc[1]
+	}
+	b.WriteString(fix(text[last:]))
+	// A single brace against a placeholder ("{{{x}}}") would read as part of it: set it apart.
+	out := b.String()
+	for strings.Contains(out, "{{{") || strings.Contains(out, "}}}") {
+		out = strings.ReplaceAll(strings.ReplaceAll(out, "{{{", "{ {{"), "}}}", "}} }")
+	}
+	return out
 }
