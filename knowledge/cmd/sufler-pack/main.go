@@ -1,5 +1,7 @@
-// Command sufler-pack helps pack authors: it validates packs, checks text against their
-// rules, searches them and guesses segments, exactly as the engine will.
+// Command sufler-pack helps pack authors and team leads: it validates packs, checks text
+// against their rules, searches them and guesses segments, exactly as the engine will; it
+// imports a helpdesk's canned replies as templates, builds packs with their index images,
+// signs them and publishes them to the team hub (wasm/hub).
 //
 //	sufler-pack validate [-lint=false] pack.json [more.json ...]
 //	sufler-pack check [-segment id] [-pack file.json ...] < reply.txt
@@ -7,6 +9,12 @@
 //	sufler-pack suggest [-segment id] [-draft text] [-limit n] [-pack file.json ...] < customer-message.txt
 //	sufler-pack guess [-pack file.json ...] < customer-message.txt
 //	sufler-pack gen [-entries n] [-id id] [-seed n] > big.json
+//	sufler-pack import -format zendesk|freshdesk|zammad|helpscout|chatwoot|intercom|csv [-into pack.json | -id id -title title] [-o out.json] files ...
+//	sufler-pack build [-lint=false] -o dir pack.json [more.json ...]
+//	sufler-pack keygen -o name
+//	sufler-pack sign -key name.key -channel name [-serial n] dir
+//	sufler-pack verify -pub name.pub [-pub ...] dir/manifest.json
+//	SUFLER_HUB_TOKEN=... sufler-pack publish -hub URL -channel name dir
 //
 // Without -pack the embedded default packs are used. Exit status: 0 clean, 1 problems or
 // findings, 2 bad usage or unreadable input.
@@ -30,6 +38,12 @@ var commands = map[string]func(args []string, stdin io.Reader, stdout, stderr io
 	"suggest":  suggest,
 	"guess":    guess,
 	"gen":      generate,
+	"import":   importMacros,
+	"build":    build,
+	"keygen":   keygen,
+	"sign":     sign,
+	"verify":   verify,
+	"publish":  publish,
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -56,6 +70,12 @@ func usage(w io.Writer) {
   sufler-pack suggest [-segment id] [-draft text] [-limit n] [-pack file.json ...] < customer-message.txt
   sufler-pack guess [-pack file.json ...] < customer-message.txt
   sufler-pack gen [-entries n] [-id id] [-seed n] > big.json
+  sufler-pack import -format zendesk|freshdesk|zammad|helpscout|chatwoot|intercom|csv [-into pack.json | -id id -title title] [-o out.json] files ...
+  sufler-pack build [-lint=false] -o dir pack.json [more.json ...]
+  sufler-pack keygen -o name
+  sufler-pack sign -key name.key -channel name [-serial n] dir
+  sufler-pack verify -pub name.pub [-pub ...] dir/manifest.json
+  SUFLER_HUB_TOKEN=... sufler-pack publish -hub URL -channel name dir
 Without -pack the embedded default packs are used.
 `)
 }
