@@ -33,7 +33,9 @@ const slowAlt = `(?:[а-я ,]?){999}[0-9a-z]{40}`
 func TestStallingPackRefused(t *testing.T) {
 	b := newTestBase(t)
 	before, _ := b.Check(replySentence, "")
-	sized := func(n int) string { return strings.Repeat(`(?:[а-я ,]?){498}[0-9a-z]{2}|`, n-1) + `(?:[а-я ,]?){498}[0-9a-z]{2}` }
+	sized := func(n int) string {
+		return strings.Repeat(`(?:[а-я ,]?){498}[0-9a-z]{2}|`, n-1) + `(?:[а-я ,]?){498}[0-9a-z]{2}`
+	}
 	tests := []struct {
 		name string
 		pack []byte
