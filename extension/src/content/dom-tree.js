@@ -102,7 +102,9 @@ export function currentRange(host) {
 
 /**
  * Select puts the selection on [a, b] (DOM positions) so the editor, which listens to selectionchange, moves its
- * own selection there too.
+ * own selection there too. The browser fires selectionchange only in a later task, so an insertion made right after
+ * would land at the editor's old selection (Draft.js, Trix and Slate keep their own): Select tells the editor at
+ * once, as the browser's event will again later.
  * @param {Element} host
  * @param {{node: Node, offset: number}} a
  * @param {{node: Node, offset: number}} b
@@ -111,5 +113,7 @@ export function select(host, a, b) {
   const sel = selectionOf(host);
   if (!sel) return false;
   sel.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
+  const doc = host.ownerDocument;
+  doc.dispatchEvent(new doc.defaultView.Event('selectionchange'));
   return true;
 }
