@@ -162,7 +162,7 @@ for (const name of FIXTURES) {
       const context = await f.page.evaluate(() => document.getElementById('customer').lastChild.textContent.trim());
       const sug = await h.engineCall('POST', '/v1/suggest', { text: greeting, context, segment: seg2, limit: 3 });
       const first = sug.body.suggestions[0];
-      assert.ok(strip.text.includes(first.title), `the strip offers «${first.title}» first`);
+      assert.ok(strip.text.includes(first.title), `the strip offers «${first.title}» first (segment ${seg2}), it shows «${strip.text}»`);
       await f.page.keyboard.press('Tab');
       assert.equal(await waitModel(f, greeting + first.text), normal(greeting + first.text), 'the template landed whole, after the greeting');
       // Its first {{variable}} is selected: typing fills it, Tab goes to the next.
