@@ -5,7 +5,7 @@ import { available, onMessage } from '../browser.js';
 import { load, onChange, siteEnabled, update, withSite } from '../shared/settings.js';
 import { MSG, COMMANDS } from '../shared/messages.js';
 import { pageOptedOut } from './fields.js';
-import { CLAIM } from './frames.js';
+import { served } from './frames.js';
 import { start } from './app.js';
 import { host } from './state.js';
 
@@ -23,8 +23,7 @@ function boot() {
 
 async function run(signal) {
   if (pageOptedOut(document)) return;
-  const claimed = document[CLAIM];
-  if (claimed && !claimed.signal.aborted) return; // the parent frame's copy serves this document
+  if (served(document)) return; // the parent frame's copy serves this document
   if (sameOriginParent()) return; // …or will: frames.js adopts same-origin frames, so they share its state
   let features = null;
   const apply = (settings) => {
