@@ -76,6 +76,17 @@ async function markCustomer(page) {
   return toast.text;
 }
 
+// ClickField clicks into the field near its lower left corner, as an agent clicks into an empty reply box: not its
+// middle, where the suggestions strip (shown at the caret once the customer's message is marked) may already be.
+async function clickField(f) {
+  const off = await frameOffset(f.page, f.frame);
+  const r = await f.frame.evaluate(() => {
+    const b = window.fixture?.field?.().getBoundingClientRect() ?? document.body.getBoundingClientRect();
+    return { left: b.left, bottom: Math.min(b.bottom, window.innerHeight) };
+  });
+  await f.page.mouse.click(off.x + r.left + 12, off.y + r.bottom - 12);
+}
+
 async function waitBadge(page) {
   await page.waitForFunction(() => [...document.querySelectorAll('sufler-overlay')]
     .some((h) => h.shadowRoot.querySelector('[data-sufler-badge]')?.dataset.segment), null, { timeout: 10_000 });
@@ -96,7 +107,7 @@ for (const name of FIXTURES) {
       const toast = await markCustomer(f.page);
       assert.match(toast, /тендер|SLA/, 'the guess is offered with the words that led to it');
 
-      await f.locator.click();
+      await clickField(f);
       const segment = await waitBadge(f.page);
       const want = await findings(SENTENCE, segment);
       assert.ok(want.length >= 1, `the engine flags the sentence in ${segment}: ${JSON.stringify(want)}`);
