@@ -186,11 +186,16 @@ for (const name of FIXTURES) {
       await f.page.keyboard.press('Delete');
       const greeting = 'Здравствуйте! ';
       await f.page.keyboard.type(greeting, { delay: 12 });
-      const strip = await waitPanel(f.page, '[data-sufler-strip] [role=option]');
+      await waitPanel(f.page, '[data-sufler-strip] [role=option]');
       const seg2 = await badgeSegment(f.page);
       const context = await f.page.evaluate(() => document.getElementById('customer').lastChild.textContent.trim());
       const sug = await h.engineCall('POST', '/v1/suggest', { text: greeting, context, segment: seg2, limit: 3 });
       const first = sug.body.suggestions[0];
+      // The strip may first show the answer for the greeting typed so far; it settles on the whole greeting's.
+      await f.page.waitForFunction((title) => [...document.querySelectorAll('sufler-overlay')]
+        .some((x) => x.shadowRoot.querySelector('[data-sufler-strip] [role=option]')?.textContent.includes(title)), first.title, { timeout: 5000 })
+        .catch(() => {});
+      const strip = await panelBox(f.page, '[data-sufler-strip] [role=option]');
       assert.ok(strip.text.includes(first.title), `the strip offers «${first.title}» first (segment ${seg2}), it shows «${strip.text}»`);
       await f.page.keyboard.press('Tab');
       assert.equal(await waitModel(f, greeting + first.text), normal(greeting + first.text), 'the template landed whole, after the greeting');
