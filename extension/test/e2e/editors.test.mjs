@@ -113,7 +113,7 @@ async function waitModel(f, want) {
 const KNOWN = {
   firefox: {
     lexical: 'Ctrl+Z after the replacement leaves «Яие таможни», a state that never existed: Lexical\'s history in Firefox after select-all, delete and retyping (one replacement after fresh typing undoes fine, see editors-replace)',
-    ckeditor4: 'the first template lands in CKEditor 4\'s iframe while the customer\'s message is marked on the top page, before the agent types (Firefox only; not yet understood)',
+    ckeditor4: 'after the customer\'s message is marked, the suggestions strip opens for the unfocused CKEditor 4 frame right over the notice\'s «Закрыть» button, so the click meant for «Закрыть» inserts the first template (Firefox only: panel placement, strip.js/placement.js)',
   },
 };
 
