@@ -40,12 +40,8 @@ function keyboardOf(pp) {
 function probe(steps, state) {
   const deep = (scope, sel) => {
     const out = [...scope.querySelectorAll(sel)];
-    const walk = (n) => {
-      for (const el of n.querySelectorAll('*')) {
-        if (el.shadowRoot) { out.push(...el.shadowRoot.querySelectorAll(sel)); walk(el.shadowRoot); }
-      }
-    };
-    walk(scope);
+    if (scope.shadowRoot) out.push(...deep(scope.shadowRoot, sel));
+    for (const el of scope.querySelectorAll('*')) if (el.shadowRoot) out.push(...deep(el.shadowRoot, sel));
     return out;
   };
   let scope = [document];
@@ -54,7 +50,7 @@ function probe(steps, state) {
     parts.forEach((part, i) => {
       const next = [];
       for (const s of scope) {
-        for (const el of deep(s.shadowRoot ?? s, part)) if (i < parts.length - 1 || !hasText || el.textContent.includes(hasText)) next.push(el);
+        for (const el of deep(s, part)) if (i < parts.length - 1 || !hasText || el.textContent.includes(hasText)) next.push(el);
       }
       scope = next;
     });
@@ -221,7 +217,13 @@ export function wrapPage(pp, { onClose, downloadDir } = {}) {
       }
     },
   };
-  return page;
+  // A name outside the subset fails loudly instead of being undefined somewhere later.
+  return new Proxy(page, {
+    get(t, k) {
+      if (k in t || typeof k === 'symbol' || k === 'then') return t[k];
+      throw new Error(`page.${String(k)} is not in the cross-browser page API (HARNESS.md)`);
+    },
+  });
 }
 
 // Firefox's BiDi refuses to navigate to moz-extension: pages without --remote-allow-system-access, and with it the
