@@ -102,7 +102,9 @@ export function currentRange(host) {
 
 /**
  * Select puts the selection on [a, b] (DOM positions) so the editor, which listens to selectionchange, moves its
- * own selection there too.
+ * own selection there too. The browser fires selectionchange only in a later task, so an insertion made right after
+ * would land at the editor's old selection (Draft.js, Trix and Slate keep their own): Select tells the editor at
+ * once, as the browser's event will again later.
  * @param {Element} host
  * @param {{node: Node, offset: number}} a
  * @param {{node: Node, offset: number}} b
@@ -111,5 +113,36 @@ export function select(host, a, b) {
   const sel = selectionOf(host);
   if (!sel) return false;
   sel.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
+  const doc = host.ownerDocument;
+  doc.dispatchEvent(new doc.defaultView.Event('selectionchange'));
+  hold(host, a, b);
   return true;
+}
+
+// Hold puts the selection back if the editor moves it in the next moments while nothing else happens: Slate, after
+// a change, may restore the selection it had before ours from a throttled handler. The agent's key or click, any
+// change of the field's DOM, or ~250 ms end the hold, so it never fights the agent or lands on changed text.
+function hold(host, a, b) {
+  const doc = host.ownerDocument;
+  const win = doc.defaultView;
+  const ctrl = new AbortController();
+  const stop = () => ctrl.abort();
+  for (const t of ['keydown', 'mousedown', 'pointerdown']) doc.addEventListener(t, stop, { capture: true, signal: ctrl.signal });
+  const mo = new win.MutationObserver(stop);
+  mo.observe(host, { subtree: true, childList: true, characterData: true });
+  ctrl.signal.addEventListener('abort', () => mo.disconnect(), { once: true });
+  let checks = 0;
+  const check = () => {
+    if (ctrl.signal.aborted) return;
+    const sel = selectionOf(host);
+    const r = sel && sel.rangeCount ? sel.getRangeAt(0) : null;
+    const kept = r && r.startContainer === a.node && r.startOffset === a.offset && r.endContainer === b.node && r.endOffset === b.offset;
+    if (!kept && r && host.contains(a.node) && host.contains(b.node) && (host.contains(r.startContainer) || r.startContainer === host)) {
+      sel.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
+      doc.dispatchEvent(new win.Event('selectionchange'));
+    }
+    if (++checks < 5) win.setTimeout(check, 50);
+    else stop();
+  };
+  win.setTimeout(check, 30);
 }

@@ -5,13 +5,16 @@
 // Page opt-out (documented in docs/extension.md): `data-sufler="off"` on a field or any ancestor (through shadow
 // hosts and frame elements) turns Sufler off for it; `<meta name="sufler" content="off">` turns it off for the page.
 
+import { editorOf } from './editors/index.js';
+
 /** OPT_OUT is the attribute a page sets to "off" to keep Sufler out of a field or a subtree. */
 export const OPT_OUT = 'data-sufler';
 
 const TEXT_INPUT_TYPES = new Set(['text', 'search', '']);
 
 /**
- * Kind names the editor behind an editing host, which decides how text is read and how replacements go in.
+ * Kind names the editor behind an editing host, which decides how text is read and how replacements go in; each rich
+ * editor is recognised by its own module in editors/.
  * @param {Element} host a textarea, an input, or the root of a contenteditable region
  * @returns {string}
  */
@@ -19,17 +22,7 @@ export function kindOf(host) {
   const tag = host.localName;
   if (tag === 'textarea') return 'textarea';
   if (tag === 'input') return 'input';
-  if (tag === 'trix-editor') return 'trix';
-  const cl = host.classList;
-  if (cl.contains('ProseMirror')) return 'prosemirror';
-  if (cl.contains('ck-editor__editable')) return 'ckeditor5';
-  if (cl.contains('ql-editor')) return 'quill';
-  if (cl.contains('mce-content-body')) return 'tinymce';
-  if (host.getAttribute('data-lexical-editor') === 'true') return 'lexical';
-  if (host.getAttribute('data-slate-editor') === 'true') return 'slate';
-  if (cl.contains('public-DraftEditor-content') || host.closest('.DraftEditor-root')) return 'draftjs';
-  if (cl.contains('note-editable')) return 'summernote';
-  return 'contenteditable';
+  return editorOf(host)?.kind ?? 'contenteditable';
 }
 
 /**

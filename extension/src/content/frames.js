@@ -49,7 +49,9 @@ export function init(signal, doc, serve) {
       child = null; // cross-origin: served by its own content script, if any
     }
     const prev = frames.get(iframe);
-    if (prev && prev.doc === child) return;
+    // The same document, still ours. document.open() (CKEditor 4 writes its frame so) keeps the document but erases
+    // every listener on it, the claim's and the features' too: then it is served afresh.
+    if (prev && prev.doc === child && served(child)) return;
     prev?.ctrl.abort();
     if (!child || !child.documentElement) return;
     const ctrl = new AbortController();

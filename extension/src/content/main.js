@@ -24,6 +24,7 @@ function boot() {
 async function run(signal) {
   if (pageOptedOut(document)) return;
   if (served(document)) return; // the parent frame's copy serves this document
+  if (sameOriginParent()) return; // …or will: frames.js adopts same-origin frames, so they share its state
   let features = null;
   const apply = (settings) => {
     const on = siteEnabled(settings, host()) || (location.protocol === 'file:' && settings.sites.mode === 'all');
@@ -42,6 +43,16 @@ async function run(signal) {
     return load().then((s) => update('sites', (sites) => withSite(sites, host(), !siteEnabled(s, host())))).then(() => ({ ok: true }));
   }, signal);
   apply(await load());
+}
+
+// SameOriginParent is true in a frame whose parent document this script can reach (an editor's iframe such as
+// CKEditor 4's or TinyMCE's): the parent's copy serves it, with the customer's message and segment marked there.
+function sameOriginParent() {
+  try {
+    return window !== window.top && !!window.frameElement?.ownerDocument;
+  } catch {
+    return false;
+  }
 }
 
 boot();

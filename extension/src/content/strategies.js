@@ -1,5 +1,6 @@
 // Package strategies: which insertion strategies to try, in order, for each kind of field. Pure; the strategies
-// themselves live in insert/ (one module each).
+// themselves live in insert/ (one module each); each rich editor's order lives in its own module in editors/.
+import { EDITORS } from './editors/index.js';
 
 /**
  * ORDER lists, per field kind, the insertion strategies to try. Each one goes through the editor's own input path so
@@ -11,15 +12,7 @@ export const ORDER = {
   textarea: ['exec-command', 'range-text'],
   input: ['exec-command', 'range-text'],
   contenteditable: ['exec-command', 'before-input', 'paste'],
-  prosemirror: ['exec-command', 'paste'],
-  ckeditor5: ['before-input', 'exec-command', 'paste'],
-  tinymce: ['exec-command', 'paste'],
-  quill: ['exec-command', 'paste'],
-  draftjs: ['paste', 'before-input'],
-  lexical: ['before-input', 'exec-command', 'paste'],
-  slate: ['before-input', 'paste'],
-  summernote: ['exec-command', 'paste'],
-  trix: ['exec-command', 'before-input', 'paste'],
+  ...Object.fromEntries(EDITORS.map((e) => [e.kind, e.order])),
 };
 
 /**

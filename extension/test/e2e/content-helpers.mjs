@@ -19,8 +19,18 @@ export async function startEditors() {
 /** The taboo sentence every editor test types. */
 export const SENTENCE = 'Я не знаю, но мы гарантируем 100% прохождение таможни';
 
-/** FIXTURES lists the fixture pages with one reply field each. */
-export const FIXTURES = ['textarea', 'contenteditable', 'quill', 'tinymce', 'ckeditor5', 'tiptap', 'shadow'];
+/**
+ * FIXTURES lists the fixture pages with one reply field each: plain fields, then every editor the README's table
+ * names that is on npm (each a real editor from npm, pinned in package.json). SUFLER_FIXTURES=a,b narrows a run to
+ * some of them while developing.
+ */
+export const ALL_FIXTURES = [
+  'textarea', 'contenteditable', 'shadow', 'quill', 'tinymce', 'ckeditor5', 'tiptap', 'prosemirror', 'draftjs',
+  'lexical', 'slate', 'summernote', 'trix', 'froala', 'ckeditor4',
+];
+export const FIXTURES = process.env.SUFLER_FIXTURES
+  ? ALL_FIXTURES.filter((n) => process.env.SUFLER_FIXTURES.split(',').includes(n))
+  : ALL_FIXTURES;
 
 /**
  * OpenFixture opens a fixture page and waits for its editor. Returns the page, the frame holding the field, a

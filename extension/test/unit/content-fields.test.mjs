@@ -44,6 +44,9 @@ test('kinds of editors are recognised by their own markers', () => {
     [el('div', { 'data-slate-editor': 'true' }), 'slate'],
     [el('div', {}, { classes: ['public-DraftEditor-content'] }), 'draftjs'],
     [el('div', {}, { classes: ['note-editable'] }), 'summernote'],
+    [el('body', {}, { classes: ['cke_editable', 'cke_editable_themed'] }), 'ckeditor4'],
+    [el('div', {}, { classes: ['fr-element', 'fr-view'] }), 'froala'],
+    [el('div', {}, { classes: ['DraftEditor-editorContainer'], parent: el('div', {}, { classes: ['DraftEditor-root'] }) }), 'draftjs'],
     [el('div', { contenteditable: 'true' }), 'contenteditable'],
   ];
   for (const [e, kind] of cases) assert.equal(kindOf(e), kind);

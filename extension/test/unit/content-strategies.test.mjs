@@ -13,9 +13,31 @@ test('each field kind has its own order', () => {
     ['draftjs', ['paste', 'before-input']],
     ['slate', ['before-input', 'paste']],
     ['lexical', ['before-input', 'exec-command', 'paste']],
+    ['trix', ['paste', 'before-input', 'exec-command']],
+    ['ckeditor4', ['exec-command', 'paste']],
+    ['froala', ['exec-command', 'paste']],
     ['no-such-editor', ORDER.contenteditable],
   ];
   for (const [kind, want] of cases) assert.deepEqual(choose(kind), want, kind);
+});
+
+test('every editor module names a kind, detects, and orders only strategies that exist', async () => {
+  const { EDITORS } = await import('../../src/content/editors/index.js');
+  const { STRATEGIES } = await import('../../src/content/insert/index.js');
+  const kinds = new Set();
+  for (const e of EDITORS) {
+    assert.ok(e.kind && !kinds.has(e.kind), `a unique kind: ${e.kind}`);
+    kinds.add(e.kind);
+    assert.equal(typeof e.detect, 'function', e.kind);
+    assert.ok(e.order.length >= 2, `${e.kind}: a fallback after the first strategy`);
+    for (const s of e.order) assert.ok(STRATEGIES[s], `${e.kind}: strategy ${s} exists`);
+  }
+});
+
+test('Draft.js and Trix take text as a paste: their own model and their own undo entry', () => {
+  // Draft reverts DOM edits made behind its back; Trix folds execCommand edits into the agent's typing for undo.
+  assert.equal(choose('draftjs')[0], 'paste');
+  assert.equal(choose('trix')[0], 'paste');
 });
 
 test('undoable strategies come before setRangeText in text controls', () => {

@@ -2,6 +2,7 @@
 // the target range. Editors built on beforeinput (Lexical, Slate, CKEditor 5, Trix) apply it through their own
 // model and undo stack; an editor that ignores it leaves the text unchanged and the next strategy is tried.
 import { currentRange } from '../dom-tree.js';
+import { textTransfer } from './data-transfer.js';
 
 /** Name of the strategy. */
 export const name = 'before-input';
@@ -23,8 +24,7 @@ export function insert(session, text) {
   const target = new win.StaticRange({
     startContainer: r.startContainer, startOffset: r.startOffset, endContainer: r.endContainer, endOffset: r.endOffset,
   });
-  const dt = new win.DataTransfer();
-  dt.setData('text/plain', text);
+  const dt = textTransfer(win, text);
   const el = r.startContainer.nodeType === 1 ? r.startContainer : r.startContainer.parentElement;
   const ev = new win.InputEvent('beforeinput', {
     bubbles: true, cancelable: true, composed: true, inputType: 'insertReplacementText', data: text,

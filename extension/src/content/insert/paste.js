@@ -2,6 +2,7 @@
 // handlers (typing into its DOM is reverted), and every rich editor turns pasted lines into paragraphs, so this is
 // the path for Draft.js and for multi-line templates.
 import { currentRange } from '../dom-tree.js';
+import { pasteEvent } from './data-transfer.js';
 
 /** Name of the strategy. */
 export const name = 'paste';
@@ -19,10 +20,8 @@ export function applies(session) {
 export function insert(session, text) {
   const win = session.win;
   const r = currentRange(session.el);
-  const dt = new win.DataTransfer();
-  dt.setData('text/plain', text);
   const el = r ? (r.startContainer.nodeType === 1 ? r.startContainer : r.startContainer.parentElement) : session.el;
-  const ev = new win.ClipboardEvent('paste', { bubbles: true, cancelable: true, composed: true, clipboardData: dt });
+  const ev = pasteEvent(win, text);
   el.dispatchEvent(ev);
   return ev.defaultPrevented;
 }
