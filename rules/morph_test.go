@@ -34,8 +34,10 @@ func loadTestMorph(path string) (*testMorph, error) {
 	return m, sc.Err()
 }
 
-func (m *testMorph) Parse(word string) []Form  { return m.byWord[strings.ReplaceAll(word, "ё", "е")] }
-func (m *testMorph) Forms(lemma string) []Form { return m.byLemma[strings.ReplaceAll(lemma, "ё", "е")] }
+func (m *testMorph) Parse(word string) []Form { return m.byWord[strings.ReplaceAll(word, "ё", "е")] }
+func (m *testMorph) Forms(lemma string) []Form {
+	return m.byLemma[strings.ReplaceAll(lemma, "ё", "е")]
+}
 
 func TestMain(m *testing.M) {
 	tm, err := loadTestMorph("testdata/morph.txt")
