@@ -67,11 +67,11 @@ func (p *Pattern) appendBags(t *Text, starts []int32, dst []span) []span {
 // token from; it returns the matched token range.
 func (p *Pattern) bagAt(t *Text, k, from int) (lo, hi int, ok bool) {
 	cs := k
-	for cs > from && cs > k-bagReach && !t.tokens[cs].clause {
+	for cs > from && cs > k-bagReach && t.tokens[cs].sep == 0 {
 		cs--
 	}
 	ce := k + 1
-	for ce < len(t.tokens) && ce <= k+bagReach && !t.tokens[ce].clause {
+	for ce < len(t.tokens) && ce <= k+bagReach && t.tokens[ce].sep == 0 {
 		ce++
 	}
 	var used [maxElems]int

@@ -119,6 +119,12 @@ func compileRule(sp *Spec, at string) (*rule, []Problem) {
 		add(".anchor", "unknown anchor %q (sentence-start)", sp.Anchor)
 	}
 	var ps []Problem
+	var patterns []*Pattern
+	if a, ok := r.m.(anchored); ok {
+		patterns = a.anchors()
+	}
+	r.f.scope, ps = compileScope(sp, patterns, at)
+	probs = append(probs, ps...)
 	r.f.except, ps = compilePatterns(sp.Exceptions, at+".exceptions", false)
 	probs = append(probs, ps...)
 	r.f.before, ps = compilePatterns(sp.UnlessBefore, at+".unless_before", false)

@@ -9,7 +9,7 @@ import (
 type token struct {
 	start, end int32 // normalised byte offsets
 	sent       bool  // the token begins a sentence
-	clause     bool  // the token begins a clause: a sentence, or after , ; : ( ) " or a dash
+	sep        byte  // what opens the token's clause: '.' a sentence, , ; : ( ) " or - (a dash); 0 inside one
 	quoted     bool  // the token stands inside a closed pair of quotation marks
 }
 
@@ -78,7 +78,7 @@ func (t *Text) tokenize() {
 	s := t.norm
 	toks := t.tokens[:0]
 	bounds := t.bounds[:0]
-	sent, clause := true, true
+	sent, sep := true, byte('.')
 	quotes := t.quotes[:0]
 	for i := 0; i < len(s); {
 		if s[i] == ' ' {
@@ -92,30 +92,34 @@ func (t *Text) tokenize() {
 			if end-i > len("по-") && s[i:i+len("по-")] == "по-" {
 				// «по-чёрному», «по-русски» read as по + the word: `по <черный>` and
 				// `<черный>` find them, as they find «по чёрному» written apart.
-				toks = append(toks, token{start: int32(i), end: int32(i + len("по")), sent: sent, clause: clause})
-				sent, clause = false, false
+				toks = append(toks, token{start: int32(i), end: int32(i + len("по")), sent: sent, sep: sep})
+				sent, sep = false, 0
 				i += len("по-")
 			}
-			toks = append(toks, token{start: int32(i), end: int32(end), sent: sent, clause: clause})
-			sent, clause = false, false
+			toks = append(toks, token{start: int32(i), end: int32(end), sent: sent, sep: sep})
+			sent, sep = false, 0
 			i = end
 			continue
 		case isSymbolToken(r):
-			toks = append(toks, token{start: int32(i), end: int32(i + w), sent: sent, clause: clause})
-			sent, clause = false, false
+			toks = append(toks, token{start: int32(i), end: int32(i + w), sent: sent, sep: sep})
+			sent, sep = false, 0
 		case r == '\n' || r == '!' || r == '?':
 			bounds = append(bounds, int32(i))
-			sent, clause = true, true
+			sent, sep = true, '.'
 		case r == '.':
 			if next, _ := decodeAt(s, i+1); !isWordRune(next) && !t.abbreviation(toks, i) {
 				bounds = append(bounds, int32(i))
-				sent, clause = true, true
+				sent, sep = true, '.'
 			}
 		case r == '"':
-			clause = true
+			if sep != '.' {
+				sep = '"'
+			}
 			quotes = t.quote(s, i, toks, quotes)
 		case r == ',' || r == ';' || r == ':' || r == '(' || r == ')' || r == '-':
-			clause = true // a hyphen inside a word never gets here: scanWord took it
+			if sep != '.' {
+				sep = byte(r) // a hyphen inside a word never gets here: scanWord took it
+			}
 		}
 		if r == '\n' {
 			quotes = quotes[:0] // a quotation left open ends with its paragraph
