@@ -80,8 +80,8 @@ func TestScopeField(t *testing.T) {
 	all.Scope = []string{}
 	set := mustSet(t, blame, all)
 	for text, want := range map[string]int{
-		"Вы не должны были так делать.":      2, // negation does not clear blame
-		"Пишете, что вы должны были платить": 2, // nor does reported speech, for these rules
+		"Вы не должны были так делать.":        2, // negation does not clear blame
+		"Пишете, что вы должны были платить":   2, // nor does reported speech, for these rules
 		"«Вы должны были» — так писать нельзя": 1,
 	} {
 		if got := len(set.Check(text, "")); got != want {
