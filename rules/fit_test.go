@@ -72,3 +72,21 @@ func TestFit(t *testing.T) {
 		}
 	}
 }
+
+func TestReplacementPlaceholders(t *testing.T) {
+	for r, bad := range map[string]bool{
+		"до {{deadline}}": false, "{{a}} и {{b_2}}": false, "без скобок": false,
+		"до {{ срок }}": true, "до {{Deadline}}": true, "до {{deadline}": true, "до deadline}}": true, "{{}}": true,
+	} {
+		sp := spec("p", "sequence", "x")
+		sp.Examples.Flag = []string{"x"}
+		sp.Replacements = map[string][]string{"default": {r}}
+		_, probs := compileNoExamples([]Spec{sp})
+		if got := len(probs) > 0; got != bad {
+			t.Errorf("%q: problems %v, want a problem: %v", r, probs, bad)
+		}
+		if bad && len(probs) > 0 && !strings.Contains(probs[0].Problem, "placeholder") {
+			t.Errorf("%q: %v", r, probs)
+		}
+	}
+}
