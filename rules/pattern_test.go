@@ -244,3 +244,36 @@ func TestBagPatterns(t *testing.T) {
 		t.Errorf("a bag in exceptions: %v", probs)
 	}
 }
+
+// TestReadmePatterns holds the lemma and bag examples of knowledge/packs/README.md true.
+func TestReadmePatterns(t *testing.T) {
+	tests := []struct {
+		pattern    string
+		flag, pass []string
+	}{
+		{"<гарантировать> ~2 <одобрение>", []string{"гарантировали одобрение", "гарантирую вам одобрение"}, []string{"гарантийный срок"}},
+		{"<расплатиться> <наличные>", []string{"расплатитесь наличными", "расплатился наличными"}, []string{"расплатитесь картой"}},
+		{"<подъезжать:impr> в <офис>", []string{"подъезжайте в офис"}, []string{"подъезжаете в офис?"}},
+		{"по <серый> <схема>", []string{"по серой схеме", "по серым схемам"}, []string{"по схеме", "серый контейнер"}},
+		{"по <черный>", []string{"по-чёрному", "по чёрному"}, []string{"чёрный список"}},
+		{"{<одобрение> <гарантировать>}", []string{"Одобрение мы вам гарантируем", "Гарантируем одобрение"}, []string{"Одобрение, как мы и говорили, гарантируем"}},
+		{"{clearance guarante*}", []string{"clearance 100% guaranteed"}, nil},
+		{"<серый:ADJF,femn>", []string{"серая", "серой", "серую"}, []string{"серый", "серые"}},
+	}
+	for _, tt := range tests {
+		p, err := NewPattern(tt.pattern)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.pattern, err)
+		}
+		for _, s := range tt.flag {
+			if len(p.Find(s)) == 0 {
+				t.Errorf("%q does not find %q", tt.pattern, s)
+			}
+		}
+		for _, s := range tt.pass {
+			if len(p.Find(s)) != 0 {
+				t.Errorf("%q finds %q", tt.pattern, s)
+			}
+		}
+	}
+}
