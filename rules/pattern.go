@@ -15,7 +15,8 @@ import (
 // optional word, "~3" gap of 0..3 words (~1..~9, only between required words). A pattern
 // in braces, "{<одобрение> <гарантировать>}", takes its words in any order within a clause.
 // Words are normalised like the text (Ё→е); punctuation is ignored and a plain word that is
-// several tokens ("100%") becomes consecutive words. Optional words are taken when
+// several tokens ("100%") becomes consecutive words. An aside of up to three words between
+// commas may stand between two words of a phrase: «я, честно говоря, не знаю». Optional words are taken when
 // present, gaps are as short as possible, matches do not overlap and never cross a
 // sentence boundary. At most 16 words. A Pattern is safe for concurrent use.
 type Pattern struct {
@@ -24,6 +25,7 @@ type Pattern struct {
 	elems []elem
 	first int // index of the first required element; the ones before it are optional words
 	width int // the most tokens a match can span
+	lead  int // the most tokens from a match's start to its first required word
 }
 
 // Span is one match of a Pattern in the original text.
@@ -117,6 +119,15 @@ func NewPattern(src string) (*Pattern, error) {
 		} else {
 			p.width++
 		}
+	}
+	// Asides («я, честно говоря, не знаю») may stand between two words.
+	for i := 0; i+1 < len(p.elems); i++ {
+		if p.elems[i].kind != gapElem && p.elems[i+1].kind != gapElem {
+			p.width += maxAside
+		}
+	}
+	if p.first > 0 {
+		p.lead = p.first * (1 + maxAside)
 	}
 	if bag {
 		if err := p.checkBag(); err != nil {
@@ -293,11 +304,11 @@ func (p *Pattern) allStarts(t *Text) []int32 {
 func (p *Pattern) expand(t *Text, pos []int32) []int32 {
 	starts := t.starts[:0]
 	for _, k := range pos {
-		for s := max(0, k-int32(p.first)); s <= k; s++ {
+		for s := max(0, k-int32(p.lead)); s <= k; s++ {
 			starts = append(starts, s)
 		}
 	}
-	if p.first > 0 || len(starts) > 1 {
+	if p.lead > 0 || len(starts) > 1 {
 		starts = sortUnique(starts)
 	}
 	t.starts = starts

@@ -277,3 +277,32 @@ func TestReadmePatterns(t *testing.T) {
 		}
 	}
 }
+
+func TestAsides(t *testing.T) {
+	tests := []struct {
+		pattern, text string
+		want          []string
+	}{
+		{"я? не знаю", "Я, честно говоря, не знаю.", []string{"Я, честно говоря, не знаю"}},
+		{"я? не знаю", "Я не знаю.", []string{"Я не знаю"}},
+		{"вы должны были", "Вы, конечно, должны были прислать", []string{"Вы, конечно, должны были"}},
+		{"вы должны были", "Вы (как и все) должны были", []string{"Вы (как и все) должны были"}},
+		{"вы должны были", "Вы, как я уже не раз писал, должны были", []string{}},
+		{"вы должны были", "Вы, да. Должны были", []string{}},
+		{"вы должны были", "Вы, кстати должны были", []string{}},
+		{"не знаю", "не, знаю", []string{"не, знаю"}},
+	}
+	for _, tt := range tests {
+		p, err := NewPattern(tt.pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := []string{}
+		for _, m := range p.Find(tt.text) {
+			got = append(got, m.Match)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q in %q = %q, want %q", tt.pattern, tt.text, got, tt.want)
+		}
+	}
+}
