@@ -65,7 +65,7 @@ func agree(m Morphology, t *Text, h span, r string) string {
 		return r
 	}
 	out := slices.Clone(words)
-	out[head] = keepCapital(words[head], noun.Word)
+	out[head] = inflected(words[head], noun.Word)
 	gender := ""
 	if target.number == "sing" {
 		gender = genderOf(noun)
@@ -80,7 +80,7 @@ func agree(m Morphology, t *Text, h span, r string) string {
 		if adj.Word == "" {
 			return r
 		}
-		out[k] = keepCapital(words[k], adj.Word)
+		out[k] = inflected(words[k], adj.Word)
 	}
 	return strings.Join(out, " ")
 }
@@ -114,6 +114,12 @@ func hitCase(m Morphology, t *Text, i, j int) (caseNumber, bool) {
 				break
 			}
 		}
+		// No preposition: after a transitive verb the phrase is its object (предлагаем
+		// серый вариант), so the accusative goes first.
+		order := cases
+		if prep == "" && i > 0 && t.tokens[i].sep == 0 && (reads(m, t.word(i-1), "VERB", "tran") || reads(m, t.word(i-1), "INFN", "tran")) {
+			order = []string{"accs", "nomn", "gent", "datv", "ablt", "loct"}
+		}
 		best := -1
 		for n, f := range nouns {
 			c, num := grammeme(f, cases), grammeme(f, []string{"sing", "plur"})
@@ -126,7 +132,7 @@ func hitCase(m Morphology, t *Text, i, j int) (caseNumber, bool) {
 			if !adjectivesAgree(m, t, i, k, c, num) {
 				continue
 			}
-			if best < 0 || rank(prep, c) < rank(prep, grammeme(nouns[best], cases)) {
+			if best < 0 || rank(prep, order, c) < rank(prep, order, grammeme(nouns[best], cases)) {
 				best = n
 			}
 		}
@@ -139,12 +145,12 @@ func hitCase(m Morphology, t *Text, i, j int) (caseNumber, bool) {
 	return caseNumber{}, false
 }
 
-// rank orders a case by the preposition's preference, or by the table of cases.
-func rank(prep, c string) int {
+// rank orders a case by the preposition's preference, or by order.
+func rank(prep string, order []string, c string) int {
 	if prep != "" {
 		return slices.Index(governs[prep], c)
 	}
-	return slices.Index(cases, c)
+	return slices.Index(order, c)
 }
 
 // adjectivesAgree reports whether the adjectives between the hit's start and its noun k
@@ -179,15 +185,19 @@ func reads(m Morphology, w string, tags ...string) bool {
 }
 
 // inflectWord returns the form of w's lemma (as part of speech pos) with the case and
-// number of target and, when given, the gender; a plain form beats a variant (V-oy), and
-// in the accusative the one with the noun's animacy wins.
+// number of target and, when given, the gender. Of the forms that fit, the one sharing
+// most grammemes with w wins (a passive participle stays passive), a plain form beats a
+// variant (V-oy), and in the accusative the one with the noun's animacy.
 func inflectWord(m Morphology, w, pos string, target caseNumber, gender string) Form {
 	for _, base := range m.Parse(w) {
 		if !base.Has(pos, "nomn") {
 			continue
 		}
+		if base.Has(target.grammCase, target.number) && (gender == "" || base.Has(gender)) && target.grammCase != "accs" {
+			return base // already in place
+		}
 		var best Form
-		score := -1
+		score := -1 << 30
 		for _, f := range m.Forms(base.Lemma) {
 			if !f.Has(pos, target.grammCase, target.number) || gender != "" && !f.Has(gender) {
 				continue
@@ -195,20 +205,23 @@ func inflectWord(m Morphology, w, pos string, target caseNumber, gender string) 
 			if pos == "NOUN" && genderOf(f) != genderOf(base) {
 				continue // another noun under the same lemma
 			}
-			s := 2
+			s := 0
 			for _, tg := range f.Tags {
-				if strings.HasPrefix(tg, "V-") {
-					s--
+				switch {
+				case strings.HasPrefix(tg, "V-"):
+					s -= 10
+				case base.Has(tg):
+					s++
 				}
 			}
 			if target.anim != "" && f.Has(target.anim) {
-				s += 2
+				s += 5
 			}
 			if s > score {
 				best, score = f, s
 			}
 		}
-		if score >= 0 {
+		if best.Word != "" {
 			return best
 		}
 	}
@@ -227,6 +240,15 @@ func grammeme(f Form, options []string) string {
 		}
 	}
 	return ""
+}
+
+// inflected returns the form w to stand where orig stood: orig itself when it is the same
+// word (the dictionary writes е for ё), else w with orig's capital.
+func inflected(orig, w string) string {
+	if Normalize(orig) == Normalize(w) {
+		return orig
+	}
+	return keepCapital(orig, w)
 }
 
 // keepCapital gives w the capital first letter orig had.

@@ -87,7 +87,7 @@ func fitCapital(t *Text, h span, r string) string {
 	if !unicode.IsLetter(c) {
 		return r
 	}
-	if t.beginsSentence(h.a) {
+	if t.opensSentence(h.a) {
 		return string(unicode.ToUpper(c)) + r[n:]
 	}
 	if !unicode.IsUpper(c) {
@@ -106,4 +106,25 @@ func fitCapital(t *Text, h span, r string) string {
 		}
 	}
 	return string(unicode.ToLower(c)) + r[n:]
+}
+
+// opensSentence reports whether normalised offset a starts the words of a sentence: only
+// symbols (an emoji, a bullet) stand before it in the sentence.
+func (t *Text) opensSentence(a int32) bool {
+	j := t.tokensEndingBy(a)
+	if j < len(t.tokens) && t.tokens[j].start < a {
+		return false // inside a word
+	}
+	for k := j - 1; k >= 0; k-- {
+		if t.boundaryIn(t.tokens[k].end, a) {
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(t.word(k)); isWordRune(r) {
+			return false
+		}
+		if t.tokens[k].sent {
+			return true
+		}
+	}
+	return true
 }
