@@ -144,6 +144,7 @@ func list[T any](b *strings.Builder, field, typ string, items []T) {
 		line := strings.TrimPrefix(fmt.Sprintf("%#v", it), typ)
 		line = strings.ReplaceAll(line, ", Variants:map[string]knowledge.Variant(nil)", "")
 		line = strings.ReplaceAll(line, ", Replacements:map[string][]string(nil)", "")
+		line = strings.ReplaceAll(line, ", Scope:[]string(nil)", "")
 		fmt.Fprintf(b, "%s,\n", line)
 	}
 	b.WriteString("},\n")
