@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/sufler/sufler/rules/morph"
 )
@@ -19,14 +21,29 @@ func Dictionary() Morphology { return dictionary{} }
 type dictionary struct{}
 
 func (dictionary) Parse(word string) []Form {
+	if v, ok := parsed.Load(word); ok {
+		return v.([]Form)
+	}
 	var out []Form
 	for _, p := range morph.Analyze(word) {
 		if p.Known {
 			out = append(out, Form{Word: p.Word, Lemma: p.Lemma, Tags: tagNames(p.Tag)})
 		}
 	}
+	if parsedCount.Add(1) <= maxParsed {
+		parsed.Store(strings.Clone(word), out) // word may alias a reused buffer
+	}
 	return out
 }
+
+// parsed caches the readings of the words replacements meet: a pack's vocabulary is
+// small and comes back in every reply. maxParsed bounds it against a stream of junk.
+var (
+	parsed      sync.Map
+	parsedCount atomic.Int64
+)
+
+const maxParsed = 50000
 
 func (dictionary) Forms(lemma string) []Form {
 	fs := morph.Forms(lemma)
