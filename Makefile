@@ -11,7 +11,7 @@ WASMENV := GOWORK=$(WASMWORK) GOOS=js GOARCH=wasm
 WASMEXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 GOSRC   := $(shell find rules knowledge wasm -name node_modules -prune -o \( -name '*.go' -o -name '*.json' -o -name '*.txt' \) -print | grep -v /testdata/) go.mod go.sum
 
-.PHONY: all help test test-go test-wasm test-js test-ext test-bench serve wasm ext bench demo validate fuzz clean deps lint-firefox
+.PHONY: all help test test-go test-wasm test-js test-ext test-bench serve wasm ext bench demo validate fuzz clean deps lint-firefox eval
 
 all: wasm $(BUILD)/sufler-serve ext ## build everything: the wasm engine and its loader, the native server, the extension
 
@@ -45,6 +45,9 @@ $(BUILD)/sufler-serve: $(GOSRC)
 
 serve: ## serve the API on 127.0.0.1:$$PORT (default 8787) with the default packs
 	PORT=$(PORT) $(GO) run ./wasm/cmd/sufler-serve
+
+eval: ## the project's own evaluation: recall, precision, false alarms and suggest accuracy on knowledge/eval/corpus (EVALFLAGS=-v lists the misses)
+	$(GO) run ./knowledge/eval/cmd/sufler-eval $(EVALFLAGS)
 
 validate: ## check a pack: make validate PACK=path.json
 	@test -n "$(PACK)" || { echo 'usage: make validate PACK=path/to/pack.json' >&2; exit 2; }
