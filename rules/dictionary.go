@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/sufler/sufler/rules/morph"
 )
@@ -11,8 +13,10 @@ import (
 // pays for it. Tests may swap it with UseMorphology.
 func init() { UseMorphology(Dictionary()) }
 
-// Dictionary returns the embedded Russian dictionary as a Morphology.
-func Dictionary() Morphology { return dictionary{} }
+// Dictionary returns the embedded Russian dictionary as a Morphology, readings cached.
+func Dictionary() Morphology { return theDictionary }
+
+var theDictionary = newCached(dictionary{})
 
 // dictionary adapts rules/morph to Morphology. Parse keeps the dictionary's own readings:
 // a guess from an ending is no ground for inflecting a replacement.
@@ -24,6 +28,30 @@ func (dictionary) Parse(word string) []Form {
 		if p.Known {
 			out = append(out, Form{Word: p.Word, Lemma: p.Lemma, Tags: tagNames(p.Tag)})
 		}
+	}
+	return out
+}
+
+// cached remembers the readings of the words replacements meet: a pack's vocabulary is
+// small and comes back in every reply, and a lookup costs far more in wasm than natively.
+// maxParsed bounds it against a stream of junk.
+type cached struct {
+	Morphology
+	parsed sync.Map
+	count  atomic.Int64
+}
+
+const maxParsed = 50000
+
+func newCached(m Morphology) *cached { return &cached{Morphology: m} }
+
+func (c *cached) Parse(word string) []Form {
+	if v, ok := c.parsed.Load(word); ok {
+		return v.([]Form)
+	}
+	out := c.Morphology.Parse(word)
+	if c.count.Add(1) <= maxParsed {
+		c.parsed.Store(strings.Clone(word), out) // word may alias a reused buffer
 	}
 	return out
 }

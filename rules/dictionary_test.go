@@ -76,3 +76,37 @@ func TestDictionaryRules(t *testing.T) {
 		}
 	})
 }
+
+// countingMorph counts the dictionary lookups that get past the caches.
+type countingMorph struct {
+	Morphology
+	parses, forms int
+}
+
+func (c *countingMorph) Parse(w string) []Form { c.parses++; return c.Morphology.Parse(w) }
+func (c *countingMorph) Forms(l string) []Form { c.forms++; return c.Morphology.Forms(l) }
+
+// TestWarmCheckNeedsNoDictionary: once a reply's words have been seen, checking it again
+// costs no dictionary work — readings, plans and inflections all come from the caches.
+func TestWarmCheckNeedsNoDictionary(t *testing.T) {
+	withDictionary(t, func() {
+		c := &countingMorph{Morphology: Dictionary()}
+		UseMorphology(newCached(c))
+		grey := spec("grey", "sequence", "<серый> <схема>|<вариант>")
+		grey.Replacements = map[string][]string{"default": {"законный вариант", "Официальная схема", "уточню"}}
+		set := mustSet(t, grey)
+		text := "Работаем по серой схеме. Серый вариант дешевле, предлагаем серый вариант."
+		first := set.Check(text, "")
+		p, f := c.parses, c.forms
+		if p == 0 {
+			t.Fatal("the first check made no lookups: the counter is not in the path")
+		}
+		again := set.Check(text, "")
+		if c.parses != p || c.forms != f {
+			t.Errorf("a warm check made %d parses and %d form lookups", c.parses-p, c.forms-f)
+		}
+		if len(first) != 3 || len(again) != 3 || first[0].Replacements[0] != again[0].Replacements[0] {
+			t.Errorf("findings differ: %v / %v", first, again)
+		}
+	})
+}

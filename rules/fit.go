@@ -14,14 +14,15 @@ import (
 //   - a word the text already has at either seam is not pasted twice («на на номер»).
 // "" (remove the words) is left to the caller, which also takes the commas around them.
 
-// fit returns replacement r made ready to paste over hit h of t.
-func fit(t *Text, h span, r string) string {
+// fit returns replacement r made ready to paste over hit h of t; place caches what the
+// hit's words say, shared by the replacements of one finding.
+func fit(t *Text, h span, r string, place *hitPlace) string {
 	if strings.TrimSpace(r) == "" {
 		return r
 	}
 	r = dropSeamWords(t, h, r)
 	if m := currentMorphology(); m != nil {
-		r = agree(m, t, h, r)
+		r = agree(m, t, h, r, place)
 	}
 	return fitCapital(t, h, r)
 }
@@ -32,16 +33,32 @@ func dropSeamWords(t *Text, h span, r string) string {
 	i := t.tokensEndingBy(h.a)
 	j := t.tokensStartingBefore(h.b)
 	if i > 0 && !t.boundaryIn(t.tokens[i-1].end, h.a) {
-		if first, rest, ok := cutFirstWord(r); ok && Normalize(first) == t.word(i-1) {
+		if first, rest, ok := cutFirstWord(r); ok && sameWord(first, t.word(i-1)) {
 			r = rest
 		}
 	}
 	if j < len(t.tokens) && !t.boundaryIn(h.b, t.tokens[j].start) {
-		if rest, last, ok := cutLastWord(r); ok && Normalize(last) == t.word(j) {
+		if rest, last, ok := cutLastWord(r); ok && sameWord(last, t.word(j)) {
 			r = rest
 		}
 	}
 	return r
+}
+
+// sameWord reports whether word w, as written, is the normalised token norm.
+func sameWord(w, norm string) bool {
+	for _, c := range w {
+		f, class := fold(c)
+		if class != foldKeep {
+			return Normalize(w) == norm // rare: marks, soft hyphens
+		}
+		n, size := utf8.DecodeRuneInString(norm)
+		if size == 0 || n != f {
+			return false
+		}
+		norm = norm[size:]
+	}
+	return norm == ""
 }
 
 // cutFirstWord splits r after its first word when more words follow ("на номер" → "на",
@@ -97,13 +114,8 @@ func fitCapital(t *Text, h span, r string) string {
 	if unicode.IsUpper(next) {
 		return r // an abbreviation
 	}
-	if m := currentMorphology(); m != nil {
-		first, _, _ := strings.Cut(r, " ")
-		for _, f := range m.Parse(strings.ToLower(strings.Trim(first, ",.:;!?"))) {
-			if f.Has("Name") || f.Has("Surn") || f.Has("Patr") || f.Has("Geox") || f.Has("Orgn") || f.Has("Trad") {
-				return r
-			}
-		}
+	if m := currentMorphology(); m != nil && planFor(m, r).name {
+		return r
 	}
 	return string(unicode.ToLower(c)) + r[n:]
 }

@@ -112,6 +112,13 @@ var reportVerbs = map[string]bool{
 	"читали": true, "прочитали": true, "спросили": true,
 }
 
+// askVerbs report a request or a question with what was asked right after them: «вы
+// просили гарантировать…», «спрашиваете про серую схему».
+var askVerbs = map[string]bool{
+	"просили": true, "просите": true, "просил": true, "просила": true, "спрашиваете": true, "спрашивали": true,
+	"требуете": true, "требовали": true, "предлагаете": true, "предлагали": true,
+}
+
 // reportLinks join a report verb to what was reported; «якобы» and «мол» report alone.
 var reportLinks = map[string]bool{"что": true, "будто": true, "якобы": true, "мол": true, "ли": true, "чтобы": true}
 
@@ -162,11 +169,18 @@ func (t *Text) negatedWithin(i, j int) bool {
 	return false
 }
 
-// negatedAfter looks up to four words on, within the clause or past a dash or quotation
-// mark (a dash opens a verdict: «… — не наш путь»), for a denial or a refusal.
+// negatedAfter looks up to four words on, within the clause or past a dash, a quotation
+// mark (a dash opens a verdict: «… — не наш путь») or an aside («гарантий, к сожалению,
+// нет»), for a denial or a refusal.
 func (t *Text) negatedAfter(j int) bool {
 	for k, n := j, 0; k < len(t.tokens) && n < 4; k, n = k+1, n+1 {
-		if sep := t.tokens[k].sep; sep != 0 && sep != '"' && sep != '-' {
+		if sep := t.tokens[k].sep; sep == ',' || sep == '(' {
+			m := t.asideEnd(k, k) // «гарантий, к сожалению, нет»
+			if m == 0 {
+				return false
+			}
+			k = m
+		} else if sep != 0 && sep != '"' && sep != '-' {
 			return false
 		}
 		w := t.word(k)
@@ -199,6 +213,8 @@ func (t *Text) reported(i int) bool {
 			return true
 		case reportVerbs[w] && k >= 2 && t.word(k-1) == "вы" && t.word(k-2) == "как":
 			return true // «как вы пишете»
+		case askVerbs[w] && k >= i-2 && t.tokens[k+1].sep == 0:
+			return true // «вы просили гарантировать одобрение»
 		case reportLinks[w]:
 			for v := k - 1; v >= 0 && v >= k-3; v-- {
 				if reportVerbs[t.word(v)] {

@@ -8,8 +8,8 @@ import (
 // TestScope drives the three contexts that clear a hit with replies an agent might write:
 // each text either breaks the rule (want true) or names the thing to refuse it.
 func TestScope(t *testing.T) {
-	promise := spec("promise", "sequence", "{<гарантировать> <одобрение>}", "<гарантировать> ~2 выпуск*|сроки")
-	grey := spec("grey", "sequence", "<серый> <схема>", "в серую", "по <черный>", "работ* в черную|серую")
+	promise := spec("promise", "sequence", "{<гарантировать> <одобрение>}", "<гарантировать> ~2 выпуск*|сроки", "обещать выпуск", "гарантий одобрения")
+	grey := spec("grey", "sequence", "<серый> <схема>", "работ* в черную|серую", "в серую", "по <черный>")
 	dontKnow := spec("dont-know", "sequence", "я? не знаю")
 	pii := spec("pii", "pii")
 	pii.Detector = "phone"
@@ -52,6 +52,12 @@ func TestScope(t *testing.T) {
 		{"Вам якобы гарантировали одобрение.", ""},
 		{"Как вы пишете, гарантировали одобрение — проверим.", ""},
 		{"По вашим словам, вам гарантировали выпуск.", ""},
+		{"Вы просили гарантировать выпуск к пятнице, но сроки решает таможня.", ""},
+		{"Мы никогда не работаем в серую.", ""},
+		{"Работать в серую мы не будем.", ""},
+		{"Обещать выпуск к пятнице — не в наших правилах, но постараемся.", ""},
+		{"Гарантий одобрения, к сожалению, нет.", ""},
+		{"Гарантировать одобрение? Нет.", "promise"}, // the «нет» answers in another sentence
 		// the context ends where the agent's own words begin
 		{"Пишете, что груз стоит. Гарантируем выпуск завтра.", "promise"},
 		{"Вы пишете, что торопитесь; гарантируем выпуск завтра.", "promise"},

@@ -131,8 +131,9 @@ func (r *rule) finding(t *Text, h span, segment string) Finding {
 		repl = r.repl["default"]
 	}
 	f.Replacements = make([]string, len(repl))
+	var place hitPlace
 	for i, x := range repl {
-		f.Replacements[i] = fit(t, h, x)
+		f.Replacements[i] = fit(t, h, x, &place)
 	}
 	return f
 }
