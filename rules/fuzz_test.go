@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // fuzzSet holds rules of every kind, filters and anchor included.
@@ -144,6 +145,41 @@ func FuzzPattern(f *testing.F) {
 		}
 		for _, fd := range set.Check(text, "") {
 			for _, r := range fd.Replacements {
+				Apply(text, fd, r)
+			}
+		}
+	})
+}
+
+// FuzzFit checks any text against lemma rules whose replacements the real dictionary
+// inflects: no panic, and every fitted replacement pastes over its finding.
+func FuzzFit(f *testing.F) {
+	for _, s := range []string{
+		"Работаем по серой схеме, без серых схем, о серых схемах.",
+		"Я, честно говоря, не знаю. Позвоним вам на 8 916 123-45-67.",
+		"«Серые схемы» — не наш путь. Пишете, что серый вариант можно?",
+		"СЕРОЙ СХЕМОЙ 🙂 серой\u00adсхеме сер\u0301ой схеме",
+	} {
+		f.Add(s)
+	}
+	prev := currentMorphology()
+	UseMorphology(Dictionary())
+	f.Cleanup(func() { UseMorphology(prev) })
+	grey := spec("grey", "sequence", "<серый> <схема>|<вариант>|<путь>", "я? не знаю")
+	grey.Replacements = map[string][]string{"default": {"законный вариант", "Официальная схема", "по закону", "на номер из профиля", ""}}
+	phone := spec("phone", "pii")
+	phone.Detector = "phone"
+	phone.Replacements = grey.Replacements
+	set := mustSet(f, grey, phone)
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, fd := range set.Check(text, "") {
+			if len(fd.Replacements) != 5 {
+				t.Fatalf("%d replacements", len(fd.Replacements))
+			}
+			for _, r := range fd.Replacements {
+				if !utf8.ValidString(r) {
+					t.Fatalf("replacement %q is not UTF-8", r)
+				}
 				Apply(text, fd, r)
 			}
 		}

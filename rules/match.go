@@ -119,3 +119,13 @@ func (t *Text) asideEnd(k, start int) int {
 	}
 	return 0
 }
+
+// asideBetween reports whether an aside may open among the tokens after s up to k.
+func (t *Text) asideBetween(s, k int32) bool {
+	for j := s + 1; j <= k; j++ {
+		if sep := t.tokens[j].sep; sep == ',' || sep == '(' || sep == '-' {
+			return true
+		}
+	}
+	return false
+}

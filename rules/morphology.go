@@ -129,3 +129,42 @@ func validTag(s string) bool {
 	}
 	return true
 }
+
+// ExpandLemmas returns pattern with every lemma token written out as the alternatives it
+// stands for: "<серый:femn> схем*" becomes "серая|серой|серую схем*". The two compile to
+// the same pattern; the expanded one needs no dictionary, so packs built ahead of time
+// (the engine's default packs) start without decoding it.
+func ExpandLemmas(pattern string) (string, error) {
+	if !strings.Contains(pattern, "<") {
+		return pattern, nil
+	}
+	fields := strings.Fields(pattern)
+	for i, f := range fields {
+		open, body := "", f
+		if strings.HasPrefix(body, "{") {
+			open, body = "{", body[1:]
+		}
+		close := ""
+		if strings.HasSuffix(body, "}") {
+			close, body = "}", body[:len(body)-1]
+		}
+		if strings.HasSuffix(body, "?") {
+			close, body = "?"+close, body[:len(body)-1]
+		}
+		if !strings.Contains(body, "<") {
+			continue
+		}
+		alts := strings.Split(body, "|")
+		for j, a := range alts {
+			if strings.HasPrefix(a, "<") {
+				forms, err := lemmaForms(a)
+				if err != nil {
+					return "", err
+				}
+				alts[j] = strings.Join(forms, "|")
+			}
+		}
+		fields[i] = open + strings.Join(alts, "|") + close
+	}
+	return strings.Join(fields, " "), nil
+}

@@ -305,6 +305,10 @@ func (p *Pattern) expand(t *Text, pos []int32) []int32 {
 	starts := t.starts[:0]
 	for _, k := range pos {
 		for s := max(0, k-int32(p.lead)); s <= k; s++ {
+			// Further back than the optional words reach only past an aside.
+			if s < k-int32(p.first) && !t.asideBetween(s, k) {
+				continue
+			}
 			starts = append(starts, s)
 		}
 	}

@@ -306,3 +306,37 @@ func TestAsides(t *testing.T) {
 		}
 	}
 }
+
+// TestExpandLemmas: a pattern and its expansion find the same matches in the same texts.
+func TestExpandLemmas(t *testing.T) {
+	texts := []string{
+		"Мы гарантировали одобрение. Одобрение мы вам гарантируем!",
+		"по серой схеме, серые схемы, по-чёрному, серую схему",
+		"Подъезжайте в офис, подъезжаете в офис?",
+	}
+	for _, src := range []string{
+		"<гарантировать> ~2 <одобрение>", "{<одобрение> <гарантировать>}", "<серый:femn>? <схема>",
+		"по <черный:datv>|белому", "<подъезжать:impr> в <офис>", "без лемм",
+	} {
+		exp, err := ExpandLemmas(src)
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		if strings.Contains(exp, "<") {
+			t.Errorf("%q expands to %q", src, exp)
+		}
+		p1, err1 := NewPattern(src)
+		p2, err2 := NewPattern(exp)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("%q / %q: %v %v", src, exp, err1, err2)
+		}
+		for _, text := range texts {
+			if a, b := p1.Find(text), p2.Find(text); !slices.Equal(a, b) {
+				t.Errorf("%q finds %v, its expansion %q finds %v", src, a, exp, b)
+			}
+		}
+	}
+	if _, err := ExpandLemmas("<абырвалг>"); err == nil {
+		t.Error("an unknown lemma expanded")
+	}
+}

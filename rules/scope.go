@@ -117,6 +117,7 @@ var reportVerbs = map[string]bool{
 var askVerbs = map[string]bool{
 	"просили": true, "просите": true, "просил": true, "просила": true, "спрашиваете": true, "спрашивали": true,
 	"требуете": true, "требовали": true, "предлагаете": true, "предлагали": true,
+	"просят": true, "спрашивают": true, "требуют": true,
 }
 
 // reportLinks join a report verb to what was reported; «якобы» and «мол» report alone.
@@ -162,7 +163,7 @@ func (t *Text) negatedBefore(i int) bool {
 // lets in: «Одобрение мы не гарантируем».
 func (t *Text) negatedWithin(i, j int) bool {
 	for k := i + 1; k < j-1; k++ {
-		if negators[t.word(k)] && !notDenial[t.word(k+1)] {
+		if negators[t.word(k)] && t.denies(k) {
 			return true
 		}
 	}
@@ -173,18 +174,27 @@ func (t *Text) negatedWithin(i, j int) bool {
 // mark (a dash opens a verdict: «… — не наш путь») or an aside («гарантий, к сожалению,
 // нет»), for a denial or a refusal.
 func (t *Text) negatedAfter(j int) bool {
-	for k, n := j, 0; k < len(t.tokens) && n < 4; k, n = k+1, n+1 {
-		if sep := t.tokens[k].sep; sep == ',' || sep == '(' {
+	reach := 4
+	if j < len(t.tokens) && t.tokens[j].sep == '-' {
+		reach = 8 // a verdict after a dash: «серые схемы — это путь к штрафам, мы так не работаем»
+	}
+	for k, n := j, 0; k < len(t.tokens) && n < reach; k, n = k+1, n+1 {
+		switch sep := t.tokens[k].sep; {
+		case sep == '.':
+			return false
+		case reach > 4 && k > j:
+			// inside a verdict, commas do not stop the search
+		case sep == ',' || sep == '(':
 			m := t.asideEnd(k, k) // «гарантий, к сожалению, нет»
 			if m == 0 {
 				return false
 			}
 			k = m
-		} else if sep != 0 && sep != '"' && sep != '-' {
+		case sep != 0 && sep != '"' && sep != '-':
 			return false
 		}
 		w := t.word(k)
-		if negators[w] && (k+1 >= len(t.tokens) || !notDenial[t.word(k+1)] || t.tokens[k+1].sep != 0) {
+		if negators[w] && t.denies(k) {
 			return true
 		}
 		for _, r := range refusalsAfter {
@@ -194,6 +204,22 @@ func (t *Text) negatedAfter(j int) bool {
 		}
 	}
 	return false
+}
+
+// denies reports whether the negation at token k denies: not a degree («не позднее
+// пятницы») nor a reassurance («не переживайте», «не сомневайтесь»: an imperative).
+func (t *Text) denies(k int) bool {
+	if k+1 >= len(t.tokens) || t.tokens[k+1].sep != 0 {
+		return true
+	}
+	next := t.word(k + 1)
+	if notDenial[next] {
+		return false
+	}
+	if m := currentMorphology(); m != nil && reads(m, next, "VERB", "impr", "excl") {
+		return false
+	}
+	return true
 }
 
 // reported reports whether token i stands in reported speech: after «якобы», «мол», «по
@@ -213,7 +239,7 @@ func (t *Text) reported(i int) bool {
 			return true
 		case reportVerbs[w] && k >= 2 && t.word(k-1) == "вы" && t.word(k-2) == "как":
 			return true // «как вы пишете»
-		case askVerbs[w] && k >= i-2 && t.tokens[k+1].sep == 0:
+		case askVerbs[w] && k >= i-3 && t.tokens[k+1].sep == 0:
 			return true // «вы просили гарантировать одобрение»
 		case reportLinks[w]:
 			for v := k - 1; v >= 0 && v >= k-3; v-- {
