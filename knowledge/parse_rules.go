@@ -12,7 +12,7 @@ import (
 // (a test keeps the two in step).
 var ruleFields = []string{"id", "kind", "category", "severity", "message", "why", "patterns", "regex",
 	"anchor", "max", "detector", "allow", "exceptions", "unless_before", "unless_after",
-	"replacements", "examples", "source"}
+	"scope", "replacements", "examples", "source"}
 
 var exampleFields = []string{"flag", "pass"}
 
@@ -95,6 +95,10 @@ func (c *checker) rule(rp string, v gjson.Result, segs []string) rules.Spec {
 		UnlessBefore: c.strings(rf, "unless_before"),
 		UnlessAfter:  c.strings(rf, "unless_after"),
 		Source:       c.str(rf, rp, "source"),
+	}
+	if _, ok := rf["scope"]; ok {
+		// Present but empty means "no context clears a hit"; absent means the default.
+		s.Scope = append([]string{}, c.strings(rf, "scope")...)
 	}
 	if m, ok := rf["max"]; ok {
 		f := m.val.Float()

@@ -131,6 +131,12 @@ func compileRule(sp *Spec, at string) (*rule, []Problem) {
 		add(".anchor", "unknown anchor %q (sentence-start)", sp.Anchor)
 	}
 	var ps []Problem
+	var patterns []*Pattern
+	if a, ok := r.m.(anchored); ok {
+		patterns = a.anchors()
+	}
+	r.f.scope, ps = compileScope(sp, patterns, at)
+	probs = append(probs, ps...)
 	r.f.except, ps = compilePatterns(sp.Exceptions, at+".exceptions", false)
 	probs = append(probs, ps...)
 	r.f.before, ps = compilePatterns(sp.UnlessBefore, at+".unless_before", false)
@@ -169,6 +175,8 @@ func compileReplacements(m map[string][]string, at string) (map[string][]string,
 				probs = append(probs, Problem{fmt.Sprintf("%s.%s[%d]", at, k, j), `only spaces; use "" to mean "remove the words"`})
 			case strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")"):
 				probs = append(probs, Problem{fmt.Sprintf("%s.%s[%d]", at, k, j), `advice in brackets would be pasted into the reply; put advice in "message" and use "" to mean "remove the words"`})
+			case badPlaceholder(s) != "":
+				probs = append(probs, Problem{fmt.Sprintf("%s.%s[%d]", at, k, j), fmt.Sprintf("malformed placeholder %q: write {{name}} with a lowercase latin name, as templates do", badPlaceholder(s))})
 			case slices.Index(m[k], s) < j:
 				probs = append(probs, Problem{fmt.Sprintf("%s.%s[%d]", at, k, j), fmt.Sprintf("duplicate of [%d]", slices.Index(m[k], s))})
 			}
@@ -176,6 +184,42 @@ func compileReplacements(m map[string][]string, at string) (map[string][]string,
 		out[k] = slices.Clone(m[k])
 	}
 	return out, probs
+}
+
+// badPlaceholder returns the first malformed {{placeholder}} of s ("{{ Имя }}", "{{x"),
+// or "". A replacement's placeholders are walked by the extension as a template's are.
+func badPlaceholder(s string) string {
+	for {
+		i := strings.Index(s, "{{")
+		if i < 0 {
+			if j := strings.Index(s, "}}"); j >= 0 {
+				return s[max(0, j-10) : j+2]
+			}
+			return ""
+		}
+		j := strings.Index(s[i:], "}}")
+		if j < 0 {
+			return s[i:min(len(s), i+12)]
+		}
+		name := s[i+2 : i+j]
+		if !isVarName(name) {
+			return s[i : i+j+2]
+		}
+		s = s[i+j+2:]
+	}
+}
+
+// isVarName reports whether s is a placeholder name: [a-z][a-z0-9_]*.
+func isVarName(s string) bool {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // checkTexts checks an examples list: no blank texts, and flag examples are required.

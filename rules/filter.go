@@ -7,6 +7,7 @@ type filters struct {
 	except        []*Pattern // a match covering the hit drops it
 	before        []*Pattern // a match ending right before the hit drops it
 	after         []*Pattern // a match starting right after the hit drops it
+	scope         uint8      // contexts that clear a hit (scope.go)
 }
 
 // keep reports whether hit s survives the anchor and the exceptions.
@@ -43,7 +44,7 @@ func (f *filters) keep(t *Text, s span) bool {
 			}
 		}
 	}
-	return true
+	return f.scope == 0 || !t.inScope(s, f.scope)
 }
 
 // covered reports whether some match of p spans the whole hit s.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // fuzzSet holds rules of every kind, filters and anchor included.
@@ -98,6 +99,88 @@ func FuzzCompile(f *testing.F) {
 		for _, s := range specs {
 			for _, text := range append(s.Examples.Flag, s.Examples.Pass...) {
 				set.Check(text, "default")
+			}
+		}
+	})
+}
+
+// FuzzPattern compiles any pattern — lemmas, grammemes, bags, gaps — and runs it, with
+// the scope filters and the replacement fitting of a rule, over any text: no panic, hits
+// in order, inside the text, cut at UTF-16 offsets that slice to their Match.
+func FuzzPattern(f *testing.F) {
+	for _, s := range [][2]string{
+		{"<гарантировать> ~2 <одобрение>", "Мы гарантировали вам одобрение, «гарантируем одобрение»."},
+		{"{<одобрение> <гарантировать>}", "Одобрение мы вам не гарантируем. Пишете, что гарантировали одобрение?"},
+		{"<серый:ADJF,femn>|сер* <схема>?", "по-серому, по серой схеме — не наш путь"},
+		{"по <черный:datv>", "по-чёрному\nпо чёрному"},
+		{"{да нет} ~3", "да нет да"},
+		{"<:>|<a:b,,c>|<<>>", "«„“»\"\" ..."},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, pattern, text string) {
+		p, err := NewPattern(pattern)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("an error without a message")
+			}
+			return
+		}
+		units := utf16.Encode([]rune(text))
+		prev := -1
+		for _, m := range p.Find(text) {
+			if m.Start < 0 || m.Start >= m.End || m.End > len(units) || m.Start < prev {
+				t.Fatalf("%q in %q: span %+v out of bounds or order", pattern, text, m)
+			}
+			if !equal16(utf16.Encode([]rune(m.Match)), units[m.Start:m.End]) {
+				t.Fatalf("%q in %q: offsets do not cut %q", pattern, text, m.Match)
+			}
+			prev = m.End
+		}
+		sp := spec("fuzz", "sequence", pattern)
+		sp.Replacements = map[string][]string{"default": {"законный вариант", "на номер", ""}}
+		set, probs := compileNoExamples([]Spec{sp})
+		if len(probs) > 0 {
+			return // a bag refused as an exception, say
+		}
+		for _, fd := range set.Check(text, "") {
+			for _, r := range fd.Replacements {
+				Apply(text, fd, r)
+			}
+		}
+	})
+}
+
+// FuzzFit checks any text against lemma rules whose replacements the real dictionary
+// inflects: no panic, and every fitted replacement pastes over its finding.
+func FuzzFit(f *testing.F) {
+	for _, s := range []string{
+		"Работаем по серой схеме, без серых схем, о серых схемах.",
+		"Я, честно говоря, не знаю. Позвоним вам на 8 916 123-45-67.",
+		"«Серые схемы» — не наш путь. Пишете, что серый вариант можно?",
+		"СЕРОЙ СХЕМОЙ 🙂 серой\u00adсхеме сер\u0301ой схеме",
+	} {
+		f.Add(s)
+	}
+	prev := currentMorphology()
+	UseMorphology(Dictionary())
+	f.Cleanup(func() { UseMorphology(prev) })
+	grey := spec("grey", "sequence", "<серый> <схема>|<вариант>|<путь>", "я? не знаю")
+	grey.Replacements = map[string][]string{"default": {"законный вариант", "Официальная схема", "по закону", "на номер из профиля", ""}}
+	phone := spec("phone", "pii")
+	phone.Detector = "phone"
+	phone.Replacements = grey.Replacements
+	set := mustSet(f, grey, phone)
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, fd := range set.Check(text, "") {
+			if len(fd.Replacements) != 5 {
+				t.Fatalf("%d replacements", len(fd.Replacements))
+			}
+			for _, r := range fd.Replacements {
+				if !utf8.ValidString(r) {
+					t.Fatalf("replacement %q is not UTF-8", r)
+				}
+				Apply(text, fd, r)
 			}
 		}
 	})

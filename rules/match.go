@@ -67,6 +67,13 @@ func (p *Pattern) walk(t *Text, e, k, start int, q query) (int, bool) {
 			if end, ok := p.walk(t, e+1, k+1, start, q); ok {
 				return end, true
 			}
+			if e+1 < len(p.elems) && p.elems[e+1].kind != gapElem {
+				if m := t.asideEnd(k+1, start); m > 0 {
+					if end, ok := p.walk(t, e+1, m, start, q); ok {
+						return end, true
+					}
+				}
+			}
 		}
 		if el.optional {
 			if end, ok := p.walk(t, e+1, k, start, q); ok {
@@ -82,4 +89,43 @@ func (p *Pattern) walk(t *Text, e, k, start int, q query) (int, bool) {
 // it exists and no sentence begins between start and k.
 func (t *Text) consumable(k, start int) bool {
 	return k < len(t.tokens) && (k == start || !t.tokens[k].sent)
+}
+
+// maxAside is the most words an aside between two words of a phrase may have.
+const maxAside = 3
+
+// asideEnd returns the token after an aside that starts at token k — one to maxAside
+// words set off by commas (or brackets, or dashes), in one sentence — or 0 when none does.
+func (t *Text) asideEnd(k, start int) int {
+	if k >= len(t.tokens) {
+		return 0
+	}
+	open := t.tokens[k].sep
+	if open != ',' && open != '(' && open != '-' {
+		return 0
+	}
+	for m := k + 1; m <= k+maxAside && m < len(t.tokens); m++ {
+		switch sep := t.tokens[m].sep; {
+		case sep == '.':
+			return 0
+		case sep == ',' || sep == ')' || sep == '-':
+			if !t.consumable(m, start) {
+				return 0
+			}
+			return m
+		case sep != 0:
+			return 0
+		}
+	}
+	return 0
+}
+
+// asideBetween reports whether an aside may open among the tokens after s up to k.
+func (t *Text) asideBetween(s, k int32) bool {
+	for j := s + 1; j <= k; j++ {
+		if sep := t.tokens[j].sep; sep == ',' || sep == '(' || sep == '-' {
+			return true
+		}
+	}
+	return false
 }

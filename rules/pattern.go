@@ -10,17 +10,22 @@ import (
 
 // Pattern is a compiled sequence pattern: words separated by spaces, matched against the
 // normalised word tokens of a text. Syntax: "знаю" exact form, "знаю|знаем" alternatives,
-// "гарантир*" prefix, "*" any one word, "очень?" optional word, "~3" gap of 0..3 words
-// (~1..~9, only between required words). Words are normalised like the text (Ё→е);
-// punctuation is ignored and a plain word that is several tokens ("100%") becomes
-// consecutive words. Optional words are taken when present, gaps are as short as
-// possible, matches do not overlap and never cross a sentence boundary. At most 16
-// words. A Pattern is safe for concurrent use.
+// "гарантир*" prefix, "<гарантировать>" every form of a lemma and "<серый:ADJF,femn>" the
+// forms with those grammemes (through the Morphology in use), "*" any one word, "очень?"
+// optional word, "~3" gap of 0..3 words (~1..~9, only between required words). A pattern
+// in braces, "{<одобрение> <гарантировать>}", takes its words in any order within a clause.
+// Words are normalised like the text (Ё→е); punctuation is ignored and a plain word that is
+// several tokens ("100%") becomes consecutive words. An aside of up to three words between
+// commas may stand between two words of a phrase: «я, честно говоря, не знаю». Optional words are taken when
+// present, gaps are as short as possible, matches do not overlap and never cross a
+// sentence boundary. At most 16 words. A Pattern is safe for concurrent use.
 type Pattern struct {
+	bag   bool // words in any order within a clause (see bag.go)
 	src   string
 	elems []elem
 	first int // index of the first required element; the ones before it are optional words
 	width int // the most tokens a match can span
+	lead  int // the most tokens from a match's start to its first required word
 }
 
 // Span is one match of a Pattern in the original text.
@@ -53,15 +58,22 @@ type elem struct {
 	gap      int
 	exact    []string
 	prefix   []string
+	set      map[string]struct{} // exact as a set, when a lemma made it long
 }
 
 func (e *elem) matches(w string) bool {
 	if e.kind == anyElem {
 		return true
 	}
-	for _, x := range e.exact {
-		if w == x {
+	if e.set != nil {
+		if _, ok := e.set[w]; ok {
 			return true
+		}
+	} else {
+		for _, x := range e.exact {
+			if w == x {
+				return true
+			}
 		}
 	}
 	for _, p := range e.prefix {
@@ -74,11 +86,15 @@ func (e *elem) matches(w string) bool {
 
 // NewPattern compiles a sequence pattern; the error says which token is wrong and why.
 func NewPattern(src string) (*Pattern, error) {
-	fields := strings.Fields(src)
+	body, bag, err := cutBag(src)
+	if err != nil {
+		return nil, err
+	}
+	fields := strings.Fields(body)
 	if len(fields) == 0 {
 		return nil, errors.New("empty pattern")
 	}
-	p := &Pattern{src: src}
+	p := &Pattern{src: src, bag: bag}
 	for _, f := range fields {
 		els, err := parseField(f)
 		if err != nil {
@@ -103,6 +119,21 @@ func NewPattern(src string) (*Pattern, error) {
 		} else {
 			p.width++
 		}
+	}
+	// Asides («я, честно говоря, не знаю») may stand between two words.
+	for i := 0; i+1 < len(p.elems); i++ {
+		if p.elems[i].kind != gapElem && p.elems[i+1].kind != gapElem {
+			p.width += maxAside
+		}
+	}
+	if p.first > 0 {
+		p.lead = p.first * (1 + maxAside)
+	}
+	if bag {
+		if err := p.checkBag(); err != nil {
+			return nil, err
+		}
+		p.width = 2*bagReach + 1
 	}
 	if p.first < 0 {
 		return nil, errors.New("needs at least one word that is not optional")
@@ -131,7 +162,7 @@ func parseField(f string) ([]elem, error) {
 	if body == "" || strings.ContainsAny(body, "?~") {
 		return nil, fmt.Errorf("unknown token %q", f)
 	}
-	if !optional && !strings.ContainsAny(body, "|*") {
+	if !optional && !strings.ContainsAny(body, "|*<") {
 		// A plain word may be several tokens: "100%" is 100 then %, punctuation goes.
 		ws := Words(body)
 		if len(ws) == 0 {
@@ -150,6 +181,12 @@ func parseField(f string) ([]elem, error) {
 			return nil, fmt.Errorf("empty alternative in %q", f)
 		case alt == "*":
 			e.kind = anyElem
+		case alt[0] == '<':
+			forms, err := lemmaForms(alt)
+			if err != nil {
+				return nil, err
+			}
+			e.exact = append(e.exact, forms...)
 		case strings.Contains(alt, "*"):
 			stem := Normalize(alt[:len(alt)-1])
 			if ws := Words(stem); len(ws) != 1 || ws[0] != stem || !strings.HasSuffix(alt, "*") {
@@ -169,6 +206,12 @@ func parseField(f string) ([]elem, error) {
 	}
 	if e.kind == anyElem {
 		e.exact, e.prefix = nil, nil
+	}
+	if len(e.exact) > 8 {
+		e.set = make(map[string]struct{}, len(e.exact))
+		for _, x := range e.exact {
+			e.set[x] = struct{}{}
+		}
 	}
 	return []elem{e}, nil
 }
@@ -213,6 +256,9 @@ func (p *Pattern) appendAnchored(t *Text, slot int32, dst []span) []span {
 }
 
 func (p *Pattern) appendFrom(t *Text, starts []int32, dst []span) []span {
+	if p.bag {
+		return p.appendBags(t, starts, dst)
+	}
 	next := 0
 	for _, s := range starts {
 		if int(s) < next {
@@ -258,11 +304,15 @@ func (p *Pattern) allStarts(t *Text) []int32 {
 func (p *Pattern) expand(t *Text, pos []int32) []int32 {
 	starts := t.starts[:0]
 	for _, k := range pos {
-		for s := max(0, k-int32(p.first)); s <= k; s++ {
+		for s := max(0, k-int32(p.lead)); s <= k; s++ {
+			// Further back than the optional words reach only past an aside.
+			if s < k-int32(p.first) && !t.asideBetween(s, k) {
+				continue
+			}
 			starts = append(starts, s)
 		}
 	}
-	if p.first > 0 || len(starts) > 1 {
+	if p.lead > 0 || len(starts) > 1 {
 		starts = sortUnique(starts)
 	}
 	t.starts = starts

@@ -1,6 +1,9 @@
 package rules
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
 
 // sequence flags every match of its patterns (kind "sequence").
 type sequence struct {
@@ -39,6 +42,9 @@ func compilePatterns(src []string, at string, required bool) ([]*Pattern, []Prob
 	ps := make([]*Pattern, 0, len(src))
 	for i, s := range src {
 		p, err := NewPattern(s)
+		if err == nil && p.bag && !required {
+			err = errors.New("a bag {…} finds a rule's hits; exceptions and unless patterns are phrases")
+		}
 		if err != nil {
 			probs = append(probs, Problem{fmt.Sprintf("%s[%d]", at, i), err.Error()})
 			continue

@@ -131,7 +131,11 @@ func (r *rule) finding(t *Text, h span, segment string) Finding {
 	if !ok {
 		repl = r.repl["default"]
 	}
-	f.Replacements = append([]string{}, repl...)
+	f.Replacements = make([]string, len(repl))
+	var place hitPlace
+	for i, x := range repl {
+		f.Replacements[i] = fit(t, h, x, &place)
+	}
 	return f
 }
 

@@ -36,6 +36,11 @@ type Spec struct {
 	// UnlessAfter are sequence patterns; a hit right before their match (same sentence,
 	// nothing but punctuation between) is dropped.
 	UnlessAfter []string `json:"unless_after,omitempty"`
+	// Scope lists the contexts where a hit is not a violation: "negation" («не
+	// гарантируем», «гарантировать не можем»), "quote" (inside quotation marks) and
+	// "report" (reported speech: «пишете, что…»). Nil means the kind's default (see
+	// compileScope); an empty list means none: every hit counts.
+	Scope []string `json:"scope,omitempty"`
 	// Replacements maps a segment id (or "default") to what to say instead.
 	Replacements map[string][]string `json:"replacements,omitempty"`
 	// Examples are texts the rule must flag (at least one) and must not flag; Compile runs them.

@@ -16,6 +16,7 @@ type Text struct {
 	at     []origin // at[i] is where the normalised rune starting at byte i came from
 	tokens []token
 	bounds []int32 // normalised offsets of sentence-ending marks and newlines, ascending
+	quotes []int32 // scratch: token counts at the open quotation marks while tokenizing
 
 	sorted   []int32 // token indices ordered by word, built on first use
 	keys     []uint64

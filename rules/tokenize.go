@@ -9,6 +9,8 @@ import (
 type token struct {
 	start, end int32 // normalised byte offsets
 	sent       bool  // the token begins a sentence
+	sep        byte  // what opens the token's clause: '.' a sentence, , ; : ( ) " or - (a dash); 0 inside one
+	quoted     bool  // the token stands inside a closed pair of quotation marks
 }
 
 // isWordRune reports whether r can be part of a word: letters of any script and digits.
@@ -69,14 +71,15 @@ func decodeAt(s string, i int) (rune, int) {
 
 // tokenize splits t.norm into word and symbol tokens and records sentence boundaries.
 // A word is a run of letters and digits; a hyphen joins words (кто-то, 5-й, covid-19)
-// but not two numbers (2-3), an apostrophe joins letters (д'артаньян), and a point or
-// comma joins digits (1.5, 100,5). Punctuation is not a token. Sentences end at . ! ?
+// but not two numbers (2-3), and «по-» adverbs are two words (по-чёрному: по, чёрному);
+// an apostrophe joins letters (д'артаньян), and a point or comma joins digits (1.5, 100,5). Punctuation is not a token. Sentences end at . ! ?
 // and newlines; a point followed directly by a letter or digit (example.com, т.е) does not end one.
 func (t *Text) tokenize() {
 	s := t.norm
 	toks := t.tokens[:0]
 	bounds := t.bounds[:0]
-	sent := true
+	sent, sep := true, byte('.')
+	quotes := t.quotes[:0]
 	for i := 0; i < len(s); {
 		if s[i] == ' ' {
 			i++
@@ -86,25 +89,69 @@ func (t *Text) tokenize() {
 		switch {
 		case isWordRune(r):
 			end := scanWord(s, i)
-			toks = append(toks, token{int32(i), int32(end), sent})
-			sent = false
+			if end-i > len("по-") && s[i:i+len("по-")] == "по-" {
+				// «по-чёрному», «по-русски» read as по + the word: `по <черный>` and
+				// `<черный>` find them, as they find «по чёрному» written apart.
+				toks = append(toks, token{start: int32(i), end: int32(i + len("по")), sent: sent, sep: sep})
+				sent, sep = false, 0
+				i += len("по-")
+			}
+			toks = append(toks, token{start: int32(i), end: int32(end), sent: sent, sep: sep})
+			sent, sep = false, 0
 			i = end
 			continue
 		case isSymbolToken(r):
-			toks = append(toks, token{int32(i), int32(i + w), sent})
-			sent = false
+			toks = append(toks, token{start: int32(i), end: int32(i + w), sent: sent, sep: sep})
+			sent, sep = false, 0
 		case r == '\n' || r == '!' || r == '?':
 			bounds = append(bounds, int32(i))
-			sent = true
+			sent, sep = true, '.'
 		case r == '.':
 			if next, _ := decodeAt(s, i+1); !isWordRune(next) && !t.abbreviation(toks, i) {
 				bounds = append(bounds, int32(i))
-				sent = true
+				sent, sep = true, '.'
 			}
+		case r == '"':
+			if sep != '.' {
+				sep = '"'
+			}
+			quotes = t.quote(s, i, toks, quotes)
+		case r == ',' || r == ';' || r == ':' || r == '(' || r == ')' || r == '-':
+			if sep != '.' {
+				sep = byte(r) // a hyphen inside a word never gets here: scanWord took it
+			}
+		}
+		if r == '\n' {
+			quotes = quotes[:0] // a quotation left open ends with its paragraph
 		}
 		i += w
 	}
-	t.tokens, t.bounds = toks, bounds
+	t.tokens, t.bounds, t.quotes = toks, bounds, quotes
+}
+
+// quote handles the quotation mark at byte i of s («», „“, "" all read "): it opens a
+// quotation when nothing but a space, bracket or dash stands before it, and otherwise
+// closes the innermost open one, marking the tokens inside as quoted. open holds the
+// token counts at the open marks; the updated stack is returned.
+func (t *Text) quote(s string, i int, toks []token, open []int32) []int32 {
+	prev := byte(' ')
+	if i > 0 {
+		prev = s[i-1]
+	}
+	if prev == ' ' || prev == '\n' || prev == '(' || prev == '-' || prev == '"' && len(open) > 0 && open[len(open)-1] == int32(len(toks)) {
+		if len(open) < 8 {
+			open = append(open, int32(len(toks)))
+		}
+		return open
+	}
+	if len(open) == 0 {
+		return open
+	}
+	from := open[len(open)-1]
+	for k := from; k < int32(len(toks)); k++ {
+		toks[k].quoted = true
+	}
+	return open[:len(open)-1]
 }
 
 // abbreviations whose point does not end a sentence when a lowercase word follows.

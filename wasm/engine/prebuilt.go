@@ -21,6 +21,11 @@ import (
 // The maps (template variants, rule replacements) come as flat tables instead, and
 // defaultPacks fills them in with one small loop.
 
+// Lemma tokens (<гарантировать>) come written out as the word forms they stand for
+// (rules.ExpandLemmas, in the generator): compiling them at start would decode the
+// dictionary and look up every lemma, seconds of a cold start in wasm. Packs a user
+// imports compile their lemmas when they load.
+
 // The default packs' search indexes come prebuilt too, as knowledge.IndexImage makes them
 // (images/<pack id>.idx, written by the same generator and held to a fresh build by
 // TestPrebuilt): building them took most of a second of cold wasm before search answered;

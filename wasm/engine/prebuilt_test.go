@@ -15,6 +15,7 @@ import (
 
 	"github.com/sufler/sufler/knowledge"
 	"github.com/sufler/sufler/knowledge/packs"
+	"github.com/sufler/sufler/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite prebuilt_gen.go from the embedded packs")
@@ -31,6 +32,9 @@ func TestPrebuilt(t *testing.T) {
 		}
 		q := *p
 		q.Rules = nil // compiled at start; only the data is generated
+		if err := expandLemmas(&q); err != nil {
+			t.Fatalf("default pack %d: %v", i, err)
+		}
 		parsed = append(parsed, &q)
 	}
 	src, err := renderPrebuilt(parsed)
@@ -90,6 +94,37 @@ func testImage(t *testing.T, p *knowledge.Pack) {
 	}
 }
 
+// expandLemmas writes out the lemma tokens of p's patterns and signals as the word forms
+// they stand for (rules.ExpandLemmas), on copies: the engine then compiles the default
+// packs at start without decoding the dictionary, which costs ~0.4 s in wasm.
+func expandLemmas(p *knowledge.Pack) error {
+	var err error
+	expand := func(list []string) []string {
+		if list == nil {
+			return nil
+		}
+		out := make([]string, len(list))
+		for i, s := range list {
+			var e error
+			if out[i], e = rules.ExpandLemmas(s); e != nil && err == nil {
+				err = e
+			}
+		}
+		return out
+	}
+	p.Specs = slices.Clone(p.Specs)
+	for i := range p.Specs {
+		sp := &p.Specs[i]
+		sp.Patterns, sp.Exceptions = expand(sp.Patterns), expand(sp.Exceptions)
+		sp.UnlessBefore, sp.UnlessAfter = expand(sp.UnlessBefore), expand(sp.UnlessAfter)
+	}
+	p.Segments = slices.Clone(p.Segments)
+	for i := range p.Segments {
+		p.Segments[i].Signals = expand(p.Segments[i].Signals)
+	}
+	return err
+}
+
 // renderPrebuilt writes the packs as Go data, one template, case, segment or rule per line,
 // with the map fields left nil and their entries in flat tables (see prebuilt.go).
 func renderPrebuilt(ps []*knowledge.Pack) ([]byte, error) {
@@ -147,6 +182,7 @@ func list[T any](b *strings.Builder, field, typ string, items []T) {
 		line := strings.TrimPrefix(fmt.Sprintf("%#v", it), typ)
 		line = strings.ReplaceAll(line, ", Variants:map[string]knowledge.Variant(nil)", "")
 		line = strings.ReplaceAll(line, ", Replacements:map[string][]string(nil)", "")
+		line = strings.ReplaceAll(line, ", Scope:[]string(nil)", "")
 		fmt.Fprintf(b, "%s,\n", line)
 	}
 	b.WriteString("},\n")

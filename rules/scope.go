@@ -1,0 +1,256 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Scope: where a match is not a violation. An agent who writes «гарантировать одобрение
+// мы не можем», quotes the customer («вам „гарантировали одобрение“») or reports what the
+// customer was told («пишете, что вам гарантировали…») names the forbidden thing in order
+// to refuse it. The engine knows these three contexts for every pack; a rule picks which
+// of them clear its hits with "scope", and tunes the rest with exceptions and unless_*.
+
+// Scope contexts, as a rule's "scope" lists them.
+const (
+	ScopeNegation = "negation" // «не гарантируем», «гарантировать не можем», «… — не наш путь»
+	ScopeQuote    = "quote"    // inside quotation marks: the customer's words, a name
+	ScopeReport   = "report"   // reported speech: «пишете, что…», «якобы…», «по вашим словам…»
+)
+
+const (
+	scopeNegation uint8 = 1 << iota
+	scopeQuote
+	scopeReport
+)
+
+var scopeNames = []string{ScopeNegation, ScopeQuote, ScopeReport}
+
+// wordingCategories are about how a thing is said, not what: «андеррайтер ещё не ответил»
+// is jargon negated or not, so negation does not clear their hits by default.
+var wordingCategories = []string{"apology", "bureaucratese", "cliche", "cold-script", "filler", "formality",
+	"humor", "jargon", "negation", "slang", "style", "tone", "typo", "uncertainty"}
+
+// compileScope turns a rule's scope list into bits. A rule without the field gets its
+// kind's default: quote and report for sequence and count rules, and negation too unless
+// the category is about wording or a pattern holds a negation of its own (as «не знаю»
+// does); none for regex rules, which watch marks and symbols, and for personal data,
+// which is personal whoever wrote it.
+func compileScope(sp *Spec, patterns []*Pattern, at string) (uint8, []Problem) {
+	if sp.Scope == nil {
+		switch sp.Kind {
+		case "sequence", "count":
+			bits := scopeQuote | scopeReport
+			if !slices.Contains(wordingCategories, sp.Category) && !negatesItself(patterns) {
+				bits |= scopeNegation
+			}
+			return bits, nil
+		}
+		return 0, nil
+	}
+	var bits uint8
+	var probs []Problem
+	for i, s := range sp.Scope {
+		j := slices.Index(scopeNames, s)
+		if j < 0 {
+			probs = append(probs, Problem{fmt.Sprintf("%s.scope[%d]", at, i), fmt.Sprintf("unknown context %q (%s)", s, strings.Join(scopeNames, ", "))})
+			continue
+		}
+		bits |= 1 << j
+	}
+	return bits, probs
+}
+
+// negatesItself reports whether some pattern holds a negation word: such a rule is about
+// the negation («нет», «не знаю», «никаких проблем»), which must not clear it.
+func negatesItself(ps []*Pattern) bool {
+	for _, p := range ps {
+		for _, e := range p.elems {
+			for _, w := range e.exact {
+				if negators[w] || refusalsBefore[w] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// negators deny what stands next to them in the clause.
+var negators = map[string]bool{
+	"не": true, "ни": true, "нет": true, "нельзя": true, "невозможно": true, "никогда": true,
+	"никто": true, "ничего": true, "никак": true, "нигде": true,
+}
+
+// refusalsBefore refuse a practice named right after them: «без серых схем», «никаких
+// обещаний», «против работы в серую», «отказались от…».
+var refusalsBefore = map[string]bool{
+	"без": true, "против": true, "никаких": true, "никакой": true, "никакого": true, "никакие": true,
+	"никакую": true, "никаким": true, "отказываемся": true, "отказались": true, "избегаем": true,
+	"запрещаем": true, "исключаем": true,
+}
+
+// refusalsAfter refuse a practice named before them: «… — не наш путь», «… запрещены».
+var refusalsAfter = []string{"запрещен", "недопустим", "исключен", "незаконн", "противозаконн", "неприемлем"}
+
+// notDenial are words after «не» that make a degree, not a denial: «не позднее пятницы».
+var notDenial = map[string]bool{
+	"позднее": true, "позже": true, "раньше": true, "ранее": true, "более": true, "менее": true,
+	"больше": true, "меньше": true, "только": true, "хуже": true, "дольше": true, "считая": true,
+}
+
+// reportVerbs introduce what someone else said, wrote or asked.
+var reportVerbs = map[string]bool{
+	"пишете": true, "писали": true, "написали": true, "говорите": true, "говорили": true, "сказали": true,
+	"утверждаете": true, "утверждали": true, "спрашиваете": true, "спрашивали": true, "уточняете": true,
+	"интересуетесь": true, "упоминаете": true, "упомянули": true, "жалуетесь": true, "сообщаете": true,
+	"сообщили": true, "указали": true, "указываете": true, "слышали": true, "обещали": true, "уверяли": true,
+	"заверили": true, "заверяли": true, "предлагали": true, "просите": true, "просили": true, "хотите": true,
+	"пишут": true, "говорят": true, "сказал": true, "сказала": true, "говорил": true, "говорила": true,
+	"обещал": true, "обещала": true, "написал": true, "написала": true, "считаете": true, "думаете": true,
+	"читали": true, "прочитали": true, "спросили": true,
+}
+
+// askVerbs report a request or a question with what was asked right after them: «вы
+// просили гарантировать…», «спрашиваете про серую схему».
+var askVerbs = map[string]bool{
+	"просили": true, "просите": true, "просил": true, "просила": true, "спрашиваете": true, "спрашивали": true,
+	"требуете": true, "требовали": true, "предлагаете": true, "предлагали": true,
+	"просят": true, "спрашивают": true, "требуют": true,
+}
+
+// reportLinks join a report verb to what was reported; «якобы» and «мол» report alone.
+var reportLinks = map[string]bool{"что": true, "будто": true, "якобы": true, "мол": true, "ли": true, "чтобы": true}
+
+// inScope reports whether hit s stands in one of the contexts bits names.
+func (t *Text) inScope(s span, bits uint8) bool {
+	i := t.tokensEndingBy(s.a)
+	j := t.tokensStartingBefore(s.b)
+	if i >= j {
+		return false // no word in the hit (a run of marks): nothing to judge
+	}
+	return bits&scopeQuote != 0 && t.quoted(i, j) ||
+		bits&scopeNegation != 0 && (t.negatedBefore(i) || t.negatedWithin(i, j) || t.negatedAfter(j)) ||
+		bits&scopeReport != 0 && t.reported(i)
+}
+
+func (t *Text) quoted(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !t.tokens[k].quoted {
+			return false
+		}
+	}
+	return true
+}
+
+// negatedBefore looks up to three words back, within the clause (quotation marks do not
+// end it: «не используем „серые схемы“»), for a negation or a refusal.
+func (t *Text) negatedBefore(i int) bool {
+	for k, n := i-1, 0; k >= 0 && n < 3; k, n = k-1, n+1 {
+		if sep := t.tokens[k+1].sep; sep != 0 && sep != '"' {
+			return false
+		}
+		w := t.word(k)
+		if negators[w] || refusalsBefore[w] && n < 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedWithin finds a denial among the words of the hit itself, which a bag or a gap
+// lets in: «Одобрение мы не гарантируем».
+func (t *Text) negatedWithin(i, j int) bool {
+	for k := i + 1; k < j-1; k++ {
+		if negators[t.word(k)] && t.denies(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedAfter looks up to four words on, within the clause or past a dash, a quotation
+// mark (a dash opens a verdict: «… — не наш путь») or an aside («гарантий, к сожалению,
+// нет»), for a denial or a refusal.
+func (t *Text) negatedAfter(j int) bool {
+	reach := 4
+	if j < len(t.tokens) && t.tokens[j].sep == '-' {
+		reach = 8 // a verdict after a dash: «серые схемы — это путь к штрафам, мы так не работаем»
+	}
+	for k, n := j, 0; k < len(t.tokens) && n < reach; k, n = k+1, n+1 {
+		switch sep := t.tokens[k].sep; {
+		case sep == '.':
+			return false
+		case reach > 4 && k > j:
+			// inside a verdict, commas do not stop the search
+		case sep == ',' || sep == '(':
+			m := t.asideEnd(k, k) // «гарантий, к сожалению, нет»
+			if m == 0 {
+				return false
+			}
+			k = m
+		case sep != 0 && sep != '"' && sep != '-':
+			return false
+		}
+		w := t.word(k)
+		if negators[w] && t.denies(k) {
+			return true
+		}
+		for _, r := range refusalsAfter {
+			if strings.HasPrefix(w, r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// denies reports whether the negation at token k denies: not a degree («не позднее
+// пятницы») nor a reassurance («не переживайте», «не сомневайтесь»: an imperative).
+func (t *Text) denies(k int) bool {
+	if k+1 >= len(t.tokens) || t.tokens[k+1].sep != 0 {
+		return true
+	}
+	next := t.word(k + 1)
+	if notDenial[next] {
+		return false
+	}
+	if m := currentMorphology(); m != nil && reads(m, next, "VERB", "impr", "excl") {
+		return false
+	}
+	return true
+}
+
+// reported reports whether token i stands in reported speech: after «якобы», «мол», «по
+// вашим словам» or a report verb with its link (пишете, что…; спрашиваете, можно ли…),
+// in the same sentence and with no dash or semicolon between.
+func (t *Text) reported(i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if sep := t.tokens[k+1].sep; sep == '.' || sep == '-' || sep == ';' {
+			return false
+		}
+		w := t.word(k)
+		switch {
+		case w == "якобы" || w == "мол":
+			return true
+		case w == "словам" && k >= 2 && t.word(k-1) == "вашим" && t.word(k-2) == "по",
+			w == "слов" && k >= 2 && t.word(k-1) == "ваших" && t.word(k-2) == "с":
+			return true
+		case reportVerbs[w] && k >= 2 && t.word(k-1) == "вы" && t.word(k-2) == "как":
+			return true // «как вы пишете»
+		case askVerbs[w] && k >= i-3 && t.tokens[k+1].sep == 0:
+			return true // «вы просили гарантировать одобрение»
+		case reportLinks[w]:
+			for v := k - 1; v >= 0 && v >= k-3; v-- {
+				if reportVerbs[t.word(v)] {
+					return true
+				}
+				if sep := t.tokens[v+1].sep; sep == '.' || sep == '-' || sep == ';' {
+					break
+				}
+			}
+		}
+	}
+	return false
+}
