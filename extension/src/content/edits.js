@@ -1,17 +1,8 @@
-// Package edits: how a replacement is fitted into the text around a finding, so the sentence still
-// reads well — a replacement for words that open a sentence opens it too, and removing words (an
-// empty replacement) leaves no double space, no doubled comma, and a capital letter where a
-// sentence now starts. Pure, so it is tested in Node.
-
-/**
- * FitCase gives a replacement the opening capital of the words it replaces: «Я не знаю» → «Уточню…».
- * @param {string} match the words being replaced
- * @param {string} text the replacement
- */
-export function fitCase(match, text) {
-  if (text && /^\p{Lu}/u.test(match) && /^\p{Ll}/u.test(text)) return text[0].toUpperCase() + text.slice(1);
-  return text;
-}
+// Package edits: how removing a finding's words (an empty replacement) is fitted into the text
+// around them, so the sentence still reads — no double space, no doubled comma, and a capital
+// letter where a sentence now starts. Other replacements come from the engine already fitted to
+// their sentence (case, capital, seam: rules/fit.go) and go in as they stand. Pure, so it is
+// tested in Node.
 
 /**
  * Removal returns the range of text to replace, and what to put there, when text[start, end) is removed.

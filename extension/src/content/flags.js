@@ -1,7 +1,7 @@
 // Package flags: checks the reply while the agent types and draws the findings as underlines in the overlay.
 // Debounced; a newer keystroke makes older answers stale (latest-wins), and nothing is drawn until the engine has
 // answered about the text as it is now. Hovering or clicking an underline, or the "finding" shortcut, opens its card.
-import { fitCase, removal } from './edits.js';
+import { removal } from './edits.js';
 import { t } from '../shared/i18n.js';
 import { update } from '../shared/settings.js';
 import { latest } from './schedule.js';
@@ -230,8 +230,7 @@ export async function applyReplacement(session, f, text) {
     attached.get(session)?.push(now, 0);
     return { ok: false, error: 'changed' };
   }
-  // A replacement for words that open a sentence opens it too: «Я не знаю» → «Уточню…», not «уточню…».
-  text = fitCase(f.match, text);
+  // The engine fitted the replacement to its sentence (case, capital, seam); it goes in as it stands.
   // Removing words ("" replacement) takes their commas and spaces along, so the sentence still reads.
   let { start, end } = f;
   if (text === '') ({ start, end, text } = removal(now, start, end));

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { shot } from './shots.mjs';
-import { applyRemoval, fitCase } from '../../src/content/edits.js';
+import { applyRemoval } from '../../src/content/edits.js';
 import { join } from '../../src/content/seam.js';
 import { startEditors, SENTENCE, openFixture, marks, waitMarks, waitPanel, clickPanel, panelBox, wordRects, normal } from './content-helpers.mjs';
 
@@ -157,7 +157,7 @@ test('keyboard only: Alt+Shift+F opens the card at the caret, Enter takes the re
     });
     assert.equal(focused, first.replacements.length ? 'replace' : 'ignore-here', 'focus is on the card’s first button');
     await f.page.keyboard.press('Enter');
-    const expect = SENTENCE.slice(0, first.start) + fitCase(first.match, first.replacements[0]) + SENTENCE.slice(first.end);
+    const expect = SENTENCE.slice(0, first.start) + first.replacements[0] + SENTENCE.slice(first.end);
     await f.page.waitForFunction((w) => window.fixture.read() === w, expect, { timeout: 5000 }).catch(() => {});
     assert.equal(normal(await f.read()), expect);
   } finally {

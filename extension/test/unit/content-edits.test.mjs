@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyRemoval, fitCase, removal } from '../../src/content/edits.js';
+import { applyRemoval, removal } from '../../src/content/edits.js';
 
 // cut removes the first occurrence of word from text, as the card's «Убрать» does.
 function cut(text, word) {
@@ -30,11 +30,4 @@ test('a capital letter is put in through the range, not by changing text outside
   const r = removal(text, 0, 6);
   assert.deepEqual(r, { start: 0, end: 9, text: 'Ж' });
   assert.equal(text.slice(r.start, r.end), 'Короче, ж');
-});
-
-test('a replacement for words that open a sentence opens it too', () => {
-  assert.equal(fitCase('Я не знаю', 'уточню у коллег'), 'Уточню у коллег');
-  assert.equal(fitCase('не знаю', 'уточню у коллег'), 'уточню у коллег');
-  assert.equal(fitCase('Вы должны', '{{customer_name}}, предлагаю'), '{{customer_name}}, предлагаю');
-  assert.equal(fitCase('Короче', ''), '');
 });
