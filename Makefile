@@ -9,7 +9,7 @@ WASMDIR := $(BUILD)/wasm
 WASMWORK := $(abspath $(BUILD)/wasm-work/go.work)
 WASMENV := GOWORK=$(WASMWORK) GOOS=js GOARCH=wasm
 WASMEXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
-GOSRC   := $(shell find rules knowledge wasm -name node_modules -prune -o \( -name '*.go' -o -name '*.json' -o -name '*.txt' \) -print | grep -v /testdata/) go.mod go.sum
+GOSRC   := $(shell find rules knowledge wasm -name node_modules -prune -o \( -name '*.go' -o -name '*.json' -o -name '*.txt' -o -name '*.bin' \) -print | grep -v /testdata/) go.mod go.sum
 
 .PHONY: all help test test-go test-wasm test-js test-ext test-bench serve wasm ext bench demo validate fuzz clean deps lint-firefox eval
 
@@ -22,6 +22,7 @@ deps: ## download Go modules and npm packages (what a fresh machine lacks)
 	$(GO) mod download
 	cd extension && npm ci --no-audit --no-fund
 	cd wasm/bench && npm ci --no-audit --no-fund
+	cd rules/morph/internal/gen && npm ci --no-audit --no-fund
 
 $(WASMWORK): $(wildcard wasm/wasmwork/*) go.mod
 	wasm/wasmwork/prepare.sh $(BUILD)/wasm-work >/dev/null
@@ -101,7 +102,7 @@ wasm/bench/node_modules: wasm/bench/package-lock.json
 	cd wasm/bench && npm ci --no-audit --no-fund
 	@touch $@
 
-FUZZ := wasm/api:FuzzCheck wasm/api:FuzzPutPack wasm/api:FuzzReadCheck wasm/api:FuzzAppendString knowledge:FuzzParse knowledge:FuzzPut knowledge:FuzzQuery knowledge:FuzzDepth knowledge:FuzzForms knowledge:FuzzRuneAt rules:FuzzCheck rules:FuzzCompile
+FUZZ := wasm/api:FuzzCheck wasm/api:FuzzPutPack wasm/api:FuzzReadCheck wasm/api:FuzzAppendString knowledge:FuzzParse knowledge:FuzzPut knowledge:FuzzQuery knowledge:FuzzDepth knowledge:FuzzForms knowledge:FuzzRuneAt rules:FuzzCheck rules:FuzzCompile rules/morph:FuzzAnalyze rules/morph:FuzzLoad
 fuzz: ## run every fuzz target for a while (FUZZTIME each, default 30s)
 	@for t in $(FUZZ); do \
 		echo "== $$t"; \

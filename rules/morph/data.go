@@ -1,0 +1,315 @@
+package morph
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strings"
+	"unsafe"
+)
+
+// The compiled dictionary (written by internal/build, described in DESIGN.md): magic, version,
+// seven length-prefixed sections, then the SHA-256 of everything before it.
+const (
+	magic   = "SUFMORPH"
+	version = 3
+)
+
+// reader walks a byte slice; the first error sticks and later reads return zero values, so
+// Load checks once per section instead of after every number.
+type reader struct {
+	b   []byte
+	err error
+}
+
+func (r *reader) fail(format string, args ...any) {
+	if r.err == nil {
+		r.err = fmt.Errorf(format, args...)
+	}
+}
+
+func (r *reader) uvarint() int {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 || v > 1<<31 {
+		r.fail("bad number")
+		return 0
+	}
+	r.b = r.b[n:]
+	return int(v)
+}
+
+func (r *reader) bytes() []byte {
+	n := r.uvarint()
+	if r.err != nil {
+		return nil
+	}
+	if n > len(r.b) {
+		r.fail("length %d past the end", n)
+		return nil
+	}
+	v := r.b[:n:n]
+	r.b = r.b[n:]
+	return v
+}
+
+// count reads a list length and refuses one the remaining bytes cannot hold (each item takes
+// at least min bytes), so bad data cannot make Load allocate without bound.
+func (r *reader) count(min int) int {
+	n := r.uvarint()
+	if r.err == nil && n*min > len(r.b) {
+		r.fail("%d items cannot fit in %d bytes", n, len(r.b))
+		return 0
+	}
+	return n
+}
+
+func (r *reader) strings() []string {
+	n := r.count(1)
+	out := make([]string, 0, n)
+	for i := 0; i < n && r.err == nil; i++ {
+		out = append(out, string(r.bytes()))
+	}
+	return out
+}
+
+// table is a sorted key → payload map kept in the dictionary's bytes: length-prefixed keys and
+// payloads, one after another, found by binary search over where each entry starts.
+type table struct {
+	at   []uint32 // where entry i starts in data
+	data []byte
+}
+
+// readTable reads a table and indexes it, checking that every entry is whole and the keys are
+// in order, so lookups need no checks.
+func readTable(r *reader) table {
+	n := r.count(0)
+	data := r.bytes()
+	if r.err != nil || n > len(data) {
+		r.fail("table of %d entries in %d bytes", n, len(data))
+		return table{}
+	}
+	t := table{at: make([]uint32, 0, n), data: data}
+	i, prev := 0, ""
+	for k := 0; k < n; k++ {
+		t.at = append(t.at, uint32(i))
+		var key []byte
+		if key, i = bytesAt(data, i); i < 0 {
+			r.fail("entry %d cut short", k)
+			return table{}
+		}
+		if _, i = bytesAt(data, i); i < 0 {
+			r.fail("entry %d cut short", k)
+			return table{}
+		}
+		if k > 0 && unsafeString(key) <= prev {
+			r.fail("keys out of order at entry %d", k)
+			return table{}
+		}
+		prev = unsafeString(key)
+	}
+	if i != len(data) {
+		r.fail("bytes after entry %d", n)
+	}
+	return t
+}
+
+// entry returns entry i's key and payload.
+func (t *table) entry(i int) (key string, payload []byte) {
+	k, at := bytesAt(t.data, int(t.at[i]))
+	payload, _ = bytesAt(t.data, at)
+	return unsafeString(k), payload
+}
+
+// get returns the payload of key, or nil.
+func (t *table) get(key string) []byte {
+	lo, hi := 0, len(t.at)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		k, at := bytesAt(t.data, int(t.at[mid]))
+		switch c := strings.Compare(unsafeString(k), key); {
+		case c == 0:
+			p, _ := bytesAt(t.data, at)
+			return p
+		case c < 0:
+			lo = mid + 1
+		default:
+			hi = mid
+		}
+	}
+	return nil
+}
+
+// uvarintAt reads the number at b[i:], returning it and the index after it; a malformed or
+// truncated number gives -1 and len(b).
+func uvarintAt(b []byte, i int) (v, next int) {
+	var x uint64
+	for shift := uint(0); i < len(b) && shift < 35; shift += 7 {
+		c := b[i]
+		i++
+		x |= uint64(c&0x7f) << shift
+		if c < 0x80 {
+			return int(x), i
+		}
+	}
+	return -1, len(b)
+}
+
+// bytesAt reads a length-prefixed byte string at b[i:]; next is -1 when it does not fit.
+func bytesAt(b []byte, i int) (v []byte, next int) {
+	n, i := uvarintAt(b, i)
+	if n < 0 || n > len(b)-i {
+		return nil, -1
+	}
+	return b[i : i+n : i+n], i + n
+}
+
+// unsafeString views b as a string for a comparison; b must not change while it is used.
+func unsafeString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// decode reads the compiled dictionary into d, checking every id so lookups can trust it.
+// The embedded dictionary is trusted: the package's tests load it with every check, so at
+// start-up the checksum and the payload walk (most of the decoding time in wasm) are skipped.
+func (d *Dict) decode(data []byte, trusted bool) error {
+	if len(data) < len(magic)+1+sha256.Size || string(data[:len(magic)]) != magic {
+		return errors.New("morph: not a compiled dictionary")
+	}
+	if data[len(magic)] != version {
+		return fmt.Errorf("morph: dictionary format %d, this build reads %d", data[len(magic)], version)
+	}
+	body, sum := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
+	if !trusted {
+		if s := sha256.Sum256(body); !bytes.Equal(s[:], sum) {
+			return errors.New("morph: dictionary checksum mismatch")
+		}
+	}
+	r := &reader{b: body[len(magic)+1:]}
+	section := func(name string) *reader {
+		s := &reader{b: r.bytes()}
+		if r.err != nil {
+			r.err = fmt.Errorf("morph: section %s: %w", name, r.err)
+			s.err = r.err
+		}
+		return s
+	}
+	d.meta = string(section("meta").b)
+	sec := section("tags")
+	for _, s := range sec.strings() {
+		t, err := ParseTag(s)
+		if err != nil {
+			return err
+		}
+		d.tags = append(d.tags, t)
+	}
+	if sec.err != nil {
+		return fmt.Errorf("morph: tags: %w", sec.err)
+	}
+	sec = section("suffixes")
+	d.suffixes = sec.strings()
+	sec2 := section("prefixes")
+	d.prefixes = sec2.strings()
+	if err := errors.Join(sec.err, sec2.err); err != nil {
+		return fmt.Errorf("morph: suffixes: %w", err)
+	}
+	if len(d.prefixes) == 0 || d.prefixes[0] != "" {
+		return errors.New("morph: the first form prefix must be empty")
+	}
+	d.suffixIndex = make(map[string]uint16, len(d.suffixes))
+	for i, s := range d.suffixes {
+		d.suffixIndex[s] = uint16(i)
+	}
+	if len(d.suffixes) > 1<<16 || len(d.tags) > 1<<16 {
+		return errors.New("morph: too many suffixes or tags")
+	}
+
+	sec = section("columns")
+	ncols := sec.count(1)
+	d.colStart = make([]int32, 0, ncols+1)
+	for c := 0; c < ncols && sec.err == nil; c++ {
+		d.colStart = append(d.colStart, int32(len(d.colTag)))
+		n := sec.count(2)
+		for f := 0; f < n && sec.err == nil; f++ {
+			t, p := sec.uvarint(), sec.uvarint()
+			if t >= len(d.tags) || p >= len(d.prefixes) {
+				sec.fail("column %d form %d: tag %d or prefix %d out of range", c, f, t, p)
+			}
+			d.colTag = append(d.colTag, uint16(t))
+			d.colPrefix = append(d.colPrefix, uint8(p))
+		}
+	}
+	d.colStart = append(d.colStart, int32(len(d.colTag)))
+	if sec.err != nil {
+		return fmt.Errorf("morph: columns: %w", sec.err)
+	}
+	sec = section("paradigms")
+	npara := sec.count(1)
+	for p := 0; p < npara && sec.err == nil; p++ {
+		c := sec.uvarint()
+		if c >= ncols {
+			sec.fail("paradigm %d: column %d out of range", p, c)
+			break
+		}
+		d.paraCol = append(d.paraCol, uint32(c))
+		d.paraStart = append(d.paraStart, int32(len(d.paraSuffix)))
+		n := int(d.colStart[c+1] - d.colStart[c])
+		for f := 0; f < n && sec.err == nil; f++ {
+			s := sec.uvarint()
+			if s >= len(d.suffixes) {
+				sec.fail("paradigm %d: suffix %d out of range", p, s)
+			}
+			d.paraSuffix = append(d.paraSuffix, uint16(s))
+		}
+	}
+	d.paraStart = append(d.paraStart, int32(len(d.paraSuffix)))
+	if sec.err != nil {
+		return fmt.Errorf("morph: paradigms: %w", sec.err)
+	}
+	sec = section("stems")
+	d.stems = readTable(sec)
+	sec2 = section("endings")
+	d.endings = readTable(sec2)
+	if err := errors.Join(r.err, sec.err, sec2.err); err != nil {
+		return fmt.Errorf("morph: tables: %w", err)
+	}
+	if len(r.b) != 0 {
+		return errors.New("morph: bytes after the last section")
+	}
+	// Every payload must name paradigms (and forms) that exist.
+	check := func(name string, t *table, guesses bool) error {
+		for i := range t.at {
+			_, payload := t.entry(i)
+			pr := reader{b: payload}
+			n := pr.count(1)
+			for j := 0; j < n && pr.err == nil; j++ {
+				p := pr.uvarint()
+				if p >= npara {
+					pr.fail("paradigm %d out of range", p)
+					break
+				}
+				if guesses {
+					if f := pr.uvarint(); f >= d.paraLen(int32(p)) {
+						pr.fail("paradigm %d has no form %d", p, f)
+					}
+					pr.uvarint()
+				}
+			}
+			if pr.err != nil {
+				return fmt.Errorf("morph: %s entry %d: %w", name, i, pr.err)
+			}
+		}
+		return nil
+	}
+	if trusted {
+		return nil
+	}
+	return errors.Join(check("stems", &d.stems, false), check("endings", &d.endings, true))
+}
