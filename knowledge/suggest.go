@@ -44,6 +44,9 @@ var (
 	// how many of the rarest of them a pack is asked about (see prune.go).
 	contextTerms, draftTerms = 48, 24
 	contextKeep, draftKeep   = 12, 8
+	// modifierWeight scales negation and question words (keepWords): «когда» and «не»
+	// tell which answer on a topic fits, never the topic itself.
+	modifierWeight = 0.3
 	// linkedShare is the share of a case's score its linked templates get.
 	linkedShare = 0.8
 )
@@ -68,8 +71,12 @@ func suggestQuery(ct, dt *queryTerms) query.Query {
 		}
 	}
 	for _, t := range union(ct.stems, dt.stems) {
+		w := 1.0
+		if keepWords[t] {
+			w = modifierWeight
+		}
 		for _, f := range suggestFields {
-			add(t, f.field, ct.stemSet[t], dt.stemSet[t], [2]float64{f.context, f.draft})
+			add(t, f.field, ct.stemSet[t], dt.stemSet[t], [2]float64{w * f.context, w * f.draft})
 		}
 	}
 	for _, r := range union(ct.roots, dt.roots) {
