@@ -47,6 +47,7 @@ type loaded struct {
 	templates map[string]*Template
 	cases     map[string]*Case
 	signals   map[string][]*rules.Pattern // segment id → compiled signals
+	topics    sync.Map                    // "kind/id" → *topic, for Suggest's reranking (rerank.go)
 
 	image  []byte        // PutOptions.Image
 	ready  chan struct{} // closed once idx (or idxErr) is set

@@ -8,7 +8,8 @@ import "strings"
 type queryTerms struct {
 	stems, roots     []string
 	stemSet, rootSet map[string]bool
-	prefixes         [][]byte // rootSet as bytes, for marks; built on first use
+	prefixes         [][]byte          // rootSet as bytes, for marks; built on first use
+	counts           map[string]uint64 // after pruning: how many entries hold each stem
 }
 
 // maxQueryTerms caps the distinct terms taken from one query text, so a pasted letter
