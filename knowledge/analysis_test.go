@@ -81,7 +81,7 @@ func TestWordForms(t *testing.T) {
 // TestFunctionWords: words that say nothing about a topic are not terms, whatever their
 // form; negation and question words are, in every sentence.
 func TestFunctionWords(t *testing.T) {
-	for _, w := range []string{"и", "что", "это", "вы", "вам", "вашего", "мне", "они", "в", "на", "по", "бы", "же", "ли", "вот", "все", "всё", "этот", "который", "будет", "был"} {
+	for _, w := range []string{"и", "что", "это", "вы", "вам", "вашего", "мне", "они", "в", "на", "по", "бы", "же", "ли", "вот", "все", "всё", "этот", "который", "будет", "был", "для", "пока", "после"} {
 		if q := analyse(w, maxQueryTerms, false); !q.empty() {
 			t.Errorf("%q: terms %q, want none", w, q.stems)
 		}

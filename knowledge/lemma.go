@@ -88,10 +88,13 @@ func lemmatize(word string) termOf {
 	// another is, under its other readings («спасибо»: INTJ, PRCL, NOUN). The dictionary
 	// lists a word's usual readings first; asking that every reading be a function word
 	// would keep «и» and «на», which are nouns and interjections somewhere in it.
-	// So is a word of one or two letters that can be one at all («на»: PREP, PRCL, INTJ).
+	// So is a word that can be a preposition or conjunction at all («для»: also a gerund of
+	// «длить»; «пока», «надо»: над), and a word of one or two letters that can be any
+	// function word («на»: PREP, PRCL, INTJ): those readings are far the most frequent.
 	short := len([]rune(word)) <= 2
 	for _, p := range readings {
-		if functionWord(p) && (short || p == readings[0]) {
+		pos := p.Tag.POS()
+		if functionWord(p) && (short || p == readings[0] || pos == morph.PREP || pos == morph.CONJ) {
 			return termOf{stop: true}
 		}
 	}
