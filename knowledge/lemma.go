@@ -88,13 +88,14 @@ func lemmatize(word string) termOf {
 	// another is, under its other readings («спасибо»: INTJ, PRCL, NOUN). The dictionary
 	// lists a word's usual readings first; asking that every reading be a function word
 	// would keep «и» and «на», which are nouns and interjections somewhere in it.
-	// So is a word that can be a preposition or conjunction at all («для»: also a gerund of
-	// «длить»; «пока», «надо»: над), and a word of one or two letters that can be any
-	// function word («на»: PREP, PRCL, INTJ): those readings are far the most frequent.
+	// So is a word that can be a preposition at all («для»: also a gerund of «длить»;
+	// «надо»: над), and a word of one or two letters that can be any function word («на»:
+	// PREP, PRCL, INTJ): those readings are far the most frequent. Conjunctions are not
+	// enough: «знаете» and «точно» are conjunctions too, in some sentences.
 	short := len([]rune(word)) <= 2
 	for _, p := range readings {
 		pos := p.Tag.POS()
-		if functionWord(p) && (short || p == readings[0] || pos == morph.PREP || pos == morph.CONJ) {
+		if functionWord(p) && (short || p == readings[0] || pos == morph.PREP) {
 			return termOf{stop: true}
 		}
 	}
