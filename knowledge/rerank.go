@@ -14,10 +14,9 @@ import (
 //     the packs asked, that the entry's own description holds (title, situation, tags,
 //     triggers or what customers say), by root. An entry that shares one common word with a
 //     long letter, even many times over, yields to one that shares its rare words;
-//   - topic: an entry whose title or tags name something specific — a word few entries of
-//     its pack have, like
-//     «рефконтейнер» or «скоропортящийся» — that the message never mentions is about
-//     another matter than the customer's, however well its other words match.
+//   - topic: an entry whose title names something specific — a word few entries of its
+//     pack have, like «скоропорт» or «негабаритный» — that the message never mentions is
+//     about another matter than the customer's, however well its other words match.
 //
 // The reply texts do not count for either: a template's reply uses the words of its
 // answer, not of the question, and BM25 already weighs them.
@@ -33,21 +32,21 @@ const (
 
 // reranker weighs candidates against the customer's message.
 type reranker struct {
-	tc      *termCounter
-	weights map[string]float64 // query term → IDF weight
-	total   float64
-	roots   map[string]bool // roots of every term of the message (before pruning)
+	tc    *termCounter
+	terms []weightedTerm // the pruned message terms, in query order: sums stay the same bit for bit
+	total float64
+	roots map[string]bool // roots of every term of the message (before pruning)
 }
 
 func newReranker(tc *termCounter, all, kept *queryTerms) *reranker {
-	r := &reranker{tc: tc, weights: map[string]float64{}, roots: all.rootSet}
+	r := &reranker{tc: tc, roots: all.rootSet}
 	for _, s := range kept.stems {
 		n := max(kept.counts[s], 1)
 		w := math.Log(1 + float64(tc.docs)/float64(n))
 		if keepWords[s] {
 			w *= modifierWeight
 		}
-		r.weights[s] = w
+		r.terms = append(r.terms, weightedTerm{root(s), w})
 		r.total += w
 	}
 	return r
@@ -63,9 +62,9 @@ func (r *reranker) factor(f found) float64 {
 		return 1
 	}
 	var cov float64
-	for s, w := range r.weights {
-		if tp.about[root(s)] {
-			cov += w
+	for _, t := range r.terms {
+		if tp.about[t.root] {
+			cov += t.weight
 		}
 	}
 	x := coverageFloor + (1-coverageFloor)*cov/r.total
@@ -73,6 +72,12 @@ func (r *reranker) factor(f found) float64 {
 		x *= topicMiss
 	}
 	return x
+}
+
+// weightedTerm is a message term's root and its IDF weight.
+type weightedTerm struct {
+	root   string
+	weight float64
 }
 
 // topic is what the reranker needs of an entry, computed on its first use and kept: the

@@ -47,8 +47,6 @@ var (
 	// modifierWeight scales negation and question words (keepWords): «когда» and «не»
 	// tell which answer on a topic fits, never the topic itself.
 	modifierWeight = 0.3
-	// candidates is how many entries per pack the index proposes for reranking.
-	candidates = 20
 	// linkedShare is the share of a case's score its linked templates get.
 	linkedShare = 0.8
 )
@@ -143,7 +141,7 @@ func (b *Base) Suggest(draft, context, segment string, limit int) ([]Suggestion,
 	var raw []found
 	for order, l := range scope {
 		dq := suggestQuery(ct, dt)
-		hits, _, err := l.search(dq, max(limit*2, candidates))
+		hits, _, err := l.search(dq, limit*2)
 		if err != nil {
 			return nil, err
 		}
