@@ -86,6 +86,12 @@ func TestFunctionWords(t *testing.T) {
 			t.Errorf("%q: terms %q, want none", w, q.stems)
 		}
 	}
+	// Negative pronouns are negation, by their lemma.
+	for w, want := range map[string]string{"никого": "никто", "ничего": "ничто", "никогда": "никогда"} {
+		if q := analyse(w, maxQueryTerms, false); len(q.stems) != 1 || q.stems[0] != want {
+			t.Errorf("%q: terms %q, want [%s]", w, q.stems, want)
+		}
+	}
 	for _, w := range []string{"не", "нет", "ни", "когда", "где", "почему", "сколько", "как", "можно", "сегодня", "знаете", "точно"} {
 		if q := analyse(w, maxQueryTerms, false); len(q.stems) != 1 {
 			t.Errorf("%q: terms %q, want one", w, q.stems)

@@ -37,11 +37,24 @@ type termOf struct {
 	altRoots [][]byte // roots of alts that differ from root and from each other
 }
 
-// keepWords are function words that carry meaning for finding an answer: negation, and
-// the question words that say what the customer wants to know.
+// keepWords are function words that carry meaning for finding an answer: negation
+// (negative pronouns by their lemma: «никого», «ничего» are «никто», «ничто») and the
+// question words that say what the customer wants to know (questionWords).
 var keepWords = map[string]bool{
 	"не": true, "нет": true, "ни": true,
+	"никто": true, "ничто": true, "никакой": true, "никогда": true, "нигде": true, "никуда": true, "никак": true,
+}
+
+// questionWords: «когда выплата» asks for a date, «где груз» for a place; they choose
+// between answers on a topic and never name the topic, so Suggest weighs them less.
+var questionWords = map[string]bool{
 	"когда": true, "где": true, "куда": true, "откуда": true, "почему": true, "зачем": true, "сколько": true, "как": true,
+}
+
+func init() {
+	for w := range questionWords {
+		keepWords[w] = true
+	}
 }
 
 // functionWord reports whether a reading is a word that says nothing about a topic.
@@ -74,6 +87,9 @@ func lemmatize(word string) termOf {
 		env := snowballstem.NewEnv(word)
 		russian.Stem(env)
 		return withRoots(termOf{stem: []byte(env.Current())})
+	}
+	if l := ps[0].Lemma; keepWords[l] && ps[0].Known {
+		return withRoots(termOf{stem: []byte(l)}) // никого, ничего → никто, ничто
 	}
 	var readings []morph.Parse // dictionary readings of a common word
 	for _, p := range ps {

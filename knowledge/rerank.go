@@ -15,8 +15,9 @@ import (
 //     triggers or what customers say), by root. An entry that shares one common word with a
 //     long letter, even many times over, yields to one that shares its rare words;
 //   - topic: an entry whose title names something specific — a word few entries of its
-//     pack have, like «скоропорт» or «негабаритный» — that the message never mentions is
-//     about another matter than the customer's, however well its other words match.
+//     pack have and its customers' phrasings use, like «скоропорт» — that the message never
+//     mentions is about another matter than the customer's, however well its other words
+//     match.
 //
 // The reply texts do not count for either: a template's reply uses the words of its
 // answer, not of the question, and BM25 already weighs them.
@@ -43,7 +44,7 @@ func newReranker(tc *termCounter, all, kept *queryTerms) *reranker {
 	for _, s := range kept.stems {
 		n := max(kept.counts[s], 1)
 		w := math.Log(1 + float64(tc.docs)/float64(n))
-		if keepWords[s] {
+		if questionWords[s] {
 			w *= modifierWeight
 		}
 		r.terms = append(r.terms, weightedTerm{root(s), w})
@@ -81,8 +82,11 @@ type weightedTerm struct {
 }
 
 // topic is what the reranker needs of an entry, computed on its first use and kept: the
-// roots of what it says about itself, and the roots of its title words and tags few entries
-// of its pack have.
+// roots of what it says about itself, and the roots of its specific title words: those few
+// entries of its pack have and that its customers' phrasings (triggers, customer_says) use
+// too. A title word customers never say describes the situation in the agent's words
+// («Клиент на эмоциях»): an angry customer does not write «эмоции», and must not be
+// taken to be on another topic for it.
 type topic struct {
 	about    map[string]bool
 	specific []string
@@ -95,39 +99,50 @@ func (l *loaded) topicOf(f found, r bleveindex.IndexReader) *topic {
 	if tp, ok := l.topics.Load(key); ok {
 		return tp.(*topic)
 	}
-	var title, about []string
+	var title string
+	var about, asks []string
 	switch f.kind {
 	case KindTemplate:
 		t := l.templates[f.id]
 		if t == nil {
 			return nil
 		}
-		title = []string{t.Title}
-		about = append(append([]string{t.Title, t.Situation}, t.Tags...), t.Triggers...)
+		title, asks = t.Title, t.Triggers
+		about = append([]string{t.Situation}, t.Tags...)
 	default:
 		c := l.cases[f.id]
 		if c == nil {
 			return nil
 		}
-		title = []string{c.Title}
-		about = append([]string{c.Title, c.Situation}, c.CustomerSays...)
+		title, asks = c.Title, c.CustomerSays
+		about = []string{c.Situation}
 	}
 	tp := &topic{about: map[string]bool{}}
+	said := map[string]bool{}
+	eachTerm(func(t termOf) {
+		said[string(t.root)] = true
+		for _, a := range t.altRoots {
+			said[string(a)] = true
+		}
+	}, asks...)
 	eachTerm(func(t termOf) {
 		tp.about[string(t.root)] = true
 		for _, a := range t.altRoots {
 			tp.about[string(a)] = true
 		}
-	}, about...)
+	}, append(about, title)...)
+	for rt := range said {
+		tp.about[rt] = true
+	}
 	eachTerm(func(t termOf) {
 		rt := string(t.root)
-		if keepWords[string(t.stem)] || slices.Contains(tp.specific, rt) {
+		if keepWords[string(t.stem)] || !said[rt] || slices.Contains(tp.specific, rt) {
 			return
 		}
 		if max(fieldCount(r, rt, fieldRoot), fieldCount(r, string(t.stem), fieldReply)) <= topicDocs {
 			tp.specific = append(tp.specific, rt)
 		}
-	}, title...)
+	}, title)
 	l.topics.Store(key, tp)
 	return tp
 }

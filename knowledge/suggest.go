@@ -44,8 +44,8 @@ var (
 	// how many of the rarest of them a pack is asked about (see prune.go).
 	contextTerms, draftTerms = 48, 24
 	contextKeep, draftKeep   = 12, 8
-	// modifierWeight scales negation and question words (keepWords): «когда» and «не»
-	// tell which answer on a topic fits, never the topic itself.
+	// modifierWeight scales question words (questionWords): «когда» and «где» tell which
+	// answer on a topic fits, never the topic itself.
 	modifierWeight = 0.3
 	// linkedShare is the share of a case's score its linked templates get.
 	linkedShare = 0.8
@@ -75,7 +75,7 @@ func suggestQuery(ct, dt *queryTerms) query.Query {
 	}
 	for _, t := range union(ct.stems, dt.stems) {
 		w := 1.0
-		if keepWords[t] {
+		if questionWords[t] {
 			w = modifierWeight
 		}
 		inC, inD := ct.stemSet[t], dt.stemSet[t]
