@@ -6,59 +6,39 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/ru"
 	"github.com/blevesearch/bleve/v2/registry"
-	"github.com/blevesearch/snowballstem"
-	"github.com/blevesearch/snowballstem/russian"
 )
 
 // Analyzer names registered with bleve.
 const (
-	// analyzerText: words (letters and digits), lowercase, ё→е, Russian stop words dropped,
-	// Snowball stems. What bleve's "ru" analyzer does, plus ё, in one pass.
+	// analyzerText: words (letters and digits), lowercase, ё→е, function words dropped,
+	// each word as its lemma (see lemma.go).
 	analyzerText = "sufler_ru"
-	// analyzerRoot: the same, with stems cut to rootLen runes. Snowball leaves verbs and
-	// nouns of one root apart (задержали→задержа, задержка→задержк); the cut roots meet
-	// (задер), so a low-weight root field catches what the stems miss.
+	// analyzerRoot: the same, with lemmas cut to rootLen runes. Lemmas of one root but
+	// another part of speech stay apart (задержать, задержка); the cut roots meet (задер),
+	// so a low-weight root field catches what the lemmas miss.
 	analyzerRoot = "sufler_ru_root"
 	rootLen      = 5
 )
 
 // maxStemRunes: longer tokens (codes, hashes, URLs run together) are kept as they are;
-// stemming them costs time and finds nothing.
+// analysing them costs time and finds nothing.
 const maxStemRunes = 40
 
 func init() {
-	registry.RegisterAnalyzer(analyzerText, func(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
-		return newAnalyzer(cache, false)
+	registry.RegisterAnalyzer(analyzerText, func(map[string]any, *registry.Cache) (analysis.Analyzer, error) {
+		return &ruAnalyzer{}, nil
 	})
-	registry.RegisterAnalyzer(analyzerRoot, func(_ map[string]any, cache *registry.Cache) (analysis.Analyzer, error) {
-		return newAnalyzer(cache, true)
+	registry.RegisterAnalyzer(analyzerRoot, func(map[string]any, *registry.Cache) (analysis.Analyzer, error) {
+		return &ruAnalyzer{root: true}, nil
 	})
 }
 
-func newAnalyzer(cache *registry.Cache, root bool) (analysis.Analyzer, error) {
-	list, err := cache.TokenMapNamed(ru.StopName)
-	if err != nil {
-		return nil, err
-	}
-	stop := make(analysis.TokenMap, len(list))
-	for w := range list { // folded as the words they are compared with: её → ее
-		var b []byte
-		for _, r := range w {
-			b = utf8.AppendRune(b, fold(r))
-		}
-		stop[string(b)] = true
-	}
-	return &ruAnalyzer{stop: stop, root: root}, nil
-}
-
-// ruAnalyzer does in one pass what bleve's chain of unicode tokenizer, lowercase, ru stop
-// and ru Snowball filters does in four, with stems cached: packs and queries reuse a small
-// vocabulary, and stemming was most of the cost of indexing. Offsets are byte offsets into
-// the input, as bleve expects.
+// ruAnalyzer reads words, folds them and turns them into lemmas in one pass, with the
+// terms of each word cached: packs and queries reuse a small vocabulary, and analysing
+// words was most of the cost of indexing. A word with several lemmas gives several tokens
+// at one position. Offsets are byte offsets into the input, as bleve expects.
 type ruAnalyzer struct {
-	stop analysis.TokenMap
 	root bool
 }
 
@@ -73,25 +53,31 @@ func (a *ruAnalyzer) Analyze(input []byte) analysis.TokenStream {
 		if start == i {
 			break
 		}
-		if len(buf) == 0 || a.stop[string(buf)] {
+		if len(buf) == 0 {
 			continue
 		}
-		var term []byte
+		typ := analysis.AlphaNumeric
 		if numeric || runes > maxStemRunes {
-			term = append([]byte(nil), buf...)
-		} else {
-			s := stems.get(buf)
-			term = s.stem
-			if a.root {
-				term = s.root
+			if numeric {
+				typ = analysis.Numeric
 			}
+			pos++
+			slab = append(slab, analysis.Token{Start: start, End: i, Term: append([]byte(nil), buf...), Position: pos, Type: typ})
+			continue
+		}
+		t := terms.get(buf)
+		if t.stop {
+			continue
 		}
 		pos++
-		typ := analysis.AlphaNumeric
-		if numeric {
-			typ = analysis.Numeric
+		main, alts := t.stem, t.alts
+		if a.root {
+			main, alts = t.root, t.altRoots
 		}
-		slab = append(slab, analysis.Token{Start: start, End: i, Term: term, Position: pos, Type: typ})
+		slab = append(slab, analysis.Token{Start: start, End: i, Term: main, Position: pos, Type: typ})
+		for _, alt := range alts {
+			slab = append(slab, analysis.Token{Start: start, End: i, Term: alt, Position: pos, Type: typ})
+		}
 	}
 	stream := make(analysis.TokenStream, len(slab))
 	for k := range slab {
@@ -200,43 +186,6 @@ func classify(r rune) (rune, int) {
 func fold(r rune) rune {
 	f, _ := classify(r)
 	return f
-}
-
-// stemmed is a word's Snowball stem and its root (the stem cut to rootLen runes). The
-// slices are shared by every token of that word, so nobody may modify them; bleve only
-// reads terms once analysis is done.
-type stemmed struct {
-	stem, root []byte
-}
-
-// stemCache maps folded words to their stems. It stops growing at maxStems so a stream of
-// junk cannot eat memory; later words are stemmed every time.
-type stemCache struct {
-	mu sync.RWMutex
-	m  map[string]stemmed
-}
-
-const maxStems = 1 << 16
-
-var stems = &stemCache{m: map[string]stemmed{}}
-
-func (c *stemCache) get(word []byte) stemmed {
-	c.mu.RLock()
-	s, ok := c.m[string(word)]
-	c.mu.RUnlock()
-	if ok {
-		return s
-	}
-	env := snowballstem.NewEnv(string(word))
-	russian.Stem(env)
-	st := []byte(env.Current())
-	s = stemmed{stem: st, root: []byte(root(string(st)))}
-	c.mu.Lock()
-	if len(c.m) < maxStems {
-		c.m[string(word)] = s
-	}
-	c.mu.Unlock()
-	return s
 }
 
 var (

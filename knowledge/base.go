@@ -52,6 +52,7 @@ type loaded struct {
 	cases     map[string]*Case
 	signals   map[string][]*rules.Pattern // segment id → compiled signals
 	trade     []*rules.Pattern            // the pack's own signals: its company's trade
+	topics    sync.Map                    // "kind/id" → *topic, for Suggest's reranking (rerank.go)
 
 	image  []byte        // PutOptions.Image
 	ready  chan struct{} // closed once idx (or idxErr) is set

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"bytes"
 	"html"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -44,14 +45,18 @@ func fragment(text string, q *queryTerms) (string, int) {
 	return b.String(), n
 }
 
-// marks finds the words of text whose root is one of the query's, with the analyzer's
-// tokenizing and folding but without stemming every word: a word can only share a root
-// with the query if it starts with one of the (few) query roots or shorter stems, so only
-// those words are stemmed. It returns the byte spans and how many distinct roots matched.
+// marks finds the words of text whose root (or another reading's root) is one of the
+// query's, with the analyzer's tokenizing and folding but without analysing every word: a
+// word shares a root with the query only if it starts with that root's first letters
+// (prefixRunes of them, so «жду» is still looked up for «ждать»), and only those words are
+// analysed. It returns the byte spans and how many distinct roots matched.
 func (q *queryTerms) marks(text string) ([][2]int, int) {
 	if q.prefixes == nil {
 		for r := range q.rootSet {
-			q.prefixes = append(q.prefixes, []byte(r))
+			p := prefix(r, prefixRunes)
+			if !slices.ContainsFunc(q.prefixes, func(o []byte) bool { return string(o) == p }) {
+				q.prefixes = append(q.prefixes, []byte(p))
+			}
 		}
 	}
 	var marks [][2]int
@@ -66,9 +71,19 @@ func (q *queryTerms) marks(text string) ([][2]int, int) {
 		if !q.maybe(buf) {
 			continue
 		}
-		rt := root(string(stems.get(buf).stem))
+		t := terms.get(buf)
+		rt := string(t.root)
 		if !q.rootSet[rt] {
-			continue
+			rt = ""
+			for _, a := range t.altRoots {
+				if q.rootSet[string(a)] {
+					rt = string(a)
+					break
+				}
+			}
+			if rt == "" {
+				continue
+			}
 		}
 		if hit == nil {
 			hit = map[string]bool{}
@@ -79,8 +94,22 @@ func (q *queryTerms) marks(text string) ([][2]int, int) {
 	return marks, len(hit)
 }
 
-// maybe reports whether a folded word starts with a query root: Snowball only cuts
-// endings, so a word whose stem's root is a query root starts with it.
+// prefixRunes is how many first letters of a root a word must share to be analysed for
+// marks: lemmas keep the start of a word, but not always all of it (ждать, жду).
+const prefixRunes = 2
+
+// prefix returns the first n runes of s.
+func prefix(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// maybe reports whether a folded word starts like a query root.
 func (q *queryTerms) maybe(word []byte) bool {
 	for _, p := range q.prefixes {
 		if bytes.HasPrefix(word, p) {

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/blevesearch/bleve/v2"
@@ -233,8 +234,9 @@ func distinctWords(t *Template) []string {
 	seen := make(map[uint64]int32, 64) // hash → index in out of the first word with it
 	var out []string
 	var buf []byte
-	for _, v := range t.Variants {
-		for _, text := range v.texts() {
+	// Variants in segment order: a map's order would make two builds of a pack differ.
+	for _, seg := range slices.Sorted(maps.Keys(t.Variants)) {
+		for _, text := range t.Variants[seg].texts() {
 			for i := 0; i < len(text); {
 				var start int
 				start, i, buf, _, _ = nextWord(text, i, buf)

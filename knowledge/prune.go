@@ -107,11 +107,13 @@ func (c *termCounter) prune(q *queryTerms, keep int) *queryTerms {
 	sort.SliceStable(ts, func(i, j int) bool { return ts[i].n < ts[j].n })
 	limit := uint64(float64(c.docs) * commonShare)
 	out := &queryTerms{stemSet: map[string]bool{}, rootSet: map[string]bool{}}
+	out.counts = map[string]uint64{}
 	for i, t := range ts {
 		if len(out.stems) == keep || (c.docs >= minDocs && i >= minKept && t.n > limit) {
 			break
 		}
 		out.add(t.stem)
+		out.counts[t.stem] = t.n
 	}
 	return out
 }

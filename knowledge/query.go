@@ -2,13 +2,14 @@ package knowledge
 
 import "strings"
 
-// queryTerms are the analysed terms of a query: Snowball stems, and the same cut to roots.
+// queryTerms are the analysed terms of a query: lemmas (see lemma.go), and the same cut to roots.
 // roots lists only the roots that differ from their stem: a root equal to its stem can only
 // match words a stem query already finds, and every extra term costs a walk of postings.
 type queryTerms struct {
 	stems, roots     []string
 	stemSet, rootSet map[string]bool
-	prefixes         [][]byte // rootSet as bytes, for marks; built on first use
+	prefixes         [][]byte          // rootSet as bytes, for marks; built on first use
+	counts           map[string]uint64 // after pruning: how many entries hold each stem
 }
 
 // maxQueryTerms caps the distinct terms taken from one query text, so a pasted letter
@@ -25,7 +26,12 @@ func analyse(text string, max int, last bool) *queryTerms {
 	}
 	var all []string
 	seen := map[string]bool{}
+	pos := 0
 	for _, t := range a.Analyze([]byte(text)) {
+		if t.Position == pos {
+			continue // another lemma of the same word: the first one finds it
+		}
+		pos = t.Position
 		s := string(t.Term)
 		if s == "" || seen[s] {
 			continue

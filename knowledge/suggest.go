@@ -44,15 +44,21 @@ var (
 	// how many of the rarest of them a pack is asked about (see prune.go).
 	contextTerms, draftTerms = 48, 24
 	contextKeep, draftKeep   = 12, 8
+	// modifierWeight scales question words (questionWords): «когда» and «где» tell which
+	// answer on a topic fits, never the topic itself.
+	modifierWeight = 0.3
 	// linkedShare is the share of a case's score its linked templates get.
 	linkedShare = 0.8
 )
 
-// suggestQuery builds one disjunction over the distinct terms of both texts: per term and
-// field one term query, boosted for the text (or both texts) the term comes from.
+// suggestQuery builds a disjunction over the distinct terms of both texts, each term a
+// disjunction over the fields (and its root in the root field), boosted for the text (or
+// both texts) the term comes from. Grouping by term makes the coordination factor of the
+// outer disjunction count the query's words an entry holds, not term-field pairs: an entry
+// with three of the customer's words beats one with one word in three fields.
 func suggestQuery(ct, dt *queryTerms) query.Query {
 	dq := query.NewDisjunctionQuery(nil)
-	add := func(term, field string, inContext, inDraft bool, boost [2]float64) {
+	add := func(into *query.DisjunctionQuery, term, field string, inContext, inDraft bool, boost [2]float64) {
 		b := 0.0
 		if inContext {
 			b += boost[0]
@@ -64,16 +70,23 @@ func suggestQuery(ct, dt *queryTerms) query.Query {
 			tq := query.NewTermQuery(term)
 			tq.SetField(field)
 			tq.SetBoost(b)
-			dq.AddQuery(tq)
+			into.AddQuery(tq)
 		}
 	}
 	for _, t := range union(ct.stems, dt.stems) {
-		for _, f := range suggestFields {
-			add(t, f.field, ct.stemSet[t], dt.stemSet[t], [2]float64{f.context, f.draft})
+		w := 1.0
+		if questionWords[t] {
+			w = modifierWeight
 		}
-	}
-	for _, r := range union(ct.roots, dt.roots) {
-		add(r, fieldRoot, ct.rootSet[r], dt.rootSet[r], rootBoost)
+		inC, inD := ct.stemSet[t], dt.stemSet[t]
+		tq := query.NewDisjunctionQuery(nil)
+		for _, f := range suggestFields {
+			add(tq, t, f.field, inC, inD, [2]float64{w * f.context, w * f.draft})
+		}
+		if r := root(t); r != t {
+			add(tq, r, fieldRoot, inC, inD, [2]float64{w * rootBoost[0], w * rootBoost[1]})
+		}
+		dq.AddQuery(tq)
 	}
 	return dq
 }
@@ -115,10 +128,15 @@ func (b *Base) Suggest(draft, context, segment string, limit int) ([]Suggestion,
 	if err != nil {
 		return nil, err
 	}
+	defer tc.close()
+	all := ct
 	ct, dt = tc.prune(ct, contextKeep), tc.prune(dt, draftKeep)
-	tc.close()
 	if ct.empty() && dt.empty() {
 		return out, nil
+	}
+	var rr *reranker // weighs candidates against the customer's message, when there is one
+	if !ct.empty() {
+		rr = newReranker(tc, all, ct)
 	}
 	var raw []found
 	for order, l := range scope {
@@ -129,6 +147,7 @@ func (b *Base) Suggest(draft, context, segment string, limit int) ([]Suggestion,
 		}
 		for _, h := range hits {
 			h.order = order
+			h.score *= rr.factor(h)
 			raw = append(raw, h)
 		}
 	}
