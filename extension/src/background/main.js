@@ -7,7 +7,7 @@ import { createOffscreenEngine } from './offscreen-engine.js';
 import { createEngineHost } from '../engine/host.js';
 import { createMenus, init as initMenus } from './menus.js';
 import { load, onChange, packConfig } from '../shared/settings.js';
-import { setLang } from '../shared/i18n.js';
+import { setLang, t } from '../shared/i18n.js';
 
 /* global __SUFLER_TARGET__ */
 const TARGET = typeof __SUFLER_TARGET__ === 'string' ? __SUFLER_TARGET__ : 'chromium';
@@ -18,7 +18,13 @@ const engine = TARGET === 'firefox'
   ? createEngineHost({ spawn: () => new Worker(browser.getURL('engine/worker.js')), getConfig, log: console.warn })
   : createOffscreenEngine(browser, { log: console.warn });
 
-const router = createRouter({ engine, getConfig });
+const router = createRouter({
+  engine,
+  getConfig,
+  origin: browser.getURL(''),
+  offscreenURL: TARGET === 'firefox' ? '' : browser.getURL('offscreen.html'),
+  setBadge: (tabId, off) => browser.setActionBadge(tabId, off ? 'off' : '', off ? t('actionPageOptedOut') : ''),
+});
 browser.onMessage((msg, sender) => router.handle(msg, sender));
 
 async function refreshMenus() {

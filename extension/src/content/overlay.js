@@ -38,7 +38,8 @@ export class Overlay {
       'width: 0 !important', 'height: 0 !important', 'overflow: visible !important', 'display: block !important',
       'z-index: 2147483647 !important', 'pointer-events: none !important', 'contain: style !important',
     ].join(';'));
-    this.root = this.host.attachShadow({ mode: 'open' });
+    // Closed: page scripts cannot reach the panels (template text, rule messages, segment titles) through the host.
+    this.root = this.host.attachShadow({ mode: 'closed' });
     this.layers = new Map();
     const style = doc.createElement('style');
     style.textContent = CSS;

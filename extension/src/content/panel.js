@@ -2,6 +2,7 @@
 // place clear of the caret, close on Escape, and keep keyboard focus inside while the agent works in them.
 import { clear } from './placement.js';
 import { place } from './overlay.js';
+import { trusted } from './trust.js';
 
 /**
  * H creates an element: h(doc, 'div', {class: 'x', role: 'listbox'}, child, 'text').
@@ -15,7 +16,7 @@ export function h(doc, tag, attrs = {}, ...kids) {
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === null || v === false) continue;
     if (k === 'class') el.className = v;
-    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k.startsWith('on')) el.addEventListener(k.slice(2), trusted(v)); // a page's synthetic click does nothing
     else el.setAttribute(k, v === true ? '' : String(v));
   }
   for (const k of kids) if (k !== null && k !== undefined && k !== false) el.append(k);
@@ -48,7 +49,7 @@ export function keepFocus(panel) {
     if (e.target.closest?.('input')) return;
     e.preventDefault();
   });
-  panel.addEventListener('keydown', (e) => {
+  panel.addEventListener('keydown', trusted((e) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     const list = Array.from(panel.querySelectorAll('button'));
     const root = panel.getRootNode();
@@ -56,7 +57,7 @@ export function keepFocus(panel) {
     if (i < 0) return;
     e.preventDefault();
     list[(i + (e.key === 'ArrowDown' ? 1 : list.length - 1)) % list.length].focus();
-  });
+  }));
 }
 
 /**
@@ -64,7 +65,7 @@ export function keepFocus(panel) {
  * @param {HTMLElement} panel
  */
 export function trapTab(panel) {
-  panel.addEventListener('keydown', (e) => {
+  panel.addEventListener('keydown', trusted((e) => {
     if (e.key !== 'Tab') return;
     const list = Array.from(panel.querySelectorAll('button, input'));
     if (!list.length) return;
@@ -74,5 +75,5 @@ export function trapTab(panel) {
     e.stopPropagation();
     const n = list.length;
     list[((i < 0 ? 0 : i + (e.shiftKey ? -1 : 1)) + n) % n].focus();
-  });
+  }));
 }

@@ -13,6 +13,7 @@ import { matches, parse } from './shortcuts.js';
 import { replace } from './insert/index.js';
 import * as fill from './fill.js';
 import * as card from './card.js';
+import { recent } from './trust.js';
 
 /** DELAY is the typing pause (ms) before templates are suggested. */
 export const DELAY = 400;
@@ -42,6 +43,7 @@ export function init(signal) {
     onResult: (list, { session, text }) => {
       if (state.active !== session || session.text !== text || !session.surface.focused()) return;
       if (hiddenFor === text || card.opened()) return;
+      if (!recent(session)) return; // knowledge only in answer to the agent's own keys or clicks here
       show(session, list, text);
     },
     onError: () => hide(),

@@ -22,6 +22,10 @@ export const MSG = Object.freeze({
   engineStatus: 'sufler:engine-status-internal',
   /** offscreen document → background: which packs to apply → {disabled, custom}. */
   engineConfig: 'sufler:engine-config',
+  /** top-frame content script → background: {type, off} — the page opted out (badge "off" on the toolbar icon). */
+  pageOptedOut: 'sufler:page-opted-out',
+  /** popup → tab's top-frame content script: → {optedOut, forced}. */
+  pageState: 'sufler:page-state',
   /** background → offscreen document: liveness probe → {ok:true}. */
   ping: 'sufler:ping',
 });

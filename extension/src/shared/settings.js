@@ -22,7 +22,7 @@ export const DEFAULT_SHORTCUTS = Object.freeze({
 export function defaults() {
   return {
     packs: { disabled: [], custom: {} },
-    sites: { mode: 'all', listed: [], off: [] },
+    sites: { mode: 'all', listed: [], off: [], force: [] },
     ui: { lang: 'auto' },
     shortcuts: { ...DEFAULT_SHORTCUTS },
     ignores: {},
@@ -111,7 +111,7 @@ function validatePacks(v, problems) {
 }
 
 function validateSites(v, problems) {
-  const out = { mode: 'all', listed: [], off: [] };
+  const out = { mode: 'all', listed: [], off: [], force: [] };
   if (!isObj(v)) { problems.push({ path: 'sites', problem: 'must be an object' }); return out; }
   if (v.mode !== undefined) {
     if (v.mode === 'all' || v.mode === 'listed') out.mode = v.mode;
@@ -119,6 +119,7 @@ function validateSites(v, problems) {
   }
   if (v.listed !== undefined) out.listed = validateHosts(v.listed, 'sites.listed', problems);
   if (v.off !== undefined) out.off = validateHosts(v.off, 'sites.off', problems);
+  if (v.force !== undefined) out.force = validateHosts(v.force, 'sites.force', problems);
   return out;
 }
 
@@ -246,10 +247,27 @@ export function siteEnabled(settings, host) {
   return mode === 'all' || listed.some((e) => hostMatches(host, e));
 }
 
+/**
+ * True when the agent or an admin told Sufler to work on this host even where the page opts out
+ * (<meta name="sufler" content="off"> in its head, data-sufler="off" around a field).
+ */
+export function forced(settings, host) {
+  host = normalizeHost(host);
+  return !!host && (settings.sites.force ?? []).some((e) => hostMatches(host, e));
+}
+
+/** Returns sites settings with the page's opt-out overridden (on) or honoured again (off) for one host. */
+export function withForce(sites, host, on) {
+  host = normalizeHost(host);
+  const force = (sites.force ?? []).filter((e) => !hostMatches(host, e));
+  if (on) force.push(host);
+  return { ...sites, force };
+}
+
 /** Returns sites settings with Sufler switched on/off for one host. */
 export function withSite(sites, host, on) {
   host = normalizeHost(host);
-  const next = { mode: sites.mode, listed: [...sites.listed], off: sites.off.filter((e) => !hostMatches(host, e)) };
+  const next = { mode: sites.mode, listed: [...sites.listed], off: sites.off.filter((e) => !hostMatches(host, e)), force: [...(sites.force ?? [])] };
   if (on) {
     if (next.mode === 'listed' && !next.listed.some((e) => hostMatches(host, e))) next.listed.push(host);
   } else {

@@ -1,0 +1,115 @@
+// E2E: a hostile page. Its scripts try every attack of issue 12 with synthetic events, DOM access and URL changes
+// only (test/fixtures/hostile.js); the test then asserts, from the extension's side, that the page read no pack
+// content, got nothing inserted and changed no stored state — and that the agent's own typing still works.
+//
+// Run: node --test test/e2e/hostile.test.mjs (needs a built extension). SUFLER_EXTENSION_DIR runs it against another
+// build (e.g. main's, to see it fail).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './harness.mjs';
+import { waitOverlay, inOverlay } from './overlay.mjs';
+
+const DRAFT = 'Добрый день! Груз задерживается на таможне, пришлём документы по выпуску';
+const TABOO = 'Я не знаю, но мы гарантируем 100% прохождение таможни';
+const QUERY = 'таможня';
+
+let h;
+before(async () => {
+  h = await launch({ lang: 'ru', ...(process.env.SUFLER_EXTENSION_DIR ? { extensionDir: process.env.SUFLER_EXTENSION_DIR } : {}) });
+  await h.waitForEngine();
+});
+after(async () => {
+  await h?.close();
+});
+
+// Knowledge collects, from the extension's side, what the packs would show on this page: segment titles, template
+// titles and texts, rule messages, why and replacements. Each long string gives a few 20-character needles.
+async function knowledge(pageText) {
+  const strings = [];
+  const segs = await h.engineCall('GET', '/v1/segments');
+  for (const s of segs.body.segments ?? []) strings.push(s.title);
+  for (const seg of [...(segs.body.segments ?? []).map((s) => s.id), '']) {
+    const sug = await h.engineCall('POST', '/v1/suggest', { text: DRAFT, context: '', segment: seg, limit: 5 });
+    for (const s of sug.body.suggestions ?? []) strings.push(s.title, s.text);
+    const found = await h.engineCall('GET', `/v1/search?q=${encodeURIComponent(QUERY)}&segment=${seg}&kind=template&limit=8`);
+    for (const x of found.body.hits ?? []) strings.push(x.title, x.text);
+    const chk = await h.engineCall('POST', '/v1/check', { text: TABOO, segment: seg });
+    for (const f of chk.body.findings ?? []) strings.push(f.message, f.why, ...(f.replacements ?? []));
+  }
+  const norm = (s) => String(s ?? '').replace(/\s+/g, ' ').trim();
+  const needles = new Set();
+  for (const s of strings.map(norm)) {
+    if (s.length < 8) continue;
+    const parts = s.length <= 24 ? [s] : [s.slice(0, 20), s.slice(Math.floor(s.length / 2) - 10, Math.floor(s.length / 2) + 10)];
+    for (const p of parts) if (!pageText.includes(p)) needles.add(p);
+  }
+  assert.ok(needles.size >= 10, `the packs give enough to look for (${needles.size})`);
+  return [...needles];
+}
+
+function leaks(loot, needles) {
+  const text = JSON.stringify(loot).replace(/\\n|\s+/g, ' ');
+  return needles.filter((n) => text.includes(n));
+}
+
+test('a hostile page reads no pack content, inserts nothing and changes no stored state', async () => {
+  const page = await h.newPage();
+  await page.goto(`${h.fixturesURL}hostile.html`);
+  await page.waitForFunction(() => window.fixture?.ready === true);
+  const pageText = `${await page.evaluate(() => document.documentElement.innerText)} ${DRAFT} ${TABOO} ${QUERY}`;
+  const needles = await knowledge(pageText);
+  const before = await h.storage();
+
+  const out = await page.evaluate((a) => window.attack.run(a), { draft: DRAFT, taboo: TABOO, query: QUERY, segments: 40 });
+
+  assert.deepEqual(leaks(out.loot, needles), [], 'the page read pack content');
+  assert.equal(out.caught, 0, 'no shadow root was made in the page\'s own world');
+  for (const l of out.loot) {
+    if (l.label.startsWith('after synthetic') || l.label.startsWith('after clicking')) {
+      assert.ok([DRAFT, TABOO].includes(l.field), `${l.label}: the field holds only what the page typed, got «${l.field}»`);
+    }
+  }
+  assert.equal(out.field, TABOO, 'nothing was inserted or replaced');
+  const afterAttack = await h.storage();
+  assert.deepEqual(afterAttack, before, 'stored state is unchanged');
+
+  // The agent types for real: Sufler works for them, and the page still reads nothing while the strip is up.
+  await page.locator('#reply').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(DRAFT, { delay: 5 });
+  await waitOverlay(page.mainFrame(), (roots) => roots.some((r) => r.querySelector('[data-sufler-strip] [role=option]')), null, 15_000);
+  const seen = await page.evaluate(() => {
+    window.attack.loot.length = 0;
+    return window.attack.steps && [JSON.stringify(window.attack.loot), window.attack.loot];
+  });
+  assert.ok(seen);
+  const read = await page.evaluate(() => {
+    const el = document.querySelector('sufler-overlay');
+    return { open: !!el?.shadowRoot, text: el?.textContent ?? '', body: document.documentElement.innerText };
+  });
+  assert.equal(read.open, false, 'the overlay\'s shadow root is closed to the page');
+  assert.deepEqual(leaks(read, needles), [], 'the page read the strip the agent sees');
+  await page.close();
+});
+
+test('customer content cannot switch Sufler off; the page\'s owner still can', async () => {
+  const page = await h.newPage();
+  await page.goto(`${h.fixturesURL}hostile-meta.html`);
+  await page.waitForFunction(() => window.fixture?.ready === true);
+  await page.locator('#reply').click();
+  await page.keyboard.type(TABOO, { delay: 5 });
+  const n = await waitOverlay(page.mainFrame(), (roots) => roots.reduce((k, r) => k + r.querySelectorAll('.mark').length, 0), null, 15_000);
+  assert.ok(n >= 1, 'findings are drawn although a customer message carries <meta name=sufler content=off>');
+  await page.close();
+
+  const owner = await h.newPage();
+  await owner.goto(`${h.fixturesURL}meta-off.html`);
+  await owner.waitForFunction(() => window.fixture?.ready === true);
+  await owner.locator('#reply').click();
+  await owner.keyboard.type(TABOO, { delay: 5 });
+  await owner.waitForTimeout(1500);
+  const drawn = await inOverlay(owner.mainFrame(), (roots) => roots.reduce((k, r) => k + r.querySelectorAll('.mark').length, 0));
+  assert.equal(drawn, 0, 'a page whose head says sufler=off is left alone');
+  await owner.close();
+});
