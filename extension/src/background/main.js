@@ -6,13 +6,17 @@ import { createRouter } from './router.js';
 import { createOffscreenEngine } from './offscreen-engine.js';
 import { createEngineHost } from '../engine/host.js';
 import { createMenus, init as initMenus } from './menus.js';
-import { load, onChange, packConfig } from '../shared/settings.js';
+import { load, onChange } from '../shared/settings.js';
+import { packStore } from '../shared/pack-store.js';
 import { setLang, t } from '../shared/i18n.js';
 
 /* global __SUFLER_TARGET__ */
 const TARGET = typeof __SUFLER_TARGET__ === 'string' ? __SUFLER_TARGET__ : 'chromium';
 
-const getConfig = async () => packConfig(await load());
+// Custom packs come from the extension's IndexedDB (content scripts cannot read it), the
+// list of switched-off packs from settings.
+const getConfig = async () => ({ disabled: [...(await load()).packs.disabled], custom: await packStore().custom() });
+packStore().migrate().catch((err) => console.warn('Sufler: moving custom packs to IndexedDB failed:', err));
 
 const engine = TARGET === 'firefox'
   ? createEngineHost({ spawn: () => new Worker(browser.getURL('engine/worker.js')), getConfig, log: console.warn })

@@ -1,7 +1,8 @@
 // Package settings is the extension's settings model (docs/contract.md, "Settings"):
 // defaults, validation with a path per problem, load/save through browser.js and change
 // events. Each top-level section is its own storage.local key, so the content script
-// saving an ignored rule never races the options page saving packs.
+// saving an ignored rule never races the options page saving packs. Custom packs are not
+// kept here (content scripts can read storage.local): see pack-store.js.
 import { storageGet, storageSet, onStorageChanged } from '../browser.js';
 
 /** Top-level sections, each stored under its own storage.local key. */
@@ -276,7 +277,3 @@ export function withSite(sites, host, on) {
   return next;
 }
 
-/** The packs the engine host must apply: {disabled: [ids], custom: {id: json}}. */
-export function packConfig(settings) {
-  return { disabled: [...settings.packs.disabled], custom: { ...settings.packs.custom } };
-}

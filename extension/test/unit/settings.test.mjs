@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { installFakeChrome } from './fake-browser.mjs';
 import {
   defaults, validate, load, save, update, onChange, siteEnabled, withSite, normalizeHost, hostOf,
-  segmentKey, SettingsError, DEFAULT_SHORTCUTS, packConfig, forced, withForce,
+  segmentKey, SettingsError, DEFAULT_SHORTCUTS, forced, withForce,
 } from '../../src/shared/settings.js';
 
 const fake = installFakeChrome();
@@ -110,15 +110,6 @@ test('update and onChange', async () => {
   await update('ignores', () => ({}));
   await new Promise((r) => setTimeout(r, 10));
   assert.equal(seen.length, 1, 'no events after abort');
-});
-
-test('packConfig copies the packs section', () => {
-  const s = defaults();
-  s.packs = { disabled: ['a'], custom: { b: '{"id":"b"}' } };
-  const c = packConfig(s);
-  assert.deepEqual(c, { disabled: ['a'], custom: { b: '{"id":"b"}' } });
-  c.disabled.push('x');
-  assert.deepEqual(s.packs.disabled, ['a']);
 });
 
 test('sites.force overrides a page\'s opt-out per host, validated like the other lists', () => {
