@@ -58,13 +58,28 @@ export async function startEngine({ wasm, Go = globalThis.Go } = {}) {
     memory: instance.exports.mem,
     exited,
     /** Sends one request to the engine; rejects once the engine has exited. */
-    fetch(request) {
+    async fetch(request) {
       if (exitCode !== undefined) {
-        return Promise.reject(new Error(`sufler: the engine has exited (code ${exitCode})`));
+        throw new Error(`sufler: the engine has exited (code ${exitCode})`);
       }
-      return binding.handleRequest(request);
+      return binding.handleRequest(await withBodyStream(request));
     },
   };
+}
+
+/**
+ * WithBodyStream gives the engine a request whose body is a ReadableStream (or null), which is what Go reads.
+ * Firefox has no Request.prototype.body (it is undefined), so there the bytes are read once and handed over as a
+ * stream of the same bytes, in a request-shaped object with the fields the engine reads (url, method, headers).
+ */
+export async function withBodyStream(request) {
+  if (request.body !== undefined) return request;
+  let body = null;
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    const bytes = await request.arrayBuffer();
+    if (bytes.byteLength) body = new Blob([bytes]).stream();
+  }
+  return { url: request.url, method: request.method, headers: request.headers, body };
 }
 
 async function compile(wasm) {

@@ -150,6 +150,39 @@ test('bodies that are missing, endless, failing or nested too deep get an error,
   assert.ok((await ok.json()).findings.length > 0);
 });
 
+// Firefox's Request has no .body (undefined, not a stream): every request with a body answered 500 "syscall/js: call
+// of Value.Call on undefined" there (issue 11). A Request without .body must answer as one with it does.
+function withoutBodyStream(req) {
+  Object.defineProperty(req, 'body', { get: () => undefined });
+  return req;
+}
+
+test('requests whose Request has no body stream (Firefox) answer exactly like the native server', async () => {
+  await indexed();
+  const pack = JSON.stringify({ id: 'tiny-shop', version: '1', title: 'Лавка', language: 'ru', segments: [{ id: 'retail', title: 'Розница' }], templates: [], cases: [], rules: [] });
+  const reqs = [
+    { method: 'POST', path: '/v1/check', body: JSON.stringify({ text: 'Я не знаю, но мы гарантируем 100% прохождение таможни' }) },
+    { method: 'POST', path: '/v1/suggest', body: JSON.stringify({ text: 'Здравствуйте! ', limit: 2 }) },
+    { method: 'POST', path: '/v1/segment', body: JSON.stringify({ text: 'Груз стоит на таможне третий день' }) },
+    { method: 'POST', path: '/v1/check' },
+    { method: 'PUT', path: '/v1/packs/tiny-shop', body: pack },
+    { method: 'DELETE', path: '/v1/packs/tiny-shop' },
+  ];
+  for (const { method, path: p, body } of reqs) {
+    const init = { method, body, headers: body ? { 'content-type': 'application/json' } : {} };
+    const w = await engine.fetch(withoutBodyStream(new Request('http://sufler' + p, init)));
+    const n = await fetch(base + p, init);
+    const [wb, nb] = [Buffer.from(await w.arrayBuffer()), Buffer.from(await n.arrayBuffer())];
+    assert.equal(w.status, n.status, `${method} ${p}: ${wb}`);
+    assert.ok(wb.equals(nb), `${method} ${p}:\nwasm   ${wb}\nnative ${nb}`);
+  }
+  // The engine itself refuses a body that is no stream with a clear error, not a panic.
+  const odd = { url: 'http://sufler/v1/check', method: 'POST', headers: new Headers(), body: 42 };
+  const res = await engine.fetch(odd);
+  assert.equal(res.status, 400);
+  assert.match((await res.json()).error, /cannot read the request body: the request body is not a ReadableStream \(it is number\)/);
+});
+
 test('a bad pack is refused with its problems and the loaded packs keep answering', async () => {
   const before = await (await engine.fetch(new Request('http://sufler/v1/packs'))).text();
   const bad = { id: 'prove-customs', version: '9', title: 'x', language: 'ru', segments: [{ id: 'corporate', title: '' }], templates: [], cases: [], rules: [] };

@@ -24,10 +24,15 @@ export function sessionFor(field, signal) {
   return s;
 }
 
-/** Session is one field's state. Events: 'change' (text changed), 'layout' (redraw needed), 'dispose'. */
-export class Session extends EventTarget {
+/**
+ * Session is one field's state. Events: 'change' (text changed), 'layout' (redraw needed), 'dispose'.
+ * It holds an EventTarget rather than extending one: in a Firefox content script EventTarget is the page's
+ * constructor seen through an Xray wrapper, and super() returns a page object without Session's methods
+ * ("this.observe is not a function" on every focus).
+ */
+export class Session {
   constructor(field, signal) {
-    super();
+    this.events = new EventTarget();
     this.id = `f${nextId++}`;
     this.el = field.el;
     this.kind = field.kind;
@@ -52,6 +57,21 @@ export class Session extends EventTarget {
       this.surface.dispose();
       this.dispatchEvent(new Event('dispose'));
     }, { once: true });
+  }
+
+  /** AddEventListener listens to the session's events (same arguments as EventTarget's). */
+  addEventListener(type, fn, opts) {
+    this.events.addEventListener(type, fn, opts);
+  }
+
+  /** RemoveEventListener stops listening. */
+  removeEventListener(type, fn, opts) {
+    this.events.removeEventListener(type, fn, opts);
+  }
+
+  /** DispatchEvent sends an event to the session's listeners. */
+  dispatchEvent(ev) {
+    return this.events.dispatchEvent(ev);
   }
 
   observe() {

@@ -1,9 +1,11 @@
-// Package network records every request of an e2e run from three independent sources and
-// checks that none of them leaves the machine:
+// Package network records every request of an e2e run and checks that none of them leaves the machine.
+// In Chromium, from three independent sources:
 //   - Playwright's context 'request' events (pages, the service worker);
 //   - a second, browser-wide CDP connection that auto-attaches to EVERY target (pages,
 //     service worker, the offscreen document, dedicated workers, iframes) with Network.enable;
 //   - Chromium's NetLog (--log-net-log), the network service's own log, read at close.
+// In Firefox (firefox.mjs), from a recording loopback proxy every request of the profile goes through, plus
+// puppeteer's BiDi request events of each page; recorderOf() gives both the same checks.
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -33,7 +35,8 @@ export function isLocal(url, extensionId) {
   let u;
   try { u = new URL(url); } catch { return false; }
   if (LOCAL_SCHEMES.has(u.protocol)) return true;
-  if (u.protocol === 'chrome-extension:') return !extensionId || u.host === extensionId;
+  if (u.protocol === 'chrome-extension:' || u.protocol === 'moz-extension:') return !extensionId || u.host === extensionId;
+  if (u.protocol === 'resource:') return true; // Firefox's own packaged files
   if (u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'ws:' || u.protocol === 'wss:') {
     return LOCAL_HOSTS.has(u.hostname) || LOCAL_HOSTS.has(`[${u.hostname}]`) || u.hostname === '::1';
   }
@@ -123,42 +126,18 @@ async function attachCDP(userDataDir, records, timeoutMs = 10_000) {
 }
 
 /**
- * Creates the recorder. Call attach(context, userDataDir) after launch and finish() after the
- * browser has closed (the NetLog is complete only then).
+ * RecorderOf gives a list of request records the checks: classify() and assertLocalOnly(). finish() and
+ * targets() do nothing unless the caller overrides them (Chromium's recorder does).
  */
-export function createNetworkRecorder({ netLogPath }) {
-  const records = [];
-  let cdp = null;
+export function recorderOf(records, browser = 'chromium') {
   let extensionId = '';
-  let finished = false;
-
   return {
+    browser,
     records,
-    /** Hooks Playwright's events and the browser-wide CDP connection. */
-    async attach(context, userDataDir) {
-      context.on('request', (req) => {
-        let frame = '';
-        try { frame = req.frame()?.url() ?? ''; } catch { frame = req.serviceWorker?.()?.url() ?? 'service worker'; }
-        records.push({ source: 'playwright', url: req.url(), method: req.method(), target: frame, resourceType: req.resourceType() });
-      });
-      cdp = await attachCDP(userDataDir, records);
-    },
-    /** Targets seen by the CDP connection: [{type, url}]. */
-    targets: () => [...(cdp?.targets.values() ?? [])].map((t) => ({ type: t.type, url: t.url })),
     setExtensionId(id) { extensionId = id; },
-    /** Reads the NetLog; call once the browser is closed. */
-    finish() {
-      if (finished) return;
-      finished = true;
-      cdp?.close();
-      if (netLogPath && existsSync(netLogPath)) {
-        try {
-          records.push(...parseNetLog(readFileSync(netLogPath, 'utf8')));
-        } catch (err) {
-          records.push({ source: 'netlog', url: 'netlog-unreadable:', error: err.message });
-        }
-      }
-    },
+    get extensionId() { return extensionId; },
+    targets: () => [],
+    finish() {},
     /** Records of requests that leave the machine, and browser-service noise, split. */
     classify() {
       const offending = [];
@@ -179,4 +158,41 @@ export function createNetworkRecorder({ netLogPath }) {
       return true;
     },
   };
+}
+
+/**
+ * Creates the Chromium recorder. Call attach(context, userDataDir) after launch and finish() after the
+ * browser has closed (the NetLog is complete only then).
+ */
+export function createNetworkRecorder({ netLogPath }) {
+  const records = [];
+  let cdp = null;
+  let finished = false;
+  const rec = recorderOf(records, 'chromium');
+  return Object.assign(rec, {
+    /** Hooks Playwright's events and the browser-wide CDP connection. */
+    async attach(context, userDataDir) {
+      context.on('request', (req) => {
+        let frame = '';
+        try { frame = req.frame()?.url() ?? ''; } catch { frame = req.serviceWorker?.()?.url() ?? 'service worker'; }
+        records.push({ source: 'playwright', url: req.url(), method: req.method(), target: frame, resourceType: req.resourceType() });
+      });
+      cdp = await attachCDP(userDataDir, records);
+    },
+    /** Targets seen by the CDP connection: [{type, url}]. */
+    targets: () => [...(cdp?.targets.values() ?? [])].map((t) => ({ type: t.type, url: t.url })),
+    /** Reads the NetLog; call once the browser is closed. */
+    finish() {
+      if (finished) return;
+      finished = true;
+      cdp?.close();
+      if (netLogPath && existsSync(netLogPath)) {
+        try {
+          records.push(...parseNetLog(readFileSync(netLogPath, 'utf8')));
+        } catch (err) {
+          records.push({ source: 'netlog', url: 'netlog-unreadable:', error: err.message });
+        }
+      }
+    },
+  });
 }

@@ -4,6 +4,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"syscall/js"
@@ -91,6 +92,12 @@ type streamBody struct {
 func (b *streamBody) Read(p []byte) (int, error) {
 	for b.err == nil && (b.chunk.IsUndefined() || b.chunk.Length() == 0) {
 		if b.reader.IsUndefined() {
+			// A request whose body is not a stream (Firefox's Request has no .body at all) would make
+			// Call panic; it is a clear error instead. sufler.mjs hands such bodies over as streams.
+			if b.stream.Type() != js.TypeObject || b.stream.Get("getReader").Type() != js.TypeFunction {
+				b.err = fmt.Errorf("the request body is not a ReadableStream (it is %s)", b.stream.Type())
+				break
+			}
 			b.reader = b.stream.Call("getReader")
 		}
 		var res js.Value
