@@ -1,7 +1,8 @@
 // Package overlay reaches Sufler's overlay from the test, the way the agent's eyes do and the page cannot: the
-// overlay's shadow root is closed, so page scripts (and page.evaluate) see only an empty host. In Chromium the
-// DevTools protocol still hands the test each root (DOM.getDocument with pierce), and the test's function then runs in
-// the frame with the roots as arguments.
+// overlay's shadow root is closed, so page scripts (and page.evaluate) see only an empty host. The browser's own
+// automation protocol still hands the test each root — in Chromium the DevTools protocol (DOM.getDocument with
+// pierce), in Firefox WebDriver BiDi (script.callFunction with includeShadowTree: 'all') — and the test's function
+// then runs in the frame's page world with the roots as arguments.
 //
 //   const bars = await inOverlay(frame, (roots, arg) => roots.flatMap((r) => [...r.querySelectorAll('.mark')]).length);
 //   await waitOverlay(frame, (roots) => roots.some((r) => r.querySelector('[data-sufler-strip]')));
@@ -53,6 +54,7 @@ async function find(frame) {
  * document (closed or not); resolves with its (JSON) result.
  */
 export async function inOverlay(frame, fn, arg = null) {
+  if (typeof frame.raw?.mainRealm === 'function') return inOverlayBidi(frame.raw, fn, arg);
   const { s, doc, hosts } = await find(frame);
   const { object: docObj } = await s.send('DOM.resolveNode', { backendNodeId: doc });
   const roots = [];
@@ -66,6 +68,24 @@ export async function inOverlay(frame, fn, arg = null) {
   });
   if (res.exceptionDetails) throw new Error(`overlay: ${res.exceptionDetails.exception?.description ?? res.exceptionDetails.text}`);
   return res.result.value;
+}
+
+// InOverlayBidi is inOverlay for a puppeteer frame over WebDriver BiDi (Firefox). Values cross as JSON strings.
+async function inOverlayBidi(ppFrame, fn, arg) {
+  const realm = ppFrame.mainRealm().realm;
+  const hosts = await realm.callFunction('() => [...document.querySelectorAll("sufler-overlay")]', true, {
+    resultOwnership: 'none',
+    serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+  });
+  if (hosts.type === 'exception') throw new Error(`overlay: ${hosts.exceptionDetails?.text}`);
+  const roots = (hosts.result.value ?? []).map((n) => n.value?.shadowRoot?.sharedId).filter(Boolean);
+  const res = await realm.callFunction(
+    `async function (arg, ...roots) { const out = await (${fn.toString()})(roots, JSON.parse(arg)); return JSON.stringify(out === undefined ? null : out); }`,
+    true,
+    { arguments: [{ type: 'string', value: JSON.stringify(arg) }, ...roots.map((sharedId) => ({ sharedId }))], resultOwnership: 'none' },
+  );
+  if (res.type === 'exception') throw new Error(`overlay: ${res.exceptionDetails?.text}`);
+  return JSON.parse(res.result.value);
 }
 
 /** WaitOverlay polls inOverlay until fn returns something truthy, and resolves with it. */
