@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../test/e2e/harness.mjs';
+import { inOverlay } from '../test/e2e/overlay.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = new Set(process.argv.slice(2));
@@ -19,14 +20,14 @@ function step(msg) {
   process.stdout.write(`demo: ${msg}\n`);
 }
 
-/** Counts Sufler's underlines and visible strip in the page's overlay (open shadow root). */
+/** Counts Sufler's underlines and visible strip in the page's overlay (its closed shadow root, through overlay.mjs). */
 function overlayState(page) {
-  return page.evaluate(() => {
+  return inOverlay(page.mainFrame(), (roots) => {
     let marks = 0;
     let strip = false;
-    for (const host of document.querySelectorAll('sufler-overlay')) {
-      marks += host.shadowRoot?.querySelectorAll('.mark').length ?? 0;
-      const s = host.shadowRoot?.querySelector('[data-sufler-strip]');
+    for (const root of roots) {
+      marks += root.querySelectorAll('.mark').length;
+      const s = root.querySelector('[data-sufler-strip]');
       if (s && !s.hidden && s.getClientRects().length) strip = true;
     }
     return { marks, strip };
