@@ -111,5 +111,21 @@ test('customer content cannot switch Sufler off; the page\'s owner still can', a
   await owner.waitForTimeout(1500);
   const drawn = await inOverlay(owner.mainFrame(), (roots) => roots.reduce((k, r) => k + r.querySelectorAll('.mark').length, 0));
   assert.equal(drawn, 0, 'a page whose head says sufler=off is left alone');
+  // The toolbar icon says so, and the popup lets the agent override it for this host.
+  const tabId = await h.tabIdOf(owner);
+  assert.equal(await h.extensionEval((id) => chrome.action.getBadgeText({ tabId: id }), tabId), 'off');
+  const popup = await h.openPopup(owner);
+  await popup.waitForSelector('#optout', { state: 'visible' });
+  await popup.check('#force-on');
+  await owner.bringToFront();
+  const host = new URL(h.fixturesURL).host;
+  for (let i = 0; i < 50 && !(await h.storage()).sites?.force?.includes(host); i++) await owner.waitForTimeout(100);
+  assert.deepEqual((await h.storage()).sites.force, [host]);
+  await popup.close();
+  await owner.locator('#reply').click();
+  await owner.keyboard.type(' ', { delay: 5 });
+  const forcedMarks = await waitOverlay(owner.mainFrame(), (roots) => roots.reduce((k, r) => k + r.querySelectorAll('.mark').length, 0), null, 15_000);
+  assert.ok(forcedMarks >= 1, 'with the override, Sufler works on the page that opted out');
+  assert.equal(await h.extensionEval((id) => chrome.action.getBadgeText({ tabId: id }), tabId), '');
   await owner.close();
 });
