@@ -80,7 +80,7 @@ export function opened() {
 /** Say shows a short status line in the open card. */
 export function say(text) {
   const n = current?.el.querySelector('.note[role=status]');
-  if (n) n.textContent = text;
+  if (n) n.replaceChildren(h(n.ownerDocument, 'span', {}, text));
 }
 
 /** Hovered is true while the pointer is over the open card. */

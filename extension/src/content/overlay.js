@@ -58,7 +58,9 @@ export class Overlay {
 
   /** Announce tells screen-reader users what changed (a panel opened, an option became active). */
   announce(text) {
-    this.live.textContent = text;
+    const span = this.doc.createElement('span');
+    span.dataset.t = text; // generated content, like every text in panels (panel.js text())
+    this.live.replaceChildren(span);
   }
 
   /** Attach puts the host back if a page script removed or replaced it. */

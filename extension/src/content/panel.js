@@ -19,8 +19,21 @@ export function h(doc, tag, attrs = {}, ...kids) {
     else if (k.startsWith('on')) el.addEventListener(k.slice(2), trusted(v)); // a page's synthetic click does nothing
     else el.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const k of kids) if (k !== null && k !== undefined && k !== false) el.append(k);
+  for (const k of kids) if (k !== null && k !== undefined && k !== false) el.append(typeof k === 'string' ? text(doc, k) : k);
   return el;
+}
+
+/**
+ * Text is a string as the overlay shows it: an empty span whose CSS draws attr(data-t). Text in a closed shadow root
+ * is still found by the page's window.find() (a yes/no oracle for guessed template words) and, in some browsers,
+ * by its selection; generated content is neither searchable nor selectable, and screen readers still read it.
+ * @param {Document} doc
+ * @param {string} s
+ */
+export function text(doc, s) {
+  const span = doc.createElement('span');
+  span.dataset.t = s;
+  return span;
 }
 
 /**

@@ -143,7 +143,9 @@ export async function panelBox(page, selector) {
       const el = root.querySelector(sel);
       if (el) {
         const r = el.getBoundingClientRect();
-        return { x: r.left, y: r.top, width: r.width, height: r.height, text: el.textContent };
+        // Panels draw their text as generated content (attr(data-t)): read it the way it is shown.
+        const shown = (x) => { let s = ''; const w = x.ownerDocument.createTreeWalker(x, 5); for (let n = w.currentNode; n; n = w.nextNode()) s += n.nodeType === 3 ? n.data : (n.dataset?.t ?? ''); return s; };
+        return { x: r.left, y: r.top, width: r.width, height: r.height, text: shown(el) };
       }
     }
     return null;

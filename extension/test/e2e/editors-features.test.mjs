@@ -37,7 +37,8 @@ async function badge(page) {
   return inOverlay(page.mainFrame(), (roots) => {
     for (const root of roots) {
       const b = root.querySelector('[data-sufler-badge]');
-      if (b && !b.hidden) return { segment: b.dataset.segment, how: b.dataset.how, text: b.textContent, label: b.getAttribute('aria-label') };
+      const shown = (x) => { let s = ''; const w = x.ownerDocument.createTreeWalker(x, 5); for (let n = w.currentNode; n; n = w.nextNode()) s += n.nodeType === 3 ? n.data : (n.dataset?.t ?? ''); return s; };
+      if (b && !b.hidden) return { segment: b.dataset.segment, how: b.dataset.how, text: shown(b), label: b.getAttribute('aria-label') };
     }
     return null;
   });
@@ -48,7 +49,8 @@ async function waitBadge(page, pred = (b) => !!b?.segment, arg = null) {
     const p = new Function(`return (${s})`)();
     for (const root of roots) {
       const b = root.querySelector('[data-sufler-badge]');
-      if (b && !b.hidden && p({ segment: b.dataset.segment, how: b.dataset.how, text: b.textContent }, a)) return true;
+      const shown = (x) => { let s = ''; const w = x.ownerDocument.createTreeWalker(x, 5); for (let n = w.currentNode; n; n = w.nextNode()) s += n.nodeType === 3 ? n.data : (n.dataset?.t ?? ''); return s; };
+      if (b && !b.hidden && p({ segment: b.dataset.segment, how: b.dataset.how, text: shown(b) }, a)) return true;
     }
     return false;
   }, [pred.toString(), arg], 10_000);

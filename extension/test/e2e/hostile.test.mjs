@@ -79,17 +79,18 @@ test('a hostile page reads no pack content, inserts nothing and changes no store
   await page.keyboard.press('Delete');
   await page.keyboard.type(DRAFT, { delay: 5 });
   await waitOverlay(page.mainFrame(), (roots) => roots.some((r) => r.querySelector('[data-sufler-strip] [role=option]')), null, 15_000);
-  const seen = await page.evaluate(() => {
-    window.attack.loot.length = 0;
-    return window.attack.steps && [JSON.stringify(window.attack.loot), window.attack.loot];
-  });
-  assert.ok(seen);
   const read = await page.evaluate(() => {
     const el = document.querySelector('sufler-overlay');
-    return { open: !!el?.shadowRoot, text: el?.textContent ?? '', body: document.documentElement.innerText };
+    return { open: !!el?.shadowRoot, seen: window.attack.read('while the agent sees the strip') };
   });
   assert.equal(read.open, false, 'the overlay\'s shadow root is closed to the page');
   assert.deepEqual(leaks(read, needles), [], 'the page read the strip the agent sees');
+  // A dictionary attack: the page guesses words (here: the very texts the strip shows) and asks window.find().
+  const shownNow = await inOverlay(page.mainFrame(), (roots) => [...roots[0].querySelectorAll('[data-sufler-strip] [data-t]')].map((e) => e.dataset.t));
+  assert.ok(shownNow.length >= 2, 'the strip shows titles and previews');
+  const guessed = await page.evaluate((words) => window.attack.guess(words), [...shownNow, ...needles]);
+  assert.deepEqual(guessed, [], 'window.find() confirms none of the guesses');
+  assert.deepEqual(await page.evaluate(() => window.attack.guess(['Заявка #666'])), ['Заявка #666'], 'control: find() does find the page\'s own text');
   await page.close();
 });
 
