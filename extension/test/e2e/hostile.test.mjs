@@ -6,7 +6,7 @@
 // build (e.g. main's, to see it fail).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './harness.mjs';
+import { launch, BROWSER } from './harness.mjs';
 import { waitOverlay, inOverlay } from './overlay.mjs';
 
 const DRAFT = 'Добрый день! Груз задерживается на таможне, пришлём документы по выпуску';
@@ -90,7 +90,10 @@ test('a hostile page reads no pack content, inserts nothing and changes no store
   assert.ok(shownNow.length >= 2, 'the strip shows titles and previews');
   const guessed = await page.evaluate((words) => window.attack.guess(words), [...shownNow, ...needles]);
   assert.deepEqual(guessed, [], 'window.find() confirms none of the guesses');
-  assert.deepEqual(await page.evaluate(() => window.attack.guess(['Заявка #666'])), ['Заявка #666'], 'control: find() does find the page\'s own text');
+  // Control: in Chromium find() does search the page (and would search text in a closed root); Firefox's find()
+  // finds nothing while focus is in the reply field, so there the oracle is closed anyway.
+  const control = await page.evaluate(() => window.attack.guess(['Заявка #666']));
+  if (BROWSER === 'chromium') assert.deepEqual(control, ['Заявка #666'], 'control: find() does find the page\'s own text');
   await page.close();
 });
 
