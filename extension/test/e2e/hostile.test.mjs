@@ -62,16 +62,22 @@ test('a hostile page reads no pack content, inserts nothing and changes no store
 
   const out = await page.evaluate((a) => window.attack.run(a), { draft: DRAFT, taboo: TABOO, query: QUERY, segments: 40 });
 
-  assert.deepEqual(leaks(out.loot, needles), [], 'the page read pack content');
-  assert.equal(out.caught, 0, 'no shadow root was made in the page\'s own world');
+  // Every attack is judged, and all that got through is reported together.
+  const got = [];
+  const stolen = leaks(out.loot, needles);
+  if (stolen.length) got.push(`read ${stolen.length} pieces of pack text: ${stolen.slice(0, 5).join(' | ')}…`);
+  if (out.caught) got.push(`caught ${out.caught} shadow roots made in the page's world`);
   for (const l of out.loot) {
-    if (l.label.startsWith('after synthetic') || l.label.startsWith('after clicking')) {
-      assert.ok([DRAFT, TABOO].includes(l.field), `${l.label}: the field holds only what the page typed, got «${l.field}»`);
+    if ((l.label.startsWith('after synthetic') || l.label.startsWith('after clicking')) && ![DRAFT, TABOO].includes(l.field)) {
+      got.push(`${l.label}: the field holds «${l.field.slice(0, 80)}»`);
     }
   }
-  assert.equal(out.field, TABOO, 'nothing was inserted or replaced');
+  if (out.field !== TABOO) got.push(`the field ended as «${out.field.slice(0, 80)}»`);
   const afterAttack = await h.storage();
-  assert.deepEqual(afterAttack, before, 'stored state is unchanged');
+  for (const k of new Set([...Object.keys(before), ...Object.keys(afterAttack)])) {
+    if (JSON.stringify(before[k]) !== JSON.stringify(afterAttack[k])) got.push(`stored ${k}: ${JSON.stringify(afterAttack[k]).slice(0, 160)}`);
+  }
+  assert.deepEqual(got, [], 'the hostile page got through');
 
   // The agent types for real: Sufler works for them, and the page still reads nothing while the strip is up.
   await page.locator('#reply').click();
