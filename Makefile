@@ -74,7 +74,13 @@ CHROMIUM := /usr/bin/chromium
 $(CHROMIUM):
 	.ci/install-chromium
 
-test-ext: ext $(CHROMIUM) ## extension unit and end-to-end tests in Debian's Chromium
+# Debian's Firefox ESR (with its Russian language pack) runs the same end-to-end suite a second time.
+FIREFOX := /usr/bin/firefox-esr
+FIREFOX_RU := /usr/lib/firefox-esr/browser/extensions/langpack-ru@firefox-esr.mozilla.org.xpi
+$(FIREFOX) $(FIREFOX_RU):
+	.ci/install-firefox
+
+test-ext: ext $(CHROMIUM) $(FIREFOX) $(FIREFOX_RU) ## extension unit tests, then the end-to-end suite in Debian's Chromium and in Firefox ESR
 	cd extension && npm run --silent test:unit && npm run --silent lint:firefox && npm run --silent test:e2e
 
 demo: ext $(CHROMIUM) ## open Chromium with the extension on the demo helpdesk (headless without a display: writes build/demo.png)

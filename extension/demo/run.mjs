@@ -35,7 +35,7 @@ function overlayState(page) {
 }
 
 async function main() {
-  const h = await launch({ lang: 'ru', headless, viewport: { width: 1280, height: 860 } });
+  const h = await launch({ lang: 'ru', headless, viewport: { width: 1280, height: 860 }, browser: 'chromium' });
   let closed = false;
   const shutdown = async () => { if (!closed) { closed = true; await h.close(); } };
   process.on('SIGINT', () => { shutdown().then(() => process.exit(0)); });

@@ -2,8 +2,20 @@
 // their own (editor iframes such as TinyMCE's srcdoc frame, where the browser may not inject content scripts).
 // Each document is claimed once, so two copies of Sufler never draw over the same field.
 
-/** CLAIM marks a document as served; Symbol.for is shared by same-origin frames, so every copy sees the claim. */
-export const CLAIM = Symbol.for('sufler.document');
+/**
+ * EVENT asks a document "does a live copy of Sufler serve you?". A claim cannot be a property on the document: in
+ * Firefox each frame's content script sees the DOM through its own Xray wrappers, so an expando set by the parent
+ * frame's copy is invisible to the frame's own copy (two overlays, every underline drawn twice). A DOM event reaches
+ * every copy's listeners synchronously: the serving copy answers by cancelling it. A page can see or answer it too;
+ * answering only keeps Sufler out of that document, as the page's own opt-out would.
+ */
+export const EVENT = 'sufler:claim';
+
+/** Served is true when a live copy of Sufler serves doc (its listener cancelled the question). */
+export function served(doc) {
+  const ev = new CustomEvent(EVENT, { cancelable: true });
+  return !doc.dispatchEvent(ev);
+}
 
 /**
  * Claim marks doc as served by this copy until signal aborts. False when another live copy serves it.
@@ -11,13 +23,8 @@ export const CLAIM = Symbol.for('sufler.document');
  * @param {AbortSignal} signal
  */
 export function claim(doc, signal) {
-  const c = doc[CLAIM];
-  if (c && !c.signal.aborted) return false;
-  const token = { signal };
-  doc[CLAIM] = token;
-  signal.addEventListener('abort', () => {
-    if (doc[CLAIM] === token) delete doc[CLAIM];
-  }, { once: true });
+  if (served(doc)) return false;
+  doc.addEventListener(EVENT, (e) => e.preventDefault(), { signal });
   return true;
 }
 

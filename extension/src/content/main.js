@@ -6,7 +6,7 @@ import { available, onMessage, sendMessage } from '../browser.js';
 import { load, onChange, siteEnabled, update, withSite, forced } from '../shared/settings.js';
 import { MSG, COMMANDS } from '../shared/messages.js';
 import { pageOptedOut, optOut } from './fields.js';
-import { CLAIM } from './frames.js';
+import { served } from './frames.js';
 import { start } from './app.js';
 import { host } from './state.js';
 
@@ -30,8 +30,7 @@ function indicate(off) {
 }
 
 async function run(signal) {
-  const claimed = document[CLAIM];
-  if (claimed && !claimed.signal.aborted) return; // the parent frame's copy serves this document
+  if (served(document)) return; // the parent frame's copy serves this document
   let features = null;
   const apply = (settings) => {
     const force = forced(settings, host());

@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fitCase } from '../../src/content/edits.js';
+import { BROWSER } from './harness.mjs';
 import {
   startEditors, SENTENCE, FIXTURES, openFixture, marks, waitMarks, wordRects, waitPanel, clickPanel, panelBox, frameOffset,
   percentile, normal, inOverlay, waitOverlay,
@@ -21,7 +22,7 @@ before(async () => {
 after(async () => {
   await h?.close();
   if (latencies.length) {
-    console.log(`keystroke→underline over ${latencies.length} samples: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms (includes the ${180} ms typing pause)`);
+    console.log(`${BROWSER}: keystroke→underline over ${latencies.length} samples: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms (includes the ${180} ms typing pause)`);
   }
   h?.network.assertLocalOnly();
 });

@@ -6,22 +6,30 @@
 // request events add which page asked. The extension gets a fixed moz-extension: UUID through
 // extensions.webextensions.uuids, so its pages have known URLs.
 import puppeteer from 'puppeteer-core';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { wrapPage } from './page-puppeteer.mjs';
 import { startRecordingProxy, proxyPrefs } from './proxy-recorder.mjs';
 import { recorderOf } from './network.mjs';
 
-/** The add-on id in the Firefox manifest (browser_specific_settings.gecko.id). */
+/** The add-on id of Sufler's Firefox manifest; another extension's comes from its browser_specific_settings.gecko.id. */
 export const ADDON_ID = 'sufler@sufler.dev';
 /** The fixed internal UUID of the extension in the test profile: its pages are moz-extension://<UUID>/. */
 export const EXT_UUID = '5f1e7a11-5a1e-4c0d-9e57-000000000011';
 const FIREFOX = process.env.SUFLER_FIREFOX ?? '/usr/bin/firefox-esr';
 
 /** Preferences of the test profile: fixed extension UUID, UI language, no calls home. */
-export function firefoxPrefs({ lang, addonId, proxyPort }) {
+export function firefoxPrefs({ lang, addonId, proxyPort, downloadDir }) {
   return {
+    // Downloads go to a folder of the run without asking (page.waitForEvent('download') watches it).
+    'browser.download.dir': downloadDir,
+    'browser.download.folderList': 2,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.download.start_downloads_in_tmp_dir': false,
+    'browser.download.panel.shown': true,
     'extensions.webextensions.uuids': JSON.stringify({ [addonId]: EXT_UUID }),
     'intl.locale.requested': lang === 'ru' ? 'ru,en-US' : 'en-US',
     'intl.accept_languages': lang === 'ru' ? 'ru-RU, ru, en-US, en' : 'en-US, en',
@@ -54,13 +62,12 @@ export function firefoxPrefs({ lang, addonId, proxyPort }) {
   };
 }
 
-/**
- * Launches Firefox with the extension; server is the fixture server. Resolves the harness object (see harness.mjs)
- * without its server fields, which the caller adds.
- */
-export async function launchFirefox({ lang, extensionDir, viewport, headless, addonId = ADDON_ID }) {
+/** Launches Firefox with the extension; resolves the browser-specific part of the harness object (see harness.mjs). */
+export async function launchFirefox({ lang, extensionDir, viewport, headless }) {
+  const addonId = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')).browser_specific_settings?.gecko?.id ?? ADDON_ID;
   if (!existsSync(FIREFOX)) throw new Error(`no Firefox at ${FIREFOX} (.ci/install-firefox installs firefox-esr)`);
   const records = [];
+  const downloadDir = mkdtempSync(join(tmpdir(), 'sufler-downloads-'));
   const proxy = await startRecordingProxy(records);
   let browser;
   try {
@@ -71,7 +78,7 @@ export async function launchFirefox({ lang, extensionDir, viewport, headless, ad
       defaultViewport: viewport,
       // Lets BiDi open moz-extension: pages (the popup, the options page) in a tab.
       args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: firefoxPrefs({ lang, addonId, proxyPort: proxy.port }),
+      extraPrefsFirefox: firefoxPrefs({ lang, addonId, proxyPort: proxy.port, downloadDir }),
       env: { ...process.env, LANGUAGE: lang, LANG: lang === 'ru' ? 'ru_RU.UTF-8' : 'en_US.UTF-8', MOZ_CRASHREPORTER_DISABLE: '1', MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' }, // lets services.settings.server point nowhere
     });
     const id = await browser.installExtension(resolve(extensionDir));
@@ -90,7 +97,7 @@ export async function launchFirefox({ lang, extensionDir, viewport, headless, ad
       try { target = req.frame()?.url() ?? ''; } catch { /* detached */ }
       records.push({ source: 'bidi', url: req.url(), method: req.method(), target });
     });
-    const page = wrapPage(pp, { onClose: () => pages.delete(page) });
+    const page = wrapPage(pp, { onClose: () => pages.delete(page), downloadDir });
     pages.add(page);
     return page;
   };
@@ -108,6 +115,7 @@ export async function launchFirefox({ lang, extensionDir, viewport, headless, ad
       await browser.close().catch(() => {});
       await sleep(50);
       await proxy.close();
+      rmSync(downloadDir, { recursive: true, force: true });
     },
   };
 }

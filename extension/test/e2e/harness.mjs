@@ -124,6 +124,10 @@ function withCommon(b, server) {
       await popup.goto(h.extensionURL(url));
       return popup;
     },
+    /** Lets pages of origin read the clipboard (Chromium asks for a grant; the Firefox profile allows it by pref). */
+    async allowClipboardRead(origin) {
+      if (h.context) await h.context.grantPermissions(['clipboard-read'], { origin });
+    },
     /** Waits until the engine answers /v1/health with ready:true. */
     async waitForEngine(timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;

@@ -5,7 +5,7 @@
 // Semantics follow Playwright where the tests rely on them: waitForSelector waits for a visible element unless
 // {state}, click() waits for the element and clicks its middle with the mouse, key names may be chords
 // ('ControlOrMeta+a', 'Alt+Shift+M'), waitForFunction(fn, arg, {timeout, polling}) takes ONE argument.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -34,22 +34,37 @@ function keyboardOf(pp) {
   };
 }
 
-// Runs in the page: is the element rendered (Playwright's "visible")?
-function visibleFn(el) {
-  if (!el || !el.isConnected) return false;
-  const r = el.getBoundingClientRect();
-  return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
-}
-
-// Finds the element a chain of [{sel, hasText}] steps names, inside document or an element.
-function findFn(root, steps) {
-  let scope = [root];
+// Probe runs in the page (self-contained: extension pages' CSP forbids building functions from strings there). It
+// finds the element a chain of [{sel, hasText}] steps names — as in Playwright, CSS pierces open shadow roots and
+// 'a >> b' looks for b inside a — and answers for the state: the element ('attached', 'visible') or true.
+function probe(steps, state) {
+  const deep = (scope, sel) => {
+    const out = [...scope.querySelectorAll(sel)];
+    if (scope.shadowRoot) out.push(...deep(scope.shadowRoot, sel));
+    for (const el of scope.querySelectorAll('*')) if (el.shadowRoot) out.push(...deep(el.shadowRoot, sel));
+    return out;
+  };
+  let scope = [document];
   for (const { sel, hasText } of steps) {
-    const next = [];
-    for (const s of scope) for (const el of s.querySelectorAll(sel)) if (!hasText || el.textContent.includes(hasText)) next.push(el);
-    scope = next;
+    const parts = sel.split(/\s*>>\s*/);
+    parts.forEach((part, i) => {
+      const next = [];
+      for (const s of scope) {
+        for (const el of deep(s, part)) if (i < parts.length - 1 || !hasText || el.textContent.includes(hasText)) next.push(el);
+      }
+      scope = next;
+    });
   }
-  return scope[0] ?? null;
+  const el = scope[0] ?? null;
+  let shown = false;
+  if (el && el.isConnected) {
+    const r = el.getBoundingClientRect();
+    shown = r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+  }
+  if (state === 'attached') return el;
+  if (state === 'detached') return !el;
+  if (state === 'hidden') return !shown;
+  return shown ? el : false;
 }
 
 /** Wraps a puppeteer ElementHandle: contentFrame() gives a wrapped frame; the rest has Playwright's signatures. */
@@ -69,16 +84,7 @@ export function wrapHandle(el) {
 }
 
 async function waitState(ppFrame, steps, state = 'visible', timeout = 30_000) {
-  const vis = visibleFn.toString();
-  const find = findFn.toString();
-  const h = await ppFrame.waitForFunction((s, st, v, f) => {
-    const el = new Function(`return (${f})`)()(document, s);
-    const shown = new Function(`return (${v})`)()(el);
-    if (st === 'attached') return el;
-    if (st === 'detached') return !el;
-    if (st === 'hidden') return !shown;
-    return shown ? el : false;
-  }, { timeout, polling: 50 }, steps, state, vis, find);
+  const h = await ppFrame.waitForFunction(probe, { timeout, polling: 50 }, steps, state);
   return state === 'attached' || state === 'visible' ? h.asElement() : null;
 }
 
@@ -119,7 +125,7 @@ export function wrapFrame(ppf) {
 }
 
 /** Wraps a puppeteer Page in the cross-browser page API (a subset of Playwright's Page). */
-export function wrapPage(pp, { onClose } = {}) {
+export function wrapPage(pp, { onClose, downloadDir } = {}) {
   const main = () => pp.mainFrame();
   const loc = (sel, opts = {}) => locatorOf(async () => main(), [{ sel, hasText: opts.hasText }]);
   const page = {
@@ -194,9 +200,30 @@ export function wrapPage(pp, { onClose } = {}) {
     on: (ev, fn) => pp.on(ev, fn),
     once: (ev, fn) => pp.once(ev, fn),
     off: (ev, fn) => pp.off(ev, fn),
-    waitForEvent() { throw new Error('waitForEvent is not in the cross-browser page API (Firefox); skip the test there'); },
+    /** Only 'download': resolves when a new file is complete in the profile's download folder. */
+    async waitForEvent(name, opts = {}) {
+      if (name !== 'download' || !downloadDir) throw new Error(`waitForEvent('${name}') is not in the cross-browser page API`);
+      const before = new Set(readdirSync(downloadDir));
+      const deadline = Date.now() + (opts.timeout ?? 30_000);
+      for (;;) {
+        const names = readdirSync(downloadDir).filter((n) => !before.has(n) && !n.endsWith('.part'));
+        // Firefox writes the file next to a .part and renames it when done.
+        if (names.length && !readdirSync(downloadDir).some((n) => n.endsWith('.part'))) {
+          const file = join(downloadDir, names[0]);
+          return { suggestedFilename: () => names[0], path: async () => file };
+        }
+        if (Date.now() > deadline) throw new Error(`no download in ${opts.timeout ?? 30_000} ms`);
+        await sleep(50);
+      }
+    },
   };
-  return page;
+  // A name outside the subset fails loudly instead of being undefined somewhere later.
+  return new Proxy(page, {
+    get(t, k) {
+      if (k in t || typeof k === 'symbol' || k === 'then') return t[k];
+      throw new Error(`page.${String(k)} is not in the cross-browser page API (HARNESS.md)`);
+    },
+  });
 }
 
 // Firefox's BiDi refuses to navigate to moz-extension: pages without --remote-allow-system-access, and with it the

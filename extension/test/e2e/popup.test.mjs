@@ -131,7 +131,7 @@ test('Ctrl+C copies the chosen entry; Enter inserts it into the field last focus
   await popup.keyboard.press('Control+C');
   await popup.waitForFunction(() => /Скопировано/.test(document.getElementById('action-note').textContent));
   // Read the clipboard back from the helpdesk page (extension origins cannot get the grant).
-  await h.context.grantPermissions(['clipboard-read'], { origin: new URL(h.demoURL).origin });
+  await h.allowClipboardRead(new URL(h.demoURL).origin);
   await page.bringToFront();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text);
   await popup.bringToFront();

@@ -1,17 +1,21 @@
 // Killing the engine: the offscreen document is closed behind the extension's back, and the
-// next request brings it back — with the packs from settings applied again.
+// next request brings it back — with the packs from settings applied again. Chromium only: in Firefox the engine
+// lives in the event page, whose stop after idle and wake-up wake.test.mjs drives.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch } from './harness.mjs';
+import { launch, BROWSER, skipIn } from './harness.mjs';
 
 const GOOD = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'packs', 'flower-shop.json'), 'utf8');
 const Q = `/v1/search?q=${encodeURIComponent('букет завял')}&limit=3`;
 let h;
 
+const CHROMIUM_ONLY = skipIn('firefox', 'no offscreen document or service worker in Firefox: the event page hosts the engine (wake.test.mjs)');
+
 before(async () => {
+  if (BROWSER !== 'chromium') return;
   h = await launch({ lang: 'ru' });
   await h.waitForEngine();
 });
@@ -23,7 +27,7 @@ after(async () => {
 
 const offscreenCount = () => h.serviceWorker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length);
 
-test('closing the offscreen document: the next request recreates it and answers', async () => {
+test('closing the offscreen document: the next request recreates it and answers', CHROMIUM_ONLY, async () => {
   assert.equal(await offscreenCount(), 1);
   await h.serviceWorker.evaluate(() => chrome.offscreen.closeDocument());
   assert.equal(await offscreenCount(), 0, 'the engine is gone');
@@ -36,7 +40,7 @@ test('closing the offscreen document: the next request recreates it and answers'
   assert.equal(s.body.hits.length, 1);
 });
 
-test('a restarted engine gets the packs from settings again', async () => {
+test('a restarted engine gets the packs from settings again', CHROMIUM_ONLY, async () => {
   const put = await h.engineCall('PUT', '/v1/packs/flower-shop', GOOD);
   assert.equal(put.status, 200);
   // Save like the options page does, and disable a built-in pack too.
@@ -51,7 +55,7 @@ test('a restarted engine gets the packs from settings again', async () => {
   assert.deepEqual(st.applied.map((a) => [a.id, a.op, a.ok]), [['insurance-service', 'disable', true], ['flower-shop', 'custom', true]]);
 });
 
-test('requests racing a kill all get answers, from one new document', async () => {
+test('requests racing a kill all get answers, from one new document', CHROMIUM_ONLY, async () => {
   await h.serviceWorker.evaluate(() => chrome.offscreen.closeDocument());
   const paths = ['/v1/health', '/v1/segments', '/v1/packs', Q, '/v1/health'];
   const rs = await Promise.all(paths.map((p) => h.engineCall('GET', p)));
@@ -59,7 +63,7 @@ test('requests racing a kill all get answers, from one new document', async () =
   assert.equal(await offscreenCount(), 1);
 });
 
-test('the engine survives the service worker being stopped', async () => {
+test('the engine survives the service worker being stopped', CHROMIUM_ONLY, async () => {
   // Stop the service worker the way Chromium does after 30 s idle; the document stays.
   const cdp = await h.context.newCDPSession(await h.newPage());
   await cdp.send('ServiceWorker.enable');

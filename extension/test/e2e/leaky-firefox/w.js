@@ -1,0 +1,1 @@
+fetch('https://worker.leak.example/from-worker').catch(() => {});
