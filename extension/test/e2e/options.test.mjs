@@ -184,11 +184,13 @@ test('custom packs kept in storage.local by an earlier version move to IndexedDB
   assert.deepEqual(rep.applied.map((a) => [a.id, a.ok]), [['flower-shop', true]]);
   assert.equal((await customPacks())['flower-shop'], legacy);
   assert.deepEqual((await h.storage()).packs, { disabled: [], custom: {} });
-  await options.reload();
-  const row = options.locator('#pack-list li[data-pack="flower-shop"]');
-  options.once('dialog', (d) => d.accept());
-  await row.locator('button', { hasText: 'Удалить' }).click();
-  await options.waitForSelector('#pack-list li[data-pack="flower-shop"]', { state: 'detached' });
+  // A freshly opened options page lists it from IndexedDB, and removes it from there.
+  const fresh = await h.extensionPage('options.html');
+  await fresh.waitForSelector('#pack-list li[data-pack="flower-shop"]');
+  fresh.once('dialog', (d) => d.accept());
+  await fresh.locator('#pack-list li[data-pack="flower-shop"] button', { hasText: 'Удалить' }).click();
+  await fresh.waitForSelector('#pack-list li[data-pack="flower-shop"]', { state: 'detached' });
+  await fresh.close();
   assert.deepEqual(await customPacks(), {});
 });
 

@@ -37,7 +37,10 @@ test(`keystroke → screen: closed shadow root vs extension frame (${BROWSER})`,
     assert.ok((samples.post ?? []).length >= 20, `post: samples were taken (${samples.post?.length})`);
     for (const mode of modes) {
       const xs = samples[mode] ?? [];
-      line.push(xs.length ? `${mode} p50 ${percentile(xs, 50).toFixed(1)} ms p95 ${percentile(xs, 95).toFixed(1)} ms (n=${xs.length})` : `${mode}: no message reached the frame`);
+      const lay = samples.layout?.[mode] ?? [];
+      line.push(xs.length
+        ? `${mode} laid out p50 ${percentile(lay, 50).toFixed(1)} ms p95 ${percentile(lay, 95).toFixed(1)} ms, next frame p50 ${percentile(xs, 50).toFixed(1)} ms p95 ${percentile(xs, 95).toFixed(1)} ms (n=${xs.length})`
+        : `${mode}: no message reached the frame`);
     }
     console.log(`keystroke→screen (${BROWSER}): ${line.join('; ')}`);
   } finally {

@@ -1,6 +1,7 @@
 // Probe content script: on each trusted keystroke in #reply, the field's text is drawn (a) in a closed shadow root,
 // (b) in an extension-origin frame through window.postMessage, (c) in that frame through runtime messaging. Each
-// sample is the time from the key event to the frame after the drawing, stored on <html data-probe>.
+// sample is the time from the key event to the frame after the drawing (and, in samples.layout, to the text being
+// laid out where it is drawn), stored on <html data-probe>.
 (() => {
   const ext = globalThis.browser ?? globalThis.chrome;
   const ta = document.getElementById('reply');
@@ -15,7 +16,7 @@
   frame.src = ext.runtime.getURL('frame.html');
   frame.style.cssText = 'position:fixed;right:8px;bottom:56px;width:300px;height:40px;border:0;z-index:2147483647';
   document.documentElement.append(host, frame);
-  const samples = { shadow: [], post: [], runtime: [] };
+  const samples = { shadow: [], post: [], runtime: [], layout: { shadow: [], post: [], runtime: [] } };
   const save = () => { document.documentElement.dataset.probe = JSON.stringify(samples); };
   let t0 = 0;
   // From the moment the renderer handles the key (event.timeStamp is the OS's clock under automation).
@@ -27,6 +28,8 @@
     if (mode === 'shadow') {
       box.textContent = text;
       const start = t0;
+      void box.offsetHeight; // laid out
+      samples.layout.shadow.push(performance.timeOrigin + performance.now() - start);
       requestAnimationFrame(() => {
         const ch = new MessageChannel();
         ch.port1.onmessage = () => { samples.shadow.push(performance.timeOrigin + performance.now() - start); save(); };
@@ -41,7 +44,10 @@
   addEventListener('message', (e) => {
     if (e.source !== frame.contentWindow || e.data?.probe !== 'painted') return;
     const mode = document.documentElement.dataset.probeMode;
-    if (samples[mode]) samples[mode].push(e.data.t1 - e.data.t0);
+    if (samples[mode]) {
+      samples[mode].push(e.data.t1 - e.data.t0);
+      samples.layout[mode].push(e.data.laid - e.data.t0);
+    }
     save();
   });
   document.documentElement.dataset.probeReady = 'true';

@@ -3,9 +3,11 @@
 const out = document.getElementById('out');
 function draw({ text, t0 }) {
   out.textContent = text;
+  void out.offsetHeight; // laid out
+  const laid = performance.timeOrigin + performance.now();
   requestAnimationFrame(() => {
     const ch = new MessageChannel();
-    ch.port1.onmessage = () => parent.postMessage({ probe: 'painted', t0, t1: performance.timeOrigin + performance.now() }, '*');
+    ch.port1.onmessage = () => parent.postMessage({ probe: 'painted', t0, laid, t1: performance.timeOrigin + performance.now() }, '*');
     ch.port2.postMessage(0);
   });
 }
