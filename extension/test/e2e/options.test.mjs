@@ -184,14 +184,20 @@ test('custom packs kept in storage.local by an earlier version move to IndexedDB
   assert.deepEqual(rep.applied.map((a) => [a.id, a.ok]), [['flower-shop', true]]);
   assert.equal((await customPacks())['flower-shop'], legacy);
   assert.deepEqual((await h.storage()).packs, { disabled: [], custom: {} });
-  // A freshly opened options page lists it from IndexedDB, and removes it from there.
-  const fresh = await h.extensionPage('options.html');
-  await fresh.waitForSelector('#pack-list li[data-pack="flower-shop"]');
-  fresh.once('dialog', (d) => d.accept());
-  await fresh.locator('#pack-list li[data-pack="flower-shop"] button', { hasText: 'Удалить' }).click();
-  await fresh.waitForSelector('#pack-list li[data-pack="flower-shop"]', { state: 'detached' });
-  await fresh.close();
+  assert.equal(flowerHits(await h.engineCall('GET', Q))[0]?.id, 'wilted-bouquet', 'applied from IndexedDB');
+  // Clean up for the tests after this one: the store emptied, the engine reloaded without the pack.
+  await options.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('sufler', 1);
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const tx = req.result.transaction('packs', 'readwrite');
+      tx.objectStore('packs').clear();
+      tx.oncomplete = () => { req.result.close(); resolve(); };
+    };
+  }));
+  await h.sendMessage({ type: 'sufler:reload' });
   assert.deepEqual(await customPacks(), {});
+  assert.equal(flowerHits(await h.engineCall('GET', Q)).length, 0);
 });
 
 test('shortcuts: browser commands are listed, in-page keys are recorded', async () => {
