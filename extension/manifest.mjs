@@ -1,9 +1,25 @@
 // Package manifest writes the MV3 manifest for each browser. Permissions are the minimum:
-// no host_permissions at all (content scripts get their pages through `matches`), no remote
-// code, extension pages may only connect to the extension itself.
+// no host_permissions (content scripts still match every http(s) page, which is why the
+// browser warns "read and change all your data on all websites": README, "Privacy and
+// security"), no remote code, extension pages may only connect to the extension itself.
 
-/** CSP for extension pages: own scripts, wasm compilation, no plugins, no network beyond 'self'. */
-export const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; connect-src 'self'";
+/**
+ * CSP for extension pages (popup, options, offscreen document, and the engine Worker they
+ * start): nothing by default; own scripts and wasm compilation (the Worker falls back to
+ * script-src); own style sheets; own icons; fetch only of the extension's own files (the
+ * wasm engine); no plugins, no frames, no <base>, no form posts.
+ */
+export const CSP = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 const ICONS = { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' };
 

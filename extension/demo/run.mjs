@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from '../test/e2e/harness.mjs';
+import { inOverlay } from '../test/e2e/overlay.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = new Set(process.argv.slice(2));
@@ -20,20 +21,21 @@ function step(msg) {
   process.stdout.write(`demo: ${msg}\n`);
 }
 
-/** Reads Sufler's overlay (open shadow root): underlines and their spans, the strip, the badge's text. */
+/** Reads Sufler's overlay (its closed shadow root, through overlay.mjs): underlines and their spans, the strip, the badge's text. */
 function overlayState(page) {
-  return page.evaluate(() => {
+  return inOverlay(page.mainFrame(), (roots) => {
     let marks = 0;
     let strip = false;
     let badge = '';
     const spans = [];
-    for (const host of document.querySelectorAll('sufler-overlay')) {
-      const bars = host.shadowRoot?.querySelectorAll('.mark') ?? [];
+    for (const root of roots) {
+      const bars = root.querySelectorAll('.mark');
       marks += bars.length;
       for (const m of bars) spans.push([Number(m.dataset.start), Number(m.dataset.end)]);
-      const s = host.shadowRoot?.querySelector('[data-sufler-strip]');
+      const s = root.querySelector('[data-sufler-strip]');
       if (s && !s.hidden && s.getClientRects().length) strip = true;
-      badge ||= host.shadowRoot?.querySelector('[data-sufler-badge] .seg')?.textContent ?? '';
+      // Panel text is drawn from data-t (content/panel.js), so the page's find() cannot see it.
+      badge ||= root.querySelector('[data-sufler-badge] .seg [data-t]')?.dataset.t ?? root.querySelector('[data-sufler-badge] .seg')?.textContent ?? '';
     }
     return { marks, strip, badge, spans };
   });

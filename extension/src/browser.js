@@ -91,6 +91,15 @@ export function onStartup(cb) {
   ns().runtime.onStartup.addListener(cb);
 }
 
+// ---- toolbar icon ----
+
+/** Sets the toolbar icon's badge text and tooltip for one tab ('' text and title: back to the defaults). */
+export async function setActionBadge(tabId, text, title) {
+  const b = ns();
+  await b.action.setBadgeText({ tabId, text });
+  await b.action.setTitle({ tabId, title: title || b.i18n.getMessage('actionTitle') });
+}
+
 // ---- storage ----
 
 /** Reads keys (array, or null for everything) from storage.local. */

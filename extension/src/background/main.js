@@ -7,24 +7,36 @@ import { createOffscreenEngine } from './offscreen-engine.js';
 import { createEngineHost } from '../engine/host.js';
 import { createMenus, init as initMenus } from './menus.js';
 import { createConversations } from './conversations.js';
-import { load, onChange, packConfig } from '../shared/settings.js';
-import { setLang } from '../shared/i18n.js';
+import { load, onChange } from '../shared/settings.js';
+import { packStore } from '../shared/pack-store.js';
+import { setLang, t } from '../shared/i18n.js';
 
 /* global __SUFLER_TARGET__ */
 const TARGET = typeof __SUFLER_TARGET__ === 'string' ? __SUFLER_TARGET__ : 'chromium';
 
-const getConfig = async () => packConfig(await load());
+// Custom packs come from the extension's IndexedDB (content scripts cannot read it), the
+// list of switched-off packs from settings.
+const getConfig = async () => ({ disabled: [...(await load()).packs.disabled], custom: await packStore().custom() });
+packStore().migrate().catch((err) => console.warn('Sufler: moving custom packs to IndexedDB failed:', err));
 
 const engine = TARGET === 'firefox'
   ? createEngineHost({ spawn: () => new Worker(browser.getURL('engine/worker.js')), getConfig, log: console.warn })
   : createOffscreenEngine(browser, { log: console.warn });
 
-const router = createRouter({ engine, getConfig });
+const router = createRouter({
+  engine,
+  getConfig,
+  origin: browser.getURL(''),
+  offscreenURL: TARGET === 'firefox' ? '' : browser.getURL('offscreen.html'),
+  setBadge: (tabId, off) => browser.setActionBadge(tabId, off ? 'off' : '', off ? t('actionPageOptedOut') : ''),
+});
 const conversations = createConversations({
   localGet: browser.storageGet, localSet: browser.storageSet,
   sessionGet: browser.sessionGet, sessionSet: browser.sessionSet, sendToTab: browser.sendToTab,
   extensionOrigin: browser.getURL(''),
 });
+// The conversation memory answers its own messages (and checks their senders itself); the
+// router takes the rest.
 browser.onMessage((msg, sender) => conversations.handle(msg, sender) ?? router.handle(msg, sender));
 browser.onTabRemoved((tabId) => { conversations.tabClosed(tabId); });
 

@@ -1,9 +1,25 @@
 // Package router is the background's only job: it checks each runtime message and hands
 // it to the engine (or settings), coalescing identical GETs that are in flight at once
 // (several frames of one helpdesk asking for /v1/segments together make one call).
+//
+// Who may ask what: a content script lives in a page Sufler does not control, so it may
+// only check, suggest, guess a segment and search (plus read the segment list the badge
+// needs and say the page opted out). Pack changes, exports, reloads and the engine's
+// status come only from extension pages (popup, options); the packs config only from
+// the offscreen document that hosts the engine.
 import { MSG } from '../shared/messages.js';
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE']);
+
+/** What a content script may call: [method, path without query]. */
+export const CONTENT_API = Object.freeze([
+  ['POST', '/v1/check'],
+  ['POST', '/v1/suggest'],
+  ['POST', '/v1/segment'],
+  ['GET', '/v1/search'],
+  ['GET', '/v1/segments'],
+  ['GET', '/v1/health'],
+]);
 
 /** Checks a sufler:api message; returns an error string or '' when fine. */
 export function checkApiMessage(msg) {
@@ -20,19 +36,45 @@ export function checkApiMessage(msg) {
 }
 
 /**
+ * Classifies a sender: 'extension' (a page of this extension: popup, options, the
+ * offscreen document), 'content' (a content script, in a web page), or 'unknown'.
+ * origin is the extension's own origin with a trailing slash (runtime.getURL('')).
+ */
+export function senderKind(sender, origin) {
+  if (!sender || typeof sender !== 'object') return 'unknown';
+  const url = typeof sender.url === 'string' ? sender.url : '';
+  if (origin && url.startsWith(origin)) return 'extension';
+  if (sender.tab) return 'content';
+  return 'unknown';
+}
+
+/** True when a content script may make this API call. */
+export function contentMayCall(method, path) {
+  const m = String(method).toUpperCase();
+  const p = String(path).split('?')[0];
+  return CONTENT_API.some(([cm, cp]) => cm === m && cp === p);
+}
+
+const refused = (what) => Promise.resolve({ status: 403, body: { error: `${what} is only for Sufler's own pages` } });
+
+/**
  * Creates the router.
- *   engine    {request({method, path, body}) → {status, body}, reload() → report, status() → object}
- *   getConfig () → {disabled, custom}: packs for the engine host (asked by the offscreen document)
+ *   engine       {request({method, path, body}) → {status, body}, reload() → report, status() → object}
+ *   getConfig    () → {disabled, custom}: packs for the engine host (asked by the offscreen document)
+ *   origin       the extension's origin, runtime.getURL('') ("chrome-extension://id/")
+ *   offscreenURL the offscreen document's URL (the only sender of engineConfig); '' where there is none
+ *   setBadge     (tabId, off) → shows on the toolbar icon that a page opted out
  * handle(msg, sender) returns a promise of the reply, or undefined for messages that are not
  * the background's (so another listener, e.g. the offscreen document, can answer them).
  */
-export function createRouter({ engine, getConfig, dedupe = true }) {
+export function createRouter({ engine, getConfig, origin, offscreenURL = '', setBadge = () => {}, dedupe = true }) {
   const inflight = new Map();
 
-  function api(msg) {
+  function api(msg, kind) {
     const problem = checkApiMessage(msg);
     if (problem) return Promise.resolve({ status: 400, body: { error: problem } });
     const req = { method: msg.method.toUpperCase(), path: msg.path, body: msg.body ?? undefined };
+    if (kind !== 'extension' && !contentMayCall(req.method, req.path)) return refused(`${req.method} ${req.path.split('?')[0]}`);
     if (!dedupe || req.method !== 'GET') return engine.request(req);
     const key = req.path;
     let p = inflight.get(key);
@@ -45,12 +87,19 @@ export function createRouter({ engine, getConfig, dedupe = true }) {
 
   function handle(msg, sender) {
     if (!msg || typeof msg !== 'object' || msg.target) return undefined;
+    const kind = senderKind(sender, origin);
     switch (msg.type) {
-      case MSG.api: return api(msg);
-      case MSG.reload: inflight.clear(); return Promise.resolve(engine.reload());
-      case MSG.status: return Promise.resolve(engine.status());
-      // Only extension pages (no tab) may read the packs config.
-      case MSG.engineConfig: return sender?.tab ? undefined : Promise.resolve(getConfig());
+      case MSG.api: return api(msg, kind);
+      case MSG.reload:
+        if (kind !== 'extension') return refused('reload');
+        inflight.clear();
+        return Promise.resolve(engine.reload());
+      case MSG.status: return kind === 'extension' ? Promise.resolve(engine.status()) : refused('engine status');
+      // The packs config carries the custom packs: only the engine's own document may read it.
+      case MSG.engineConfig: return offscreenURL && sender?.url === offscreenURL && !sender.tab ? Promise.resolve(getConfig()) : undefined;
+      case MSG.pageOptedOut:
+        if (kind !== 'content' || typeof sender.tab.id !== 'number') return undefined;
+        return Promise.resolve(setBadge(sender.tab.id, msg.off === true)).then(() => ({ ok: true }));
       default: return undefined;
     }
   }

@@ -7,6 +7,7 @@ import { setLang } from '../shared/i18n.js';
 import { MSG, COMMANDS } from '../shared/messages.js';
 import * as frames from './frames.js';
 import * as keys from './keys.js';
+import * as trust from './trust.js';
 import * as focus from './focus.js';
 import * as fill from './fill.js';
 import * as flags from './flags.js';
@@ -44,6 +45,7 @@ export function start(signal, settings) {
 
   const served = [];
   // Features subscribe before documents are served, so each sees every document.
+  trust.init(signal);
   keys.init(signal);
   focus.init(signal);
   fill.init(signal);

@@ -10,6 +10,7 @@ import { place, uiFor, shift } from './overlay.js';
 import { corner } from './placement.js';
 import { listbox } from './listbox.js';
 import { position } from './panel.js';
+import { trusted, touched } from './trust.js';
 
 let badge = null; // {session, el}
 let menu = null; // {el, session}
@@ -31,8 +32,11 @@ export function init(signal) {
       session.addEventListener('layout', () => badge?.session === session && render());
       session.addEventListener('dispose', () => badge?.session === session && hide());
     }
-    show(session);
+    // The badge names the segment (pack content): only for a field the agent clicked or typed in.
+    if (touched(session)) show(session);
+    else hideSoon();
   }, signal);
+  on('trusted', (session) => session === state.active && badge?.session !== session && show(session), signal);
   on('findings', (session) => badge?.session === session && render(), signal);
   on('segment', () => badge && render(), signal);
   on('settings', () => badge && render(), signal);
@@ -57,7 +61,7 @@ function show(session) {
     const doc = uiFor(session.doc).overlay.doc;
     const el = h(doc, 'button', { class: 'badge', type: 'button', 'data-sufler-badge': '', 'aria-haspopup': 'listbox' });
     el.addEventListener('mousedown', (e) => e.preventDefault());
-    el.addEventListener('click', () => (menu ? closeMenu(true) : openMenu(false)));
+    el.addEventListener('click', trusted(() => (menu ? closeMenu(true) : openMenu(false))));
     uiFor(session.doc).overlay.ui.appendChild(el);
     badge = { session, el };
   }
@@ -134,14 +138,14 @@ export function openMenu(focus = true, trusted = true) {
   const el = h(doc, 'div', { class: 'panel menu', 'data-sufler-menu': '' }, h(doc, 'div', { class: 'title' }, t('content.segment.menu')), lb.el);
   el.addEventListener('mousedown', (e) => e.preventDefault());
   trapTab(el);
-  el.addEventListener('keydown', (e) => {
+  el.addEventListener('keydown', trusted((e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') lb.move(e.key === 'ArrowDown' ? 1 : -1);
     else if (e.key === 'Enter' || e.key === ' ') lb.pick(e);
     else if (e.key === 'Escape') closeMenu(true);
     else return;
     e.preventDefault();
     e.stopPropagation();
-  });
+  }));
   ui.overlay.ui.appendChild(el);
   const b = badge.el.getBoundingClientRect();
   fit(el, b);

@@ -2,6 +2,7 @@
 // current segment, and the two ways to ignore it. Opened by hover, click or the keyboard; keyboard-operable.
 import { t } from '../shared/i18n.js';
 import { h, position, keepFocus, trapTab } from './panel.js';
+import { trusted } from './trust.js';
 
 let current = null;
 
@@ -39,21 +40,21 @@ export function open(o) {
       h(doc, 'button', { type: 'button', 'data-action': 'ignore-site', onclick: () => o.onIgnoreSite() }, t('content.card.ignoreSite'))));
   keepFocus(el);
   trapTab(el);
-  el.addEventListener('keydown', (e) => {
+  el.addEventListener('keydown', trusted((e) => {
     if (e.key === 'Escape') {
       e.preventDefault();
       e.stopPropagation();
       close('escape');
     }
-  });
-  el.addEventListener('mouseenter', () => {
+  }));
+  el.addEventListener('mouseenter', trusted(() => {
     if (current?.el === el) current.hovered = true;
-  });
-  el.addEventListener('mouseleave', () => {
+  }));
+  el.addEventListener('mouseleave', trusted(() => {
     if (current?.el !== el) return;
     current.hovered = false;
     o.onLeave?.();
-  });
+  }));
   o.overlay.ui.appendChild(el);
   const anchor = o.rects[0];
   position(el, anchor, [...o.rects, o.caret]);
@@ -79,7 +80,7 @@ export function opened() {
 /** Say shows a short status line in the open card. */
 export function say(text) {
   const n = current?.el.querySelector('.note[role=status]');
-  if (n) n.textContent = text;
+  if (n) n.replaceChildren(h(n.ownerDocument, 'span', {}, text));
 }
 
 /** Hovered is true while the pointer is over the open card. */

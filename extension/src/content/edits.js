@@ -16,11 +16,14 @@ export function removal(text, start, end) {
   const after = text.slice(end);
   let m;
   // «Документы, короче, нужны» → «Документы нужны»; «ждём, короче.» → «ждём.»
-  if ((m = /,[^\S\n]+$/.exec(before)) && /^[,.!?;:…]/.test(after)) {
-    return { start: start - m[0].length, end: after[0] === ',' ? end + 1 : end, text: '' };
+  const blanks = trailingBlanks(before);
+  if (blanks && before[before.length - blanks - 1] === ',' && /^[,.!?;:…]/.test(after)) {
+    return { start: start - blanks - 1, end: after[0] === ',' ? end + 1 : end, text: '' };
   }
   // «Короче, ждём инвойс» → «Ждём инвойс»: the next word now opens the sentence.
-  if (/(^|[.!?…][^\S\n]+|\n[^\S\n]*)$/.test(before) && (m = /^[,;:]?[^\S\n]+(\p{L})/u.exec(after))) {
+  const prev = before[before.length - blanks - 1];
+  const opens = before === '' || prev === '\n' || (blanks > 0 && /[.!?…]/.test(prev ?? ''));
+  if (opens && (m = /^[,;:]?[^\S\n]+(\p{L})/u.exec(after))) {
     const letter = m[1];
     const upper = letter.toUpperCase();
     if (upper !== letter) return { start, end: end + m[0].length, text: upper };
@@ -28,8 +31,20 @@ export function removal(text, start, end) {
   }
   // «ну такой вот вопрос» → one space stays between the neighbours.
   if ((m = /^[^\S\n]+/.exec(after))) return { start, end: end + m[0].length, text: '' };
-  if ((m = /[^\S\n]+$/.exec(before))) return { start: start - m[0].length, end, text: '' };
+  // Counted from the end (trailingBlanks), not with /[^\S\n]+$/: that regex retries from every blank of a long run.
+  if (blanks) return { start: start - blanks, end, text: '' };
   return { start, end, text: '' };
+}
+
+/** TrailingBlanks counts the whitespace other than line breaks at the end of s, in one pass from the end. */
+export function trailingBlanks(s) {
+  let i = s.length;
+  while (i > 0) {
+    const c = s[i - 1];
+    if (c === '\n' || !/\s/.test(c)) break;
+    i--;
+  }
+  return s.length - i;
 }
 
 /** Apply returns text with the removal applied: what the field should read afterwards. */

@@ -80,9 +80,10 @@ export function* ancestors(el) {
  */
 export function optedOut(el) {
   for (const a of ancestors(el)) {
-    if ((a.getAttribute?.(OPT_OUT) || '').toLowerCase() === 'off') return true;
+    // Sufler's own UI stays out even where the agent overrode the page's opt-out.
+    if ((a.getAttribute?.(OPT_OUT) || '').toLowerCase() === 'off' && (optOut.honoured || a.hasAttribute('data-sufler-ui'))) return true;
   }
-  for (let doc = el.ownerDocument; doc; ) {
+  for (let doc = el.ownerDocument; doc && optOut.honoured; ) {
     if (pageOptedOut(doc)) return true;
     let frame = null;
     try {
@@ -95,12 +96,18 @@ export function optedOut(el) {
   return false;
 }
 
+/** OptOut.honoured is false on a host where the agent or an admin overrode the page's opt-out (settings sites.force). */
+export const optOut = { honoured: true };
+
 /**
- * PageOptedOut is true when a document carries <meta name="sufler" content="off">.
+ * PageOptedOut is true when a document's head carries <meta name="sufler" content="off">. Only the head counts: a
+ * meta inside the body may be a customer's message the helpdesk rendered, and a customer must not switch Sufler off.
  * @param {Document} doc
  */
 export function pageOptedOut(doc) {
-  const m = doc.querySelector?.('meta[name="sufler" i]');
+  const head = doc.head;
+  if (!head || head.parentElement !== doc.documentElement) return false;
+  const m = Array.from(head.children).find((e) => e.localName === 'meta' && (e.getAttribute('name') || '').toLowerCase() === 'sufler');
   return !!m && (m.getAttribute('content') || '').trim().toLowerCase() === 'off';
 }
 

@@ -15,6 +15,7 @@ import { uiFor, shift } from './overlay.js';
 import * as fill from './fill.js';
 import { hide as hideStrip } from './strip.js';
 import { outsideQuotes, quotedRanges } from './quotes.js';
+import { trusted } from './trust.js';
 
 /** DELAY is the pause in typing (ms) after which the reply is checked. */
 export const DELAY = 180;
@@ -140,7 +141,7 @@ function hit(doc, x, y) {
 function watchPointer(doc, signal) {
   const win = doc.defaultView;
   const opts = { passive: true, capture: true, signal };
-  win.addEventListener('mousemove', (e) => {
+  win.addEventListener('mousemove', trusted((e) => {
     const over = hit(doc, e.clientX, e.clientY);
     const open = card.opened();
     clearTimeout(hoverTimer);
@@ -150,8 +151,8 @@ function watchPointer(doc, signal) {
       if (over) openCard(over.session, over.finding, false);
       else closeUnlessHovered();
     }, over ? 250 : 400);
-  }, opts);
-  win.addEventListener('mouseup', (e) => {
+  }), opts);
+  win.addEventListener('mouseup', trusted((e) => {
     const target = deepTarget(e);
     if (target?.closest?.('[data-sufler-ui]') || target?.getRootNode?.().host?.hasAttribute?.('data-sufler-ui')) return;
     const over = hit(doc, e.clientX, e.clientY);
@@ -162,7 +163,7 @@ function watchPointer(doc, signal) {
     } else if (card.opened()?.pinned && card.opened().session?.doc === doc) {
       card.close();
     }
-  }, opts);
+  }), opts);
   signal.addEventListener('abort', () => clearTimeout(hoverTimer), { once: true });
 }
 

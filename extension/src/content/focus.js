@@ -3,6 +3,7 @@
 import { fieldOf, deepTarget, deepActive } from './fields.js';
 import { sessionFor } from './session.js';
 import { state, emit, eachDocument } from './state.js';
+import { adopt } from './trust.js';
 
 /**
  * Init starts following focus.
@@ -45,6 +46,7 @@ function activate(target, signal) {
   if (state.active === session) return;
   state.active = session;
   if (session) state.last = session;
+  adopt(session);
   emit('active', session);
 }
 

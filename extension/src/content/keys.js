@@ -1,6 +1,6 @@
 // Package keys: one capturing keydown listener per served document that offers each key to the in-page features in
 // priority order (placeholders, then panels, then the strip, then shortcuts). A feature that takes a key stops it,
-// so the editor never sees it; every other key goes to the editor untouched.
+// so the editor never sees it; every other key goes to the editor untouched. Only trusted keys (the agent's) count.
 import { eachDocument } from './state.js';
 
 const handlers = [];
@@ -25,6 +25,7 @@ export function onKey(priority, fn, signal) {
 export function init(signal) {
   eachDocument((doc, sig) => {
     doc.defaultView.addEventListener('keydown', (e) => {
+      if (!e.isTrusted) return; // a page's synthetic key (Tab, Alt+Shift+S…) drives nothing
       if (e.isComposing || e.keyCode === 229) return; // IME composition owns the keys
       for (const h of handlers.slice()) {
         let took = false;

@@ -38,7 +38,8 @@ export class Overlay {
       'width: 0 !important', 'height: 0 !important', 'overflow: visible !important', 'display: block !important',
       'z-index: 2147483647 !important', 'pointer-events: none !important', 'contain: style !important',
     ].join(';'));
-    this.root = this.host.attachShadow({ mode: 'open' });
+    // Closed: page scripts cannot reach the panels (template text, rule messages, segment titles) through the host.
+    this.root = this.host.attachShadow({ mode: 'closed' });
     this.layers = new Map();
     const style = doc.createElement('style');
     style.textContent = CSS;
@@ -57,7 +58,9 @@ export class Overlay {
 
   /** Announce tells screen-reader users what changed (a panel opened, an option became active). */
   announce(text) {
-    this.live.textContent = text;
+    const span = this.doc.createElement('span');
+    span.dataset.t = text; // generated content, like every text in panels (panel.js text())
+    this.live.replaceChildren(span);
   }
 
   /** Attach puts the host back if a page script removed or replaced it. */

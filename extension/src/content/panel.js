@@ -2,6 +2,7 @@
 // place clear of the caret, close on Escape, and keep keyboard focus inside while the agent works in them.
 import { clear } from './placement.js';
 import { place } from './overlay.js';
+import { trusted } from './trust.js';
 
 /**
  * H creates an element: h(doc, 'div', {class: 'x', role: 'listbox'}, child, 'text').
@@ -15,11 +16,24 @@ export function h(doc, tag, attrs = {}, ...kids) {
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === null || v === false) continue;
     if (k === 'class') el.className = v;
-    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k.startsWith('on')) el.addEventListener(k.slice(2), trusted(v)); // a page's synthetic click does nothing
     else el.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const k of kids) if (k !== null && k !== undefined && k !== false) el.append(k);
+  for (const k of kids) if (k !== null && k !== undefined && k !== false) el.append(typeof k === 'string' ? text(doc, k) : k);
   return el;
+}
+
+/**
+ * Text is a string as the overlay shows it: an empty span whose CSS draws attr(data-t). Text in a closed shadow root
+ * is still found by the page's window.find() (a yes/no oracle for guessed template words) and, in some browsers,
+ * by its selection; generated content is neither searchable nor selectable, and screen readers still read it.
+ * @param {Document} doc
+ * @param {string} s
+ */
+export function text(doc, s) {
+  const span = doc.createElement('span');
+  span.dataset.t = s;
+  return span;
 }
 
 /**
@@ -48,7 +62,7 @@ export function keepFocus(panel) {
     if (e.target.closest?.('input')) return;
     e.preventDefault();
   });
-  panel.addEventListener('keydown', (e) => {
+  panel.addEventListener('keydown', trusted((e) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     const list = Array.from(panel.querySelectorAll('button'));
     const root = panel.getRootNode();
@@ -56,7 +70,7 @@ export function keepFocus(panel) {
     if (i < 0) return;
     e.preventDefault();
     list[(i + (e.key === 'ArrowDown' ? 1 : list.length - 1)) % list.length].focus();
-  });
+  }));
 }
 
 /**
@@ -64,7 +78,7 @@ export function keepFocus(panel) {
  * @param {HTMLElement} panel
  */
 export function trapTab(panel) {
-  panel.addEventListener('keydown', (e) => {
+  panel.addEventListener('keydown', trusted((e) => {
     if (e.key !== 'Tab') return;
     const list = Array.from(panel.querySelectorAll('button, input'));
     if (!list.length) return;
@@ -74,5 +88,5 @@ export function trapTab(panel) {
     e.stopPropagation();
     const n = list.length;
     list[((i < 0 ? 0 : i + (e.shiftKey ? -1 : 1)) + n) % n].focus();
-  });
+  }));
 }

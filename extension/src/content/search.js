@@ -8,6 +8,7 @@ import { h, position, trapTab } from './panel.js';
 import { uiFor, shift } from './overlay.js';
 import { listbox, fragment } from './listbox.js';
 import { insertTemplate, hide as hideStrip } from './strip.js';
+import { trusted } from './trust.js';
 
 let view = null;
 
@@ -59,15 +60,15 @@ export function open() {
       empty.textContent = t('content.engineDown');
     },
   });
-  input.addEventListener('input', () => {
+  input.addEventListener('input', trusted(() => {
     if (input.value.trim()) p.push(input.value.trim());
     else {
       p.cancel();
       lb.update([]);
       empty.hidden = true;
     }
-  });
-  input.addEventListener('keydown', (e) => {
+  }));
+  input.addEventListener('keydown', trusted((e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       lb.move(e.key === 'ArrowDown' ? 1 : -1);
@@ -79,7 +80,7 @@ export function open() {
       close(true);
     }
     e.stopPropagation();
-  });
+  }));
   const pick = async (hit) => {
     const s = view.session;
     const where = view.at;

@@ -15,6 +15,7 @@ import * as fill from './fill.js';
 import * as card from './card.js';
 import { join, hasGreeting } from './seam.js';
 import { quotedRanges, maskQuotes } from './quotes.js';
+import { recent } from './trust.js';
 
 /** DELAY is the typing pause (ms) before templates are suggested. */
 export const DELAY = 400;
@@ -46,6 +47,7 @@ export function init(signal) {
       // in the ticket, and a customer message marked there must not pop a strip up under their mouse.
       if (state.active !== session || session.text !== text || !session.surface.focused() || !session.doc.hasFocus()) return;
       if (hiddenFor === text || card.opened()) return;
+      if (!recent(session)) return; // knowledge only in answer to the agent's own keys or clicks here
       show(session, list, text);
     },
     onError: () => hide(),

@@ -5,6 +5,7 @@
 export const CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
+[data-t]::before { content: attr(data-t); }
 .marks, .ui { position: absolute; left: 0; top: 0; width: 0; height: 0; }
 .mark { position: absolute; height: 2px; border-radius: 1px; pointer-events: none; opacity: .9; }
 .mark.error { background: #d93025; }

@@ -1,9 +1,11 @@
 // Package offscreen is the Chromium offscreen document: it hosts the engine Worker and
-// answers only messages addressed to it (target: 'sufler-offscreen'). Offscreen documents
-// get no chrome.storage, so the packs to apply are asked from the background.
-import { onMessage, sendMessage } from '../browser.js';
-import { MSG, OFFSCREEN_TARGET } from '../shared/messages.js';
+// answers only messages addressed to it (target: 'sufler-offscreen') that come from the
+// service worker (handler.js). Offscreen documents get no chrome.storage, so the packs to
+// apply are asked from the background.
+import { onMessage, sendMessage, getURL } from '../browser.js';
+import { MSG } from '../shared/messages.js';
 import { createEngineHost } from '../engine/host.js';
+import { createOffscreenHandler } from './handler.js';
 
 const host = createEngineHost({
   spawn: () => new Worker('engine/worker.js'),
@@ -11,16 +13,7 @@ const host = createEngineHost({
   log: console.warn,
 });
 
-onMessage((msg) => {
-  if (msg?.target !== OFFSCREEN_TARGET) return undefined;
-  switch (msg.type) {
-    case MSG.ping: return { ok: true };
-    case MSG.engineRequest: return host.request(msg.req ?? {});
-    case MSG.engineReload: return host.reload();
-    case MSG.engineStatus: return host.status();
-    default: return undefined;
-  }
-});
+onMessage(createOffscreenHandler(host, getURL('background.js')));
 
 // Start at once: the document is created when the first request is on its way.
 host.start();

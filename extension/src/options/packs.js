@@ -1,7 +1,11 @@
 // Package packs is the options page's pack list (toggle default packs, export or remove
 // one's own) and the import form. Every change reloads the engine, no browser restart.
 import { api, reloadEngine, engineStatus } from '../shared/api.js';
-import { load, save } from '../shared/settings.js';
+import { packStore } from '../shared/pack-store.js';
+
+// Settings with the custom packs, which live in the extension's IndexedDB, not in storage.local.
+const load = () => packStore().load();
+const save = (patch) => packStore().save(patch);
 import { t } from '../shared/i18n.js';
 import { importPack } from './import.js';
 

@@ -1,5 +1,6 @@
 // Package sites is the options page's "where Sufler works": every site or only listed
-// ones, plus the sites where it is switched off.
+// ones, plus the sites where it is switched off and those where it works even though the
+// page opts out (an admin's or agent's override for a helpdesk).
 import { load, save, normalizeHost, SettingsError } from '../shared/settings.js';
 import { t } from '../shared/i18n.js';
 
@@ -44,12 +45,13 @@ export function init() {
     listedBox.classList.toggle('inactive', sites.mode !== 'listed');
     hostList(document.getElementById('listed'), sites.listed, 'listed');
     hostList(document.getElementById('off'), sites.off, 'off');
+    hostList(document.getElementById('force'), sites.force ?? [], 'force');
   }
 
   for (const r of document.querySelectorAll('input[name="site-mode"]')) {
     r.addEventListener('change', () => apply((s) => ({ ...s, mode: r.value })));
   }
-  for (const key of ['listed', 'off']) {
+  for (const key of ['listed', 'off', 'force']) {
     const form = document.getElementById(`${key}-add`);
     const input = document.getElementById(`${key}-input`);
     form.addEventListener('submit', async (e) => {

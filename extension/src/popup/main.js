@@ -3,7 +3,7 @@
 import { activeTab, sendToTab, openOptionsPage } from '../browser.js';
 import { api } from '../shared/api.js';
 import { MSG } from '../shared/messages.js';
-import { load, save, siteEnabled, withSite, hostOf } from '../shared/settings.js';
+import { load, save, siteEnabled, withSite, withForce, forced, hostOf } from '../shared/settings.js';
 import { t, setLang, localizeDocument } from '../shared/i18n.js';
 import { renderFragment } from '../shared/highlight.js';
 import { createSearch } from './search.js';
@@ -226,6 +226,18 @@ async function initSite(settings) {
     const current = await load();
     await save({ sites: withSite(current.sites, host, box.checked) });
   });
+  // A page that opts out says so here, with the agent's override for this host.
+  const page = targetTab?.id ? await sendToTab(targetTab.id, { type: MSG.pageState }, 0).catch(() => null) : null;
+  if (page?.optedOut || forced(settings, host)) {
+    const force = $('force-on');
+    $('force-label').textContent = t('siteForce', { host });
+    force.checked = forced(settings, host);
+    $('optout').hidden = false;
+    force.addEventListener('change', async () => {
+      const current = await load();
+      await save({ sites: withForce(current.sites, host, force.checked) });
+    });
+  }
 }
 
 async function main() {

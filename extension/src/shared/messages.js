@@ -28,6 +28,10 @@ export const MSG = Object.freeze({
   conversation: 'sufler:conversation',
   /** background → every frame of a tab: {segment, context, remembered, scope} after a 'set'. */
   conversationChanged: 'sufler:conversation-changed',
+  /** top-frame content script → background: {type, off} — the page opted out (badge "off" on the toolbar icon). */
+  pageOptedOut: 'sufler:page-opted-out',
+  /** popup → tab's top-frame content script: → {optedOut, forced}. */
+  pageState: 'sufler:page-state',
   /** background → offscreen document: liveness probe → {ok:true}. */
   ping: 'sufler:ping',
 });

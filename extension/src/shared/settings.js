@@ -2,7 +2,8 @@
 // defaults, validation with a path per problem, load/save through browser.js and change
 // events. Each top-level section is its own storage.local key, so the content script
 // saving an ignored rule never races the options page saving packs. What the agent chose per
-// conversation is not a setting: background/conversations.js keeps it.
+// conversation is not a setting: background/conversations.js keeps it. Custom packs are not
+// kept here either (content scripts can read storage.local): see pack-store.js.
 import { storageGet, storageSet, onStorageChanged } from '../browser.js';
 
 /** Top-level sections, each stored under its own storage.local key. */
@@ -23,7 +24,7 @@ export const DEFAULT_SHORTCUTS = Object.freeze({
 export function defaults() {
   return {
     packs: { disabled: [], custom: {} },
-    sites: { mode: 'all', listed: [], off: [] },
+    sites: { mode: 'all', listed: [], off: [], force: [] },
     ui: { lang: 'auto' },
     shortcuts: { ...DEFAULT_SHORTCUTS },
     ignores: {},
@@ -101,7 +102,7 @@ function validatePacks(v, problems) {
 }
 
 function validateSites(v, problems) {
-  const out = { mode: 'all', listed: [], off: [] };
+  const out = { mode: 'all', listed: [], off: [], force: [] };
   if (!isObj(v)) { problems.push({ path: 'sites', problem: 'must be an object' }); return out; }
   if (v.mode !== undefined) {
     if (v.mode === 'all' || v.mode === 'listed') out.mode = v.mode;
@@ -109,6 +110,7 @@ function validateSites(v, problems) {
   }
   if (v.listed !== undefined) out.listed = validateHosts(v.listed, 'sites.listed', problems);
   if (v.off !== undefined) out.off = validateHosts(v.off, 'sites.off', problems);
+  if (v.force !== undefined) out.force = validateHosts(v.force, 'sites.force', problems);
   return out;
 }
 
@@ -224,10 +226,27 @@ export function siteEnabled(settings, host) {
   return mode === 'all' || listed.some((e) => hostMatches(host, e));
 }
 
+/**
+ * True when the agent or an admin told Sufler to work on this host even where the page opts out
+ * (<meta name="sufler" content="off"> in its head, data-sufler="off" around a field).
+ */
+export function forced(settings, host) {
+  host = normalizeHost(host);
+  return !!host && (settings.sites.force ?? []).some((e) => hostMatches(host, e));
+}
+
+/** Returns sites settings with the page's opt-out overridden (on) or honoured again (off) for one host. */
+export function withForce(sites, host, on) {
+  host = normalizeHost(host);
+  const force = (sites.force ?? []).filter((e) => !hostMatches(host, e));
+  if (on) force.push(host);
+  return { ...sites, force };
+}
+
 /** Returns sites settings with Sufler switched on/off for one host. */
 export function withSite(sites, host, on) {
   host = normalizeHost(host);
-  const next = { mode: sites.mode, listed: [...sites.listed], off: sites.off.filter((e) => !hostMatches(host, e)) };
+  const next = { mode: sites.mode, listed: [...sites.listed], off: sites.off.filter((e) => !hostMatches(host, e)), force: [...(sites.force ?? [])] };
   if (on) {
     if (next.mode === 'listed' && !next.listed.some((e) => hostMatches(host, e))) next.listed.push(host);
   } else {
@@ -236,7 +255,3 @@ export function withSite(sites, host, on) {
   return next;
 }
 
-/** The packs the engine host must apply: {disabled: [ids], custom: {id: json}}. */
-export function packConfig(settings) {
-  return { disabled: [...settings.packs.disabled], custom: { ...settings.packs.custom } };
-}

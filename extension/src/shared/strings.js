@@ -40,6 +40,10 @@ export const STRINGS = {
     insertNoField: 'На странице нет поля, где был курсор. Кликните в поле ответа и повторите.',
     insertRejected: 'Поле не приняло текст. Скопируйте и вставьте вручную.',
     siteOn: 'Работает на {host}',
+    siteOptedOut: 'Эта страница просит Суфлёр не работать на ней.',
+    siteForce: 'Всё равно работать на {host}',
+    actionPageOptedOut: 'Суфлёр: страница просит не работать на ней',
+    sitesForceTitle: 'Работает, даже если страница просит не работать',
 
     optionsTitle: 'Суфлёр — настройки',
     packsTitle: 'Пакеты знаний',
@@ -161,6 +165,10 @@ export const STRINGS = {
     insertNoField: 'No field had the cursor on this page. Click into the reply field and try again.',
     insertRejected: 'The field did not take the text. Copy it and paste by hand.',
     siteOn: 'On for {host}',
+    siteOptedOut: 'This page asks Sufler not to work on it.',
+    siteForce: 'Work on {host} anyway',
+    actionPageOptedOut: 'Sufler: this page asks not to be checked',
+    sitesForceTitle: 'On even where the page asks it not to be',
 
     optionsTitle: 'Sufler — settings',
     packsTitle: 'Knowledge packs',

@@ -1,9 +1,13 @@
 // Helpers for the in-page e2e tests (editors*.test.mjs): open a fixture, find the field (in its frame), read
-// Sufler's underlines and panels from the overlay's open shadow root, and measure where words really are — with
+// Sufler's underlines and panels from the overlay's closed shadow root (overlay.mjs hands the test each root, as a
+// page script could not), and measure where words really are — with
 // code written independently of the content script, so a wrong mapping in Sufler cannot agree with itself.
 
 import { launch } from './harness.mjs';
 import { buildFixtures } from '../fixtures/build.mjs';
+import { inOverlay, waitOverlay } from './overlay.mjs';
+
+export { inOverlay, waitOverlay };
 
 /**
  * StartEditors builds the fixture editors, launches Chromium with the extension and waits for the engine.
@@ -59,10 +63,10 @@ export async function openFixture(h, name) {
 
 /** Marks returns the underline bars drawn in a frame: [{rule, start, end, severity, left, top, right, bottom}]. */
 export function marks(frame) {
-  return frame.evaluate(() => {
+  return inOverlay(frame, (roots) => {
     const out = [];
-    for (const host of document.querySelectorAll('sufler-overlay')) {
-      for (const m of host.shadowRoot.querySelectorAll('.mark')) {
+    for (const root of roots) {
+      for (const m of root.querySelectorAll('.mark')) {
         const r = m.getBoundingClientRect();
         out.push({ ...m.dataset, left: r.left, top: r.top, right: r.right, bottom: r.bottom });
       }
@@ -76,19 +80,17 @@ export function marks(frame) {
  * pred runs in the page: it sees only its arguments.
  */
 export async function waitMarks(frame, pred, arg = null, timeout = 10_000) {
-  const src = pred.toString();
-  const handle = await frame.waitForFunction(([s, a]) => {
+  return waitOverlay(frame, (roots, [s, a]) => {
     const p = new Function(`return (${s})`)();
     const out = [];
-    for (const host of document.querySelectorAll('sufler-overlay')) {
-      for (const m of host.shadowRoot.querySelectorAll('.mark')) {
+    for (const root of roots) {
+      for (const m of root.querySelectorAll('.mark')) {
         const r = m.getBoundingClientRect();
         out.push({ ...m.dataset, left: r.left, top: r.top, right: r.right, bottom: r.bottom });
       }
     }
     return p(out, a) ? out : null;
-  }, [src, arg], { polling: 'raf', timeout });
-  return handle.jsonValue();
+  }, [pred.toString(), arg], timeout);
 }
 
 /**
@@ -147,12 +149,14 @@ export function wordRects(page, words, occurrence = 0) {
 
 /** Panel returns the bounding box (top-level page coordinates) of an element in any Sufler overlay of the page. */
 export async function panelBox(page, selector) {
-  return page.evaluate((sel) => {
-    for (const host of document.querySelectorAll('sufler-overlay')) {
-      const el = host.shadowRoot.querySelector(sel);
+  return inOverlay(page.mainFrame(), (roots, sel) => {
+    for (const root of roots) {
+      const el = root.querySelector(sel);
       if (el) {
         const r = el.getBoundingClientRect();
-        return { x: r.left, y: r.top, width: r.width, height: r.height, text: el.textContent };
+        // Panels draw their text as generated content (attr(data-t)): read it the way it is shown.
+        const shown = (x) => { let s = ''; const w = x.ownerDocument.createTreeWalker(x, 5); for (let n = w.currentNode; n; n = w.nextNode()) s += n.nodeType === 3 ? n.data : (n.dataset?.t ?? ''); return s; };
+        return { x: r.left, y: r.top, width: r.width, height: r.height, text: shown(el) };
       }
     }
     return null;
@@ -161,7 +165,7 @@ export async function panelBox(page, selector) {
 
 /** WaitPanel waits until an element exists in a Sufler overlay of the page, and returns its box. */
 export async function waitPanel(page, selector, timeout = 10_000) {
-  await page.waitForFunction((sel) => [...document.querySelectorAll('sufler-overlay')].some((h) => h.shadowRoot.querySelector(sel)), selector, { timeout });
+  await waitOverlay(page.mainFrame(), (roots, sel) => roots.some((r) => r.querySelector(sel)), selector, timeout);
   return panelBox(page, selector);
 }
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { shot } from './shots.mjs';
 import { applyRemoval } from '../../src/content/edits.js';
 import { join } from '../../src/content/seam.js';
-import { startEditors, SENTENCE, openFixture, marks, waitMarks, waitPanel, clickPanel, panelBox, wordRects, normal } from './content-helpers.mjs';
+import { startEditors, SENTENCE, openFixture, marks, waitMarks, waitPanel, clickPanel, panelBox, wordRects, normal, inOverlay, waitOverlay } from './content-helpers.mjs';
 
 let h;
 
@@ -35,25 +35,26 @@ async function check(text, segment) {
 }
 
 async function badge(page) {
-  return page.evaluate(() => {
-    for (const host of document.querySelectorAll('sufler-overlay')) {
-      const b = host.shadowRoot.querySelector('[data-sufler-badge]');
-      if (b && !b.hidden) return { segment: b.dataset.segment, how: b.dataset.how, text: b.textContent, label: b.getAttribute('aria-label') };
+  return inOverlay(page.mainFrame(), (roots) => {
+    for (const root of roots) {
+      const b = root.querySelector('[data-sufler-badge]');
+      const shown = (x) => { let s = ''; const w = x.ownerDocument.createTreeWalker(x, 5); for (let n = w.currentNode; n; n = w.nextNode()) s += n.nodeType === 3 ? n.data : (n.dataset?.t ?? ''); return s; };
+      if (b && !b.hidden) return { segment: b.dataset.segment, how: b.dataset.how, text: shown(b), label: b.getAttribute('aria-label') };
     }
     return null;
   });
 }
 
 async function waitBadge(page, pred = (b) => !!b?.how, arg = null) {
-  const src = pred.toString();
-  await page.waitForFunction(([s, a]) => {
+  await waitOverlay(page.mainFrame(), (roots, [s, a]) => {
     const p = new Function(`return (${s})`)();
-    for (const host of document.querySelectorAll('sufler-overlay')) {
-      const b = host.shadowRoot.querySelector('[data-sufler-badge]');
-      if (b && !b.hidden && p({ segment: b.dataset.segment, how: b.dataset.how, text: b.textContent }, a)) return true;
+    for (const root of roots) {
+      const b = root.querySelector('[data-sufler-badge]');
+      const shown = (x) => { let s = ''; const w = x.ownerDocument.createTreeWalker(x, 5); for (let n = w.currentNode; n; n = w.nextNode()) s += n.nodeType === 3 ? n.data : (n.dataset?.t ?? ''); return s; };
+      if (b && !b.hidden && p({ segment: b.dataset.segment, how: b.dataset.how, text: shown(b) }, a)) return true;
     }
     return false;
-  }, [src, arg], { timeout: 10_000 });
+  }, [pred.toString(), arg], 10_000);
   return badge(page);
 }
 
@@ -61,20 +62,17 @@ test('stale answers are dropped: nothing is ever drawn for text that is gone', a
   const f = await openFixture(h, 'textarea');
   try {
     // Record every state the underlines go through, with the text the field held at that moment.
-    await f.page.evaluate(() => {
+    await f.locator.click();
+    // The overlay exists once the field has focus; the observer gets its (closed) root from the test.
+    await waitOverlay(f.frame, (roots) => roots.length > 0);
+    await inOverlay(f.frame, ([root]) => {
       window.__drawn = [];
       const ta = window.fixture.field();
-      const watch = () => {
-        const host = document.querySelector('sufler-overlay');
-        if (!host) return setTimeout(watch, 20);
-        new MutationObserver(() => {
-          const bars = [...host.shadowRoot.querySelectorAll('.mark')].map((m) => ({ rule: m.dataset.rule, start: +m.dataset.start, end: +m.dataset.end }));
-          window.__drawn.push({ value: ta.value, bars });
-        }).observe(host.shadowRoot, { childList: true, subtree: true });
-      };
-      watch();
+      new MutationObserver(() => {
+        const bars = [...root.querySelectorAll('.mark')].map((m) => ({ rule: m.dataset.rule, start: +m.dataset.start, end: +m.dataset.end }));
+        window.__drawn.push({ value: ta.value, bars });
+      }).observe(root, { childList: true, subtree: true });
     });
-    await f.locator.click();
     await f.page.keyboard.type('Я не знаю', { delay: 10 });
     await waitMarks(f.frame, (m) => m.length >= 1);
     // Keep typing right when a check has gone out, so its answer comes back for text that has moved on.
@@ -82,7 +80,7 @@ test('stale answers are dropped: nothing is ever drawn for text that is gone', a
     for (let i = 0; i < 40 && dropped < 2; i++) {
       await f.page.waitForTimeout(170 + (i % 5) * 4);
       await f.page.keyboard.type(i % 2 ? ', нет' : ' и не знаю', { delay: 0 });
-      dropped = await f.frame.evaluate(() => Number(document.querySelector('sufler-overlay').shadowRoot.querySelector('[data-checks]')?.dataset.checks.split('/')[1] ?? 0));
+      dropped = await inOverlay(f.frame, ([root]) => Number(root.querySelector('[data-checks]')?.dataset.checks.split('/')[1] ?? 0));
     }
     assert.ok(dropped >= 1, 'some answers arrived stale (and were dropped)');
     const finalText = await f.read();
@@ -151,10 +149,7 @@ test('keyboard only: Alt+Shift+F opens the card at the caret, Enter takes the re
     const card = await waitPanel(f.page, '.card');
     const first = want[0];
     assert.ok(card.text.includes(first.message), 'the card of the first finding after the caret');
-    const focused = await f.page.evaluate(() => {
-      const host = [...document.querySelectorAll('sufler-overlay')].find((x) => x.shadowRoot.activeElement);
-      return host?.shadowRoot.activeElement?.dataset.action ?? null;
-    });
+    const focused = await inOverlay(f.page.mainFrame(), (roots) => roots.find((r) => r.activeElement)?.activeElement?.dataset.action ?? null);
     assert.equal(focused, first.replacements.length ? 'replace' : 'ignore-here', 'focus is on the card’s first button');
     await f.page.keyboard.press('Enter');
     const expect = SENTENCE.slice(0, first.start) + first.replacements[0] + SENTENCE.slice(first.end);
@@ -227,10 +222,10 @@ test('inline search: Alt+Shift+S, a query, Enter inserts the template where the 
     await waitPanel(f.page, '[data-sufler-search] [role=option]');
     const opt = await panelBox(f.page, '[data-sufler-search] [role=option]');
     assert.ok(opt.text.includes(hit.title), `first option is «${hit.title}»`);
-    const active = await f.page.evaluate(() => {
-      for (const host of document.querySelectorAll('sufler-overlay')) {
-        const input = host.shadowRoot.querySelector('[data-sufler-search] input');
-        if (input) return { owner: input.getAttribute('aria-activedescendant'), first: host.shadowRoot.querySelector('[role=option]').id, focused: host.shadowRoot.activeElement === input };
+    const active = await inOverlay(f.page.mainFrame(), (roots) => {
+      for (const root of roots) {
+        const input = root.querySelector('[data-sufler-search] input');
+        if (input) return { owner: input.getAttribute('aria-activedescendant'), first: root.querySelector('[role=option]').id, focused: root.activeElement === input };
       }
       return null;
     });
@@ -332,7 +327,7 @@ test('suggestions strip: Alt+↓ enters it, arrows choose, Enter inserts the cho
     const sug = (await h.engineCall('POST', '/v1/suggest', { text: draft, context: '', segment: seg, limit: 3 })).body.suggestions;
     assert.ok(sug.length >= 2, 'two suggestions to choose from');
     await f.page.keyboard.press('Escape');
-    await f.page.waitForFunction(() => ![...document.querySelectorAll('sufler-overlay')].some((x) => x.shadowRoot.querySelector('[data-sufler-strip]')));
+    await waitOverlay(f.page.mainFrame(), (roots) => !roots.some((r) => r.querySelector('[data-sufler-strip]')));
     assert.equal(normal(await f.read()).trimEnd(), draft.trimEnd(), 'Esc only hid the strip');
     await f.page.keyboard.type('Добрый день. ', { delay: 8 });
     await waitPanel(f.page, '[data-sufler-strip] [role=option]');
@@ -340,9 +335,9 @@ test('suggestions strip: Alt+↓ enters it, arrows choose, Enter inserts the cho
     const sug2 = (await h.engineCall('POST', '/v1/suggest', { text, context: '', segment: seg, limit: 3 })).body.suggestions;
     await f.page.keyboard.press('Alt+ArrowDown'); // enter the strip: the first option is active
     await f.page.keyboard.press('ArrowDown'); // the second
-    const state = await f.page.evaluate(() => {
-      for (const host of document.querySelectorAll('sufler-overlay')) {
-        const lb = host.shadowRoot.querySelector('[data-sufler-strip] [role=listbox]');
+    const state = await inOverlay(f.page.mainFrame(), (roots) => {
+      for (const root of roots) {
+        const lb = root.querySelector('[data-sufler-strip] [role=listbox]');
         if (lb) return { active: lb.getAttribute('aria-activedescendant'), second: lb.children[1]?.id, engaged: lb.parentElement.dataset.engaged };
       }
       return null;

@@ -9,7 +9,7 @@ import { join } from '../../src/content/seam.js';
 import { BROWSER } from './harness.mjs';
 import {
   startEditors, SENTENCE, FIXTURES, openFixture, marks, waitMarks, wordRects, waitPanel, clickPanel, panelBox, frameOffset,
-  percentile, normal,
+  percentile, normal, inOverlay, waitOverlay,
 } from './content-helpers.mjs';
 
 let h;
@@ -35,9 +35,9 @@ async function findings(text, segment) {
 }
 
 async function badgeSegment(page) {
-  const seg = await page.evaluate(() => {
-    for (const host of document.querySelectorAll('sufler-overlay')) {
-      const b = host.shadowRoot.querySelector('[data-sufler-badge]');
+  const seg = await inOverlay(page.mainFrame(), (roots) => {
+    for (const root of roots) {
+      const b = root.querySelector('[data-sufler-badge]');
       if (b) return b.dataset.segment;
     }
     return null;
@@ -97,8 +97,7 @@ async function clickField(f) {
 }
 
 async function waitBadge(page) {
-  await page.waitForFunction(() => [...document.querySelectorAll('sufler-overlay')]
-    .some((h) => h.shadowRoot.querySelector('[data-sufler-badge]')?.dataset.segment), null, { timeout: 10_000 });
+  await waitOverlay(page.mainFrame(), (roots) => roots.some((r) => r.querySelector('[data-sufler-badge]')?.dataset.segment), null, 10_000);
   return badgeSegment(page);
 }
 

@@ -34,6 +34,21 @@ async function importText(text) {
   await options.waitForSelector('#import-result.ok, #import-result.bad');
 }
 
+// CustomPacks reads the extension's IndexedDB pack store from an extension page: {id: pack JSON}.
+function customPacks() {
+  return options.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('sufler', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('packs');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const tx = req.result.transaction('packs', 'readonly');
+      const keys = tx.objectStore('packs').getAllKeys();
+      const values = tx.objectStore('packs').getAll();
+      tx.oncomplete = () => { resolve(Object.fromEntries(keys.result.map((k, i) => [k, values.result[i]]))); req.result.close(); };
+    };
+  }));
+}
+
 function flowerHits(r) {
   return (r.body.hits ?? []).filter((x) => x.pack === 'flower-shop');
 }
@@ -48,8 +63,11 @@ test('a good pack becomes searchable at once and survives an engine restart', as
   await row.waitFor();
   assert.match(await row.textContent(), /свой/);
   assert.match(await row.textContent(), /2 шаблона · 1 кейс · 1 правило/);
+  assert.equal((await customPacks())['flower-shop'], GOOD, 'saved byte for byte, in the extension\'s IndexedDB');
+  // storage.local is readable by content scripts: no pack text there.
   const stored = await h.storage();
-  assert.equal(stored.packs.custom['flower-shop'], GOOD, 'saved byte for byte');
+  assert.deepEqual(stored.packs.custom, {});
+  assert.ok(!JSON.stringify(stored).includes('Флокс'), 'storage.local holds nothing of the pack');
   // Restart the engine: the custom pack is applied again from settings.
   const rep = await h.sendMessage({ type: 'sufler:reload' });
   assert.equal(rep.ok, true);
@@ -110,7 +128,7 @@ test('a pack file can be chosen with the file picker', async () => {
   assert.match(await options.textContent('#import-result'), /обновлён/);
   const r = await h.engineCall('GET', `/v1/search?q=${encodeURIComponent('гортензия летом')}&limit=3`);
   assert.equal(r.body.hits[0].title, 'Уход за гортензией летом');
-  assert.equal((await h.storage()).packs.custom['flower-shop'], v2);
+  assert.equal((await customPacks())['flower-shop'], v2);
 });
 
 test('turning a built-in pack off and on reloads the engine without a restart', async () => {
@@ -139,7 +157,7 @@ test('exporting a custom pack downloads its JSON; removing it takes it out of th
   await row.locator('button', { hasText: 'Удалить' }).click();
   await options.waitForSelector('#pack-list li[data-pack="flower-shop"]', { state: 'detached' });
   assert.equal(flowerHits(await h.engineCall('GET', Q)).length, 0);
-  assert.deepEqual((await h.storage()).packs.custom, {});
+  assert.deepEqual(await customPacks(), {});
 });
 
 test('sites: only listed sites, per-site switch off', async () => {
@@ -151,7 +169,7 @@ test('sites: only listed sites, per-site switch off', async () => {
   await options.click('#off-add button');
   await options.waitForSelector('#off li');
   let s = await h.storage();
-  assert.deepEqual(s.sites, { mode: 'listed', listed: ['support.example.ru'], off: ['mail.example.ru'] });
+  assert.deepEqual(s.sites, { mode: 'listed', listed: ['support.example.ru'], off: ['mail.example.ru'], force: [] });
   await options.fill('#off-input', 'not a host!');
   await options.click('#off-add button');
   await options.waitForSelector('#sites-error:not(:empty)');
@@ -160,7 +178,38 @@ test('sites: only listed sites, per-site switch off', async () => {
   await options.check('input[name="site-mode"][value="all"]');
   await options.waitForFunction(() => document.querySelectorAll('#off li').length === 0);
   s = await h.storage();
-  assert.deepEqual(s.sites, { mode: 'all', listed: ['support.example.ru'], off: [] });
+  assert.deepEqual(s.sites, { mode: 'all', listed: ['support.example.ru'], off: [], force: [] });
+  // An admin's override of pages that opt out, for one helpdesk.
+  await options.fill('#force-input', 'desk.example.ru');
+  await options.click('#force-add button');
+  await options.waitForSelector('#force li');
+  assert.deepEqual((await h.storage()).sites.force, ['desk.example.ru']);
+  await options.click('#force li button');
+  await options.waitForFunction(() => document.querySelectorAll('#force li').length === 0);
+  assert.deepEqual((await h.storage()).sites.force, []);
+});
+
+test('custom packs kept in storage.local by an earlier version move to IndexedDB', async () => {
+  const legacy = GOOD.replace('"version": "1.0.0"', '"version": "0.9.0"');
+  await options.evaluate((text) => chrome.storage.local.set({ packs: { disabled: [], custom: { 'flower-shop': text } } }), legacy);
+  const rep = await h.sendMessage({ type: 'sufler:reload' }); // a new background would migrate on start; a reload asks the config
+  assert.deepEqual(rep.applied.map((a) => [a.id, a.ok]), [['flower-shop', true]]);
+  assert.equal((await customPacks())['flower-shop'], legacy);
+  assert.deepEqual((await h.storage()).packs, { disabled: [], custom: {} });
+  assert.equal(flowerHits(await h.engineCall('GET', Q))[0]?.id, 'wilted-bouquet', 'applied from IndexedDB');
+  // Clean up for the tests after this one: the store emptied, the engine reloaded without the pack.
+  await options.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('sufler', 1);
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const tx = req.result.transaction('packs', 'readwrite');
+      tx.objectStore('packs').clear();
+      tx.oncomplete = () => { req.result.close(); resolve(); };
+    };
+  }));
+  await h.sendMessage({ type: 'sufler:reload' });
+  assert.deepEqual(await customPacks(), {});
+  assert.equal(flowerHits(await h.engineCall('GET', Q)).length, 0);
 });
 
 test('shortcuts: browser commands are listed, in-page keys are recorded', async () => {

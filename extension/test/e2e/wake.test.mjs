@@ -30,7 +30,8 @@ after(async () => {
 const running = () => h.extensionEval(() => chrome.extension.getBackgroundPage() !== null);
 
 test('the first engine answer after the event page woke from idle', FIREFOX_ONLY, async () => {
-  // The agent's own pack, saved as the options page saves it.
+  // The agent's own pack, saved as an earlier version saved it (storage.local): the woken background moves it to the
+  // extension's IndexedDB (src/shared/pack-store.js) and applies it from there.
   assert.equal((await h.engineCall('PUT', '/v1/packs/flower-shop', GOOD)).status, 200);
   await h.extensionEval((json) => chrome.storage.local.set({ packs: { disabled: [], custom: { 'flower-shop': json } } }), GOOD);
   assert.equal(await running(), true);

@@ -2,12 +2,19 @@
 // never read (secrets, opted-out pages and subtrees), on small fake elements.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { kindOf, editingHost, optedOut, secret, pageOptedOut } from '../../src/content/fields.js';
+import { kindOf, editingHost, optedOut, secret, pageOptedOut, optOut } from '../../src/content/fields.js';
 
-function doc(meta = null) {
+// Doc fakes a document; meta is the content of <meta name="sufler"> in its head (bodyMeta: one in its body).
+function doc(meta = null, bodyMeta = null) {
+  const html = {};
+  const metaEl = (content) => ({ localName: 'meta', getAttribute: (k) => (k === 'name' ? 'Sufler' : k === 'content' ? content : null) });
+  const head = { parentElement: html, children: meta !== null ? [{ localName: 'title', getAttribute: () => null }, metaEl(meta)] : [] };
   return {
+    documentElement: html,
+    head,
+    body: { children: bodyMeta !== null ? [metaEl(bodyMeta)] : [] },
     defaultView: { frameElement: null },
-    querySelector: (sel) => (sel.startsWith('meta') && meta !== null ? { getAttribute: () => meta } : null),
+    querySelector: (sel) => (sel.startsWith('meta') && (meta ?? bodyMeta) !== null ? metaEl(meta ?? bodyMeta) : null),
   };
 }
 
@@ -96,4 +103,28 @@ test('<meta name="sufler" content="off"> opts the page out', () => {
   assert.ok(!pageOptedOut(doc('on')));
   assert.ok(!pageOptedOut(doc()));
   assert.ok(optedOut(el('textarea', {}, { d: doc('off') })));
+});
+
+test('a meta in the body (a customer\'s message) does not opt the page out', () => {
+  assert.ok(!pageOptedOut(doc(null, 'off')));
+  assert.ok(!optedOut(el('textarea', {}, { d: doc(null, 'off') })));
+  const detached = doc('off');
+  detached.head.parentElement = {}; // a <head> that is not the document's own
+  assert.ok(!pageOptedOut(detached));
+});
+
+test('an override for the host ignores the page\'s opt-out but never Sufler\'s own UI', () => {
+  const off = el('div', { 'data-sufler': 'off' });
+  const ours = el('div', { 'data-sufler': 'off', 'data-sufler-ui': '' });
+  ours.hasAttribute = (k) => k === 'data-sufler-ui';
+  off.hasAttribute = () => false;
+  optOut.honoured = false;
+  try {
+    assert.ok(!optedOut(el('textarea', {}, { d: doc('off') })));
+    assert.ok(!optedOut(el('textarea', {}, { parent: off })));
+    assert.ok(optedOut(el('input', {}, { parent: ours })));
+  } finally {
+    optOut.honoured = true;
+  }
+  assert.ok(optedOut(el('textarea', {}, { parent: off })));
 });

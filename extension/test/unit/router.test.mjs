@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRouter, checkApiMessage } from '../../src/background/router.js';
+import { createRouter, checkApiMessage, senderKind, contentMayCall } from '../../src/background/router.js';
+import { createOffscreenHandler } from '../../src/offscreen/handler.js';
+import { OFFSCREEN_TARGET } from '../../src/shared/messages.js';
 import { MSG } from '../../src/shared/messages.js';
 
 function deferred() {
@@ -8,6 +10,12 @@ function deferred() {
   const promise = new Promise((r) => { resolve = r; });
   return { promise, resolve };
 }
+
+const ORIGIN = 'chrome-extension://abc/';
+const PAGE = { id: 'abc', url: `${ORIGIN}options.html`, tab: { id: 7 } }; // the options page, open in a tab
+const POPUP = { id: 'abc', url: `${ORIGIN}popup.html` };
+const OFFSCREEN = { id: 'abc', url: `${ORIGIN}offscreen.html` };
+const CONTENT = { id: 'abc', url: 'https://helpdesk.example.com/ticket/1', tab: { id: 3 }, frameId: 0 };
 
 function fakeEngine() {
   const calls = [];
@@ -47,7 +55,7 @@ test('checkApiMessage rejects bad methods, paths and bodies', () => {
 
 test('bad api messages get a 400 without reaching the engine', async () => {
   const engine = fakeEngine();
-  const r = createRouter({ engine, getConfig: async () => ({}) });
+  const r = createRouter({ engine, getConfig: async () => ({}), origin: ORIGIN });
   const reply = await r.handle({ type: MSG.api, method: 'GET', path: 'https://example.com/' }, {});
   assert.equal(reply.status, 400);
   assert.match(reply.body.error, /path/);
@@ -56,12 +64,12 @@ test('bad api messages get a 400 without reaching the engine', async () => {
 
 test('identical GETs in flight are coalesced; POSTs are not', async () => {
   const engine = fakeEngine();
-  const r = createRouter({ engine, getConfig: async () => ({}) });
-  const a = r.handle({ type: MSG.api, method: 'GET', path: '/v1/segments' }, {});
-  const b = r.handle({ type: MSG.api, method: 'GET', path: '/v1/segments' }, {});
-  const c = r.handle({ type: MSG.api, method: 'GET', path: '/v1/packs' }, {});
-  const d = r.handle({ type: MSG.api, method: 'POST', path: '/v1/check', body: { text: 'x' } }, {});
-  const e = r.handle({ type: MSG.api, method: 'POST', path: '/v1/check', body: { text: 'x' } }, {});
+  const r = createRouter({ engine, getConfig: async () => ({}), origin: ORIGIN });
+  const a = r.handle({ type: MSG.api, method: 'GET', path: '/v1/segments' }, CONTENT);
+  const b = r.handle({ type: MSG.api, method: 'GET', path: '/v1/segments' }, CONTENT);
+  const c = r.handle({ type: MSG.api, method: 'GET', path: '/v1/packs' }, POPUP);
+  const d = r.handle({ type: MSG.api, method: 'POST', path: '/v1/check', body: { text: 'x' } }, CONTENT);
+  const e = r.handle({ type: MSG.api, method: 'POST', path: '/v1/check', body: { text: 'x' } }, CONTENT);
   assert.equal(engine.calls.length, 4, 'segments once, packs once, two checks');
   assert.equal(r.inflightCount(), 2);
   engine.pending[0].resolve({ status: 200, body: { segments: [] } });
@@ -70,7 +78,7 @@ test('identical GETs in flight are coalesced; POSTs are not', async () => {
   for (const p of engine.pending.slice(1)) p.resolve({ status: 200, body: {} });
   await Promise.all([c, d, e]);
   assert.equal(r.inflightCount(), 0);
-  r.handle({ type: MSG.api, method: 'GET', path: '/v1/segments' }, {});
+  r.handle({ type: MSG.api, method: 'GET', path: '/v1/segments' }, CONTENT);
   assert.equal(engine.calls.length, 5, 'a finished GET is asked again');
 });
 
@@ -83,14 +91,100 @@ test('messages that are not the background\'s are left alone', () => {
   assert.equal(r.handle({ type: MSG.insert, text: 'x' }, {}), undefined);
 });
 
-test('engine config is answered to extension pages only', async () => {
-  const r = createRouter({ engine: fakeEngine(), getConfig: async () => ({ disabled: ['x'], custom: {} }) });
-  assert.equal(r.handle({ type: MSG.engineConfig }, { tab: { id: 3 } }), undefined);
-  assert.deepEqual(await r.handle({ type: MSG.engineConfig }, { id: 'ext' }), { disabled: ['x'], custom: {} });
+test('engine config (it carries the custom packs) is answered to the offscreen document only', async () => {
+  const r = createRouter({ engine: fakeEngine(), getConfig: async () => ({ disabled: ['x'], custom: {} }), origin: ORIGIN, offscreenURL: `${ORIGIN}offscreen.html` });
+  for (const sender of [CONTENT, PAGE, POPUP, {}, { ...OFFSCREEN, tab: { id: 1 } }, { url: 'https://evil.example/offscreen.html' }]) {
+    assert.equal(r.handle({ type: MSG.engineConfig }, sender), undefined, JSON.stringify(sender));
+  }
+  assert.deepEqual(await r.handle({ type: MSG.engineConfig }, OFFSCREEN), { disabled: ['x'], custom: {} });
+  const ff = createRouter({ engine: fakeEngine(), getConfig: async () => ({}), origin: ORIGIN }); // Firefox: no offscreen document
+  assert.equal(ff.handle({ type: MSG.engineConfig }, OFFSCREEN), undefined);
 });
 
-test('reload and status go to the engine', async () => {
-  const r = createRouter({ engine: fakeEngine(), getConfig: async () => ({}) });
-  assert.deepEqual(await r.handle({ type: MSG.reload }, {}), { ok: true, applied: [] });
-  assert.deepEqual(await r.handle({ type: MSG.status }, {}), { running: true });
+test('reload and status go to the engine for extension pages', async () => {
+  const r = createRouter({ engine: fakeEngine(), getConfig: async () => ({}), origin: ORIGIN });
+  assert.deepEqual(await r.handle({ type: MSG.reload }, POPUP), { ok: true, applied: [] });
+  assert.deepEqual(await r.handle({ type: MSG.reload }, PAGE), { ok: true, applied: [] });
+  assert.deepEqual(await r.handle({ type: MSG.status }, POPUP), { running: true });
+});
+
+test('senders are told apart by the extension origin, not by having a tab', () => {
+  assert.equal(senderKind(PAGE, ORIGIN), 'extension');
+  assert.equal(senderKind(POPUP, ORIGIN), 'extension');
+  assert.equal(senderKind(CONTENT, ORIGIN), 'content');
+  assert.equal(senderKind({ tab: { id: 1 }, url: 'about:blank' }, ORIGIN), 'content');
+  assert.equal(senderKind({ url: 'chrome-extension://other/popup.html' }, ORIGIN), 'unknown');
+  assert.equal(senderKind({ url: 'https://evil.example/' }, ORIGIN), 'unknown');
+  assert.equal(senderKind(undefined, ORIGIN), 'unknown');
+  assert.equal(senderKind(POPUP, undefined), 'unknown', 'no origin configured: nothing is an extension page');
+});
+
+test('content scripts may only check, suggest, guess a segment, search and list segments', async () => {
+  const engine = fakeEngine();
+  const r = createRouter({ engine, getConfig: async () => ({}), origin: ORIGIN, dedupe: false });
+  const allowed = [
+    ['POST', '/v1/check'], ['POST', '/v1/suggest'], ['POST', '/v1/segment'],
+    ['GET', '/v1/search?q=a&segment=b'], ['GET', '/v1/segments'], ['GET', '/v1/health'],
+  ];
+  const refused = [
+    ['GET', '/v1/packs'], ['GET', '/v1/packs/prove-customs'], ['PUT', '/v1/packs/prove-customs'],
+    ['DELETE', '/v1/packs/prove-customs'], ['POST', '/v1/packs'], ['GET', '/v1/checks'], ['POST', '/v1/search'],
+    ['PUT', '/v1/check'], ['GET', '/v1/segments/x'],
+  ];
+  for (const sender of [CONTENT, {}, { url: 'https://evil.example/' }]) {
+    for (const [method, path] of refused) {
+      const n = engine.calls.length;
+      const reply = await r.handle({ type: MSG.api, method, path, body: '{}' }, sender);
+      assert.equal(reply.status, 403, `${method} ${path} from ${JSON.stringify(sender)}`);
+      assert.match(reply.body.error, /only for Sufler's own pages/);
+      assert.equal(engine.calls.length, n, 'the engine never heard it');
+    }
+  }
+  for (const [method, path] of allowed) {
+    assert.ok(contentMayCall(method, path), `${method} ${path}`);
+    r.handle({ type: MSG.api, method, path }, CONTENT);
+  }
+  assert.deepEqual(engine.calls.map((c) => `${c.method} ${c.path}`), allowed.map(([m, p]) => `${m} ${p}`));
+  // Extension pages may do everything.
+  for (const [method, path] of refused) r.handle({ type: MSG.api, method, path, body: '{}' }, PAGE);
+  assert.equal(engine.calls.length, allowed.length + refused.length);
+});
+
+test('content scripts cannot reload the engine or read its status', async () => {
+  let reloads = 0;
+  const engine = { ...fakeEngine(), reload: async () => { reloads++; return { ok: true }; }, status: async () => ({ applied: [{ id: 'secret' }] }) };
+  const r = createRouter({ engine, getConfig: async () => ({}), origin: ORIGIN });
+  for (const sender of [CONTENT, {}]) {
+    assert.equal((await r.handle({ type: MSG.reload }, sender)).status, 403);
+    assert.equal((await r.handle({ type: MSG.status }, sender)).status, 403);
+  }
+  assert.equal(reloads, 0);
+});
+
+test('only a content script in a tab may set the page\'s opted-out badge', async () => {
+  const calls = [];
+  const r = createRouter({ engine: fakeEngine(), getConfig: async () => ({}), origin: ORIGIN, setBadge: (tab, off) => calls.push([tab, off]) });
+  assert.deepEqual(await r.handle({ type: MSG.pageOptedOut, off: true }, CONTENT), { ok: true });
+  assert.equal(r.handle({ type: MSG.pageOptedOut, off: true }, POPUP), undefined);
+  assert.equal(r.handle({ type: MSG.pageOptedOut, off: true }, {}), undefined);
+  assert.deepEqual(await r.handle({ type: MSG.pageOptedOut, off: 'yes' }, CONTENT), { ok: true });
+  assert.deepEqual(calls, [[3, true], [3, false]]);
+});
+
+test('the offscreen engine answers the service worker only', async () => {
+  const seen = [];
+  const host = { request: async (req) => { seen.push(req); return { status: 200, body: {} }; }, reload: async () => ({ ok: true }), status: async () => ({ running: true }) };
+  const handle = createOffscreenHandler(host, `${ORIGIN}background.js`);
+  const SW = { id: 'abc', url: `${ORIGIN}background.js` };
+  const put = { target: OFFSCREEN_TARGET, type: MSG.engineRequest, req: { method: 'PUT', path: '/v1/packs/prove-customs', body: '{}' } };
+  for (const sender of [CONTENT, PAGE, POPUP, OFFSCREEN, {}, undefined, { ...SW, tab: { id: 1 } }]) {
+    assert.equal(handle(put, sender), undefined, JSON.stringify(sender));
+    assert.equal(handle({ target: OFFSCREEN_TARGET, type: MSG.engineReload }, sender), undefined);
+    assert.equal(handle({ target: OFFSCREEN_TARGET, type: MSG.ping }, sender), undefined);
+  }
+  assert.deepEqual(seen, []);
+  assert.deepEqual(await handle(put, SW), { status: 200, body: {} });
+  assert.deepEqual(handle({ target: OFFSCREEN_TARGET, type: MSG.ping }, SW), { ok: true });
+  assert.equal(handle({ type: MSG.engineRequest, req: {} }, SW), undefined, 'not addressed to it');
+  assert.equal(seen.length, 1);
 });

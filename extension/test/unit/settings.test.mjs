@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { installFakeChrome } from './fake-browser.mjs';
 import {
   defaults, validate, load, save, update, onChange, siteEnabled, withSite, normalizeHost, hostOf,
-  SettingsError, DEFAULT_SHORTCUTS, packConfig,
+  SettingsError, DEFAULT_SHORTCUTS, forced, withForce,
 } from '../../src/shared/settings.js';
 
 const fake = installFakeChrome();
@@ -84,7 +84,7 @@ test('withSite switches one host on and off', () => {
 
 test('save writes only the given sections and refuses invalid ones, writing nothing', async () => {
   await save({ sites: { mode: 'listed', listed: ['a.io'], off: [] } });
-  assert.deepEqual(fake.storage.sites, { mode: 'listed', listed: ['a.io'], off: [] });
+  assert.deepEqual(fake.storage.sites, { mode: 'listed', listed: ['a.io'], off: [], force: [] });
   assert.equal('packs' in fake.storage, false);
   const writes = fake.writes;
   await assert.rejects(save({ ui: { lang: 'fr' }, sites: { mode: 'all' } }), (err) => {
@@ -111,11 +111,17 @@ test('update and onChange', async () => {
   assert.equal(seen.length, 1, 'no events after abort');
 });
 
-test('packConfig copies the packs section', () => {
-  const s = defaults();
-  s.packs = { disabled: ['a'], custom: { b: '{"id":"b"}' } };
-  const c = packConfig(s);
-  assert.deepEqual(c, { disabled: ['a'], custom: { b: '{"id":"b"}' } });
-  c.disabled.push('x');
-  assert.deepEqual(s.packs.disabled, ['a']);
+test('sites.force overrides a page\'s opt-out per host, validated like the other lists', () => {
+  const { settings, problems } = validate({ sites: { mode: 'all', force: ['Support.Example.com', 'not a host!'] } });
+  assert.deepEqual(settings.sites.force, ['support.example.com']);
+  assert.deepEqual(problems.map((p) => p.path), ['sites.force[1]']);
+  assert.ok(forced(settings, 'support.example.com'));
+  assert.ok(forced(settings, 'eu.support.example.com'));
+  assert.ok(!forced(settings, 'example.com'));
+  assert.ok(!forced(defaults(), 'support.example.com'));
+  let sites = withForce(defaults().sites, 'https://desk.io/t/1', true);
+  assert.deepEqual(sites.force, ['desk.io']);
+  sites = withForce(sites, 'desk.io', false);
+  assert.deepEqual(sites.force, []);
+  assert.deepEqual(withSite({ mode: 'all', listed: [], off: [], force: ['a.io'] }, 'b.io', false).force, ['a.io'], 'switching a site keeps the overrides');
 });

@@ -1,0 +1,1 @@
+// The probe needs no background work; the harness waits for a background to start.
