@@ -87,8 +87,13 @@ func lemmatize(word string) termOf {
 	if keepWords[word] {
 		return withRoots(termOf{stem: []byte(word)})
 	}
+	return fromReadings(word, morph.Analyze(word))
+}
+
+// fromReadings is lemmatize over the readings morph gives word, in any order.
+func fromReadings(word string, ps []morph.Parse) termOf {
 	var known, readings []morph.Parse // dictionary readings; those of a common word
-	for _, p := range morph.Analyze(word) {
+	for _, p := range ps {
 		if p.Known && p.Tag.POS() != morph.LATN && p.Tag.POS() != morph.NUMB {
 			known = append(known, p)
 			if !rare(p) {
@@ -149,19 +154,19 @@ func lemmatize(word string) termOf {
 // rankLemmas lists the distinct lemmas of a word's content readings, the likeliest first:
 // the lemma more readings share («стекло»: two of the noun, one of «стечь»), then a noun
 // (what a customer's message is about), then a lemma the word starts with (the word is
-// that lemma plus an ending: «полисом» is полис before полисома), and only then the
-// dictionary's order, so retuning its priors moves no clear case.
+// that lemma plus an ending: «полисом» is полис before полисома), then alphabetical: the
+// dictionary's order (a corpus prior per tag, retuned now and then) plays no part.
 func rankLemmas(content []morph.Parse) []string {
 	type lemma struct {
 		text         string
-		count, first int // readings; index of the first
+		count        int // readings with the lemma
 		noun, prefix bool
 	}
 	var ls []lemma
 	for _, p := range content {
 		i := slices.IndexFunc(ls, func(l lemma) bool { return l.text == p.Lemma })
 		if i < 0 {
-			ls = append(ls, lemma{text: p.Lemma, first: len(ls), prefix: strings.HasPrefix(p.Word, p.Lemma)})
+			ls = append(ls, lemma{text: p.Lemma, prefix: strings.HasPrefix(p.Word, p.Lemma)})
 			i = len(ls) - 1
 		}
 		ls[i].count++
@@ -183,7 +188,7 @@ func rankLemmas(content []morph.Parse) []string {
 			}
 			return 1
 		}
-		return cmp.Compare(a.first, b.first)
+		return strings.Compare(a.text, b.text)
 	})
 	out := make([]string, len(ls))
 	for i, l := range ls {
