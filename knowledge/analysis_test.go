@@ -2,11 +2,14 @@ package knowledge
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/sufler/sufler/rules/morph"
 )
 
 func TestAnalyzer(t *testing.T) {
@@ -154,4 +157,28 @@ func FuzzRuneAt(f *testing.F) {
 			i += n
 		}
 	})
+}
+
+// TestReadingOrder: what a word becomes does not depend on the order morph lists its
+// readings in (a corpus prior that moves when the dictionary is retuned): every rotation
+// and the reverse of the readings give the same terms.
+func TestReadingOrder(t *testing.T) {
+	words := []string{"полисом", "все", "что", "ничего", "знаете", "точно", "спасибо", "стекло", "мой", "для", "надо", "есть",
+		"политика", "статью", "воду", "первого", "сняли", "груза", "таможенное", "можно", "сегодня", "никого", "и", "на"}
+	for _, w := range words {
+		ps := morph.Analyze(w)
+		want := fromReadings(w, ps)
+		for k := range len(ps) + 1 {
+			var order []morph.Parse
+			if k == len(ps) {
+				order = slices.Clone(ps)
+				slices.Reverse(order)
+			} else {
+				order = append(slices.Clone(ps[k:]), ps[:k]...)
+			}
+			if got := fromReadings(w, order); !reflect.DeepEqual(got, want) {
+				t.Errorf("%q, readings in another order: %+v, want %+v", w, got, want)
+			}
+		}
+	}
 }

@@ -1,6 +1,9 @@
 package knowledge
 
 import (
+	"cmp"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/blevesearch/snowballstem"
@@ -12,7 +15,7 @@ import (
 // (rules/morph): «скажете» and «сказать», «груза» and «груз», «сняли» and «снять» are one
 // term, where Snowball left «скажет» and «сказа» apart. A word with several readings
 // («мой»: мыть, мой; «стекло»: стекло, стечь) is indexed under every lemma at one position,
-// and a query asks for its first reading's lemma, which every form of the word then finds.
+// and a query asks for its likeliest lemma (rankLemmas), which every form of the word then finds.
 // Words the dictionary lacks (brands, new compounds like «рефконтейнер») keep their
 // Snowball stem, the same for all their forms.
 //
@@ -31,7 +34,7 @@ const maxAlts = 3
 // of the word, so nobody may modify them; bleve only reads terms once analysis is done.
 type termOf struct {
 	stop     bool
-	stem     []byte   // the query term: the first reading's lemma, or the Snowball stem
+	stem     []byte   // the query term: the likeliest lemma (rankLemmas), or the Snowball stem
 	alts     [][]byte // other lemmas of the word, indexed at the same position
 	root     []byte   // stem cut to rootLen runes
 	altRoots [][]byte // roots of alts that differ from root and from each other
@@ -77,62 +80,121 @@ func rare(p morph.Parse) bool {
 		p.Tag.Has(morph.Surn) || p.Tag.Has(morph.Patr)
 }
 
-// lemmatize turns a folded word into its terms.
+// lemmatize turns a folded word into its terms. Nothing in it depends on the order
+// morph lists a word's readings in (that order follows a corpus prior per tag and moves
+// when the dictionary is retuned): the decisions count readings instead.
 func lemmatize(word string) termOf {
 	if keepWords[word] {
 		return withRoots(termOf{stem: []byte(word)})
 	}
-	ps := morph.Analyze(word)
-	if len(ps) == 0 || !ps[0].Known || ps[0].Tag.POS() == morph.LATN || ps[0].Tag.POS() == morph.NUMB {
+	return fromReadings(word, morph.Analyze(word))
+}
+
+// fromReadings is lemmatize over the readings morph gives word, in any order.
+func fromReadings(word string, ps []morph.Parse) termOf {
+	var known, readings []morph.Parse // dictionary readings; those of a common word
+	for _, p := range ps {
+		if p.Known && p.Tag.POS() != morph.LATN && p.Tag.POS() != morph.NUMB {
+			known = append(known, p)
+			if !rare(p) {
+				readings = append(readings, p)
+			}
+		}
+	}
+	if len(known) == 0 {
 		env := snowballstem.NewEnv(word)
 		russian.Stem(env)
 		return withRoots(termOf{stem: []byte(env.Current())})
 	}
-	if l := ps[0].Lemma; keepWords[l] && ps[0].Known {
-		return withRoots(termOf{stem: []byte(l)}) // никого, ничего → никто, ничто
-	}
-	var readings []morph.Parse // dictionary readings of a common word
-	for _, p := range ps {
-		if p.Known && !rare(p) {
-			readings = append(readings, p)
-		}
-	}
 	if len(readings) == 0 {
-		readings = ps[:1]
+		readings = known
 	}
-	// A word whose first reading is a function word is not a term («что», «и», «все»);
-	// another is, under its other readings («спасибо»: INTJ, PRCL, NOUN). The dictionary
-	// lists a word's usual readings first; asking that every reading be a function word
-	// would keep «и» and «на», which are nouns and interjections somewhere in it.
-	// So is a word that can be a preposition at all («для»: also a gerund of «длить»;
-	// «надо»: над), and a word of one or two letters that can be any function word («на»:
-	// PREP, PRCL, INTJ): those readings are far the most frequent. Conjunctions are not
-	// enough: «знаете» and «точно» are conjunctions too, in some sentences.
+	// Negative pronouns and adverbs are negation by their lemma: «никого», «ничего» are
+	// «никто», «ничто» (ничего is an adverb and a particle too).
+	var kept []string
+	for _, p := range readings {
+		if keepWords[p.Lemma] && (functionWord(p) || p.Tag.POS() == morph.ADVB) {
+			kept = append(kept, p.Lemma)
+		}
+	}
+	if len(kept) > 0 {
+		return withRoots(termOf{stem: []byte(slices.Min(kept))})
+	}
+	// A word is not a term when more of its readings are function words than not («все»:
+	// an adverb, and four forms of «весь»; «что»: four function readings of five), while
+	// «точно» (an adverb, an adjective, a particle, a conjunction) and «спасибо» stay. A
+	// parenthetical conjunction is a verb or adverb said in passing («знаете»): it does
+	// not count. So is a word that can be a preposition or a form of «быть» at all («для»:
+	// also a gerund of «длить»; «надо»: над; «есть»: быть before «to eat»), and a word of one or two letters that can be any function word
+	// («на»: PREP, PRCL, INTJ): those readings are far the most frequent.
 	short := len([]rune(word)) <= 2
+	var content []morph.Parse
+	function := 0
 	for _, p := range readings {
-		pos := p.Tag.POS()
-		if functionWord(p) && (short || p == readings[0] || pos == morph.PREP) {
-			return termOf{stop: true}
-		}
-	}
-	content := readings[:0:0]
-	for _, p := range readings {
-		if !functionWord(p) {
+		switch {
+		case !functionWord(p):
 			content = append(content, p)
+		case short || p.Tag.POS() == morph.PREP || p.Lemma == "быть":
+			return termOf{stop: true}
+		case !p.Tag.Has(morph.Prnt):
+			function++
 		}
 	}
-	t := termOf{stem: []byte(content[0].Lemma)}
-	seen := map[string]bool{content[0].Lemma: true}
-	for _, p := range content[1:] {
-		if len(t.alts) == maxAlts-1 {
-			break
-		}
-		if !seen[p.Lemma] {
-			seen[p.Lemma] = true
-			t.alts = append(t.alts, []byte(p.Lemma))
-		}
+	if len(content) == 0 || function > len(content) {
+		return termOf{stop: true}
+	}
+	lemmas := rankLemmas(content)
+	t := termOf{stem: []byte(lemmas[0])}
+	for _, l := range lemmas[1:min(len(lemmas), maxAlts)] {
+		t.alts = append(t.alts, []byte(l))
 	}
 	return withRoots(t)
+}
+
+// rankLemmas lists the distinct lemmas of a word's content readings, the likeliest first:
+// the lemma more readings share («стекло»: two of the noun, one of «стечь»), then a noun
+// (what a customer's message is about), then a lemma the word starts with (the word is
+// that lemma plus an ending: «полисом» is полис before полисома), then alphabetical: the
+// dictionary's order (a corpus prior per tag, retuned now and then) plays no part.
+func rankLemmas(content []morph.Parse) []string {
+	type lemma struct {
+		text         string
+		count        int // readings with the lemma
+		noun, prefix bool
+	}
+	var ls []lemma
+	for _, p := range content {
+		i := slices.IndexFunc(ls, func(l lemma) bool { return l.text == p.Lemma })
+		if i < 0 {
+			ls = append(ls, lemma{text: p.Lemma, prefix: strings.HasPrefix(p.Word, p.Lemma)})
+			i = len(ls) - 1
+		}
+		ls[i].count++
+		ls[i].noun = ls[i].noun || p.Tag.POS() == morph.NOUN
+	}
+	slices.SortFunc(ls, func(a, b lemma) int {
+		if c := cmp.Compare(b.count, a.count); c != 0 {
+			return c
+		}
+		if a.noun != b.noun {
+			if a.noun {
+				return -1
+			}
+			return 1
+		}
+		if a.prefix != b.prefix {
+			if a.prefix {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.text, b.text)
+	})
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l.text
+	}
+	return out
 }
 
 func withRoots(t termOf) termOf {

@@ -48,6 +48,12 @@ func (d *Dict) Analyze(word string) []Parse {
 	if ok {
 		return slices.Clone(ps)
 	}
+	// The cache keeps w, and every reading keeps it as its Word: it must be a string of
+	// our own. A caller's string may view a buffer it reuses (rules reads words out of a
+	// pooled text through unsafe.String); kept as is, that buffer's next text rewrote
+	// cached keys in place, and «в» came back with another word's readings, differently
+	// in every process, as goroutines happened to interleave.
+	w = strings.Clone(w)
 	ps = d.analyze(w)
 	d.mu.Lock()
 	if d.cache == nil || len(d.cache) >= cacheSize {
