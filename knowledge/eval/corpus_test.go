@@ -106,9 +106,13 @@ func TestCorpusSize(t *testing.T) {
 	}
 }
 
-func TestCorpusSpans(t *testing.T) {
+func TestCorpusSpans(t *testing.T) { checkSpans(t, loadCorpus(t)) }
+
+// checkSpans checks that every marked span sits where it says and names a category of
+// the reply's pack.
+func checkSpans(t *testing.T, c *Corpus) {
 	ps := defaultPacks(t)
-	for _, r := range loadCorpus(t).Replies {
+	for _, r := range c.Replies {
 		p := ps[r.Pack]
 		if p == nil {
 			t.Errorf("%s: %s: no default pack %q", r.Line, r.ID, r.Pack)
@@ -126,9 +130,13 @@ func TestCorpusSpans(t *testing.T) {
 	}
 }
 
-func TestCorpusMessages(t *testing.T) {
+func TestCorpusMessages(t *testing.T) { checkMessages(t, loadCorpus(t)) }
+
+// checkMessages checks that every message names a segment and templates or cases its
+// pack has.
+func checkMessages(t *testing.T, c *Corpus) {
 	ps := defaultPacks(t)
-	for _, m := range loadCorpus(t).Messages {
+	for _, m := range c.Messages {
 		p := ps[m.Pack]
 		if p == nil {
 			t.Errorf("%s: %s: no default pack %q", m.Line, m.ID, m.Pack)
@@ -155,7 +163,11 @@ func TestCorpusMessages(t *testing.T) {
 // TestCorpusIsFresh refuses an item that repeats, as normalised text, a rule example, a
 // template trigger, a case phrasing or a pack paraphrase test of any default pack, or
 // another item of the corpus.
-func TestCorpusIsFresh(t *testing.T) {
+func TestCorpusIsFresh(t *testing.T) { checkFresh(t, loadCorpus(t)) }
+
+// checkFresh refuses an item of the corpora that repeats a pack's text or an earlier
+// item of any of them.
+func checkFresh(t *testing.T, corpora ...*Corpus) {
 	seen := map[string]string{}
 	for _, p := range defaultPacks(t) {
 		for _, r := range p.Rules {
@@ -195,12 +207,13 @@ func TestCorpusIsFresh(t *testing.T) {
 		}
 		seen[k] = "corpus item " + id
 	}
-	c := loadCorpus(t)
-	for _, r := range c.Replies {
-		check(r.Line, r.ID, r.Text)
-	}
-	for _, m := range c.Messages {
-		check(m.Line, m.ID, m.Text)
+	for _, c := range corpora {
+		for _, r := range c.Replies {
+			check(r.Line, r.ID, r.Text)
+		}
+		for _, m := range c.Messages {
+			check(m.Line, m.ID, m.Text)
+		}
 	}
 }
 

@@ -56,7 +56,11 @@ func run(verbose, asJSON bool, url, dir string, packs [][]byte) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(scores.JSON())
 	}
-	fmt.Printf("Sufler evaluation: %d replies, %d customer messages (knowledge/eval/corpus)\n\n", len(corpus.Replies), len(corpus.Messages))
+	where := "knowledge/eval/corpus"
+	if dir != "" {
+		where = dir
+	}
+	fmt.Printf("Sufler evaluation: %d replies, %d customer messages (%s)\n\n", len(corpus.Replies), len(corpus.Messages), where)
 	scores.Print(os.Stdout, verbose)
 	return nil
 }
