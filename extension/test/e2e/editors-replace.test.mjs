@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyRemoval } from '../../src/content/edits.js';
-import { startEditors, FIXTURES, openFixture, marks, waitMarks, waitPanel, clickPanel, frameOffset, normal } from './content-helpers.mjs';
+import { startEditors, FIXTURES, openFixture, marks, waitMarks, waitPanel, clickPanel, frameOffset, normal, waitOverlay } from './content-helpers.mjs';
 import { BROWSER } from './harness.mjs';
 
 // Two paragraphs with flagged wording at the very start, inside the first, at the start of the second and at the very
@@ -27,10 +27,7 @@ after(async () => {
 });
 
 async function segmentOf(page) {
-  await page.waitForFunction(() => [...document.querySelectorAll('sufler-overlay')]
-    .some((x) => x.shadowRoot.querySelector('[data-sufler-badge]')?.dataset.segment), null, { timeout: 10_000 });
-  return page.evaluate(() => [...document.querySelectorAll('sufler-overlay')]
-    .map((x) => x.shadowRoot.querySelector('[data-sufler-badge]')?.dataset.segment).find(Boolean));
+  return waitOverlay(page.mainFrame(), (roots) => roots.map((r) => r.querySelector('[data-sufler-badge]')?.dataset.segment).find(Boolean), null, 10_000);
 }
 
 async function readWhen(f, want) {
