@@ -26,8 +26,14 @@ after(async () => {
   h?.network.assertLocalOnly();
 });
 
+// SegmentOf reads the segment the field's badge shows ('' for «all packs», a fresh profile's default): the findings
+// expected are the engine's for that segment.
 async function segmentOf(page) {
-  return waitOverlay(page.mainFrame(), (roots) => roots.map((r) => r.querySelector('[data-sufler-badge]')?.dataset.segment).find(Boolean), null, 10_000);
+  const b = await waitOverlay(page.mainFrame(), (roots) => {
+    const el = roots.map((r) => r.querySelector('[data-sufler-badge]')).find((x) => x?.dataset.how);
+    return el ? { segment: el.dataset.segment } : null;
+  }, null, 10_000);
+  return b.segment;
 }
 
 async function readWhen(f, want) {
