@@ -28,7 +28,7 @@ export async function replace(session, start, end, text) {
   for (const n of names) {
     const strat = STRATEGIES[n];
     if (!strat.applies(session)) continue;
-    const [a, b, put] = n === paste.name ? nonEmpty(before, start, end, text) : [start, end, text];
+    const [a, b, put] = n === paste.name || n === beforeInput.name ? nonEmpty(before, start, end, text) : [start, end, text];
     s.select(a, b);
     await frame(session.win); // let the editor take the new selection (selectionchange is async)
     const sel = s.selection();
@@ -58,8 +58,10 @@ export async function replace(session, start, end, text) {
 }
 
 // NonEmpty widens a removal (empty text) by one neighbouring character on the same line and puts that character
-// back, so a paste carries something: an editor that applies pastes through its own model (Draft.js) ignores a
-// paste of nothing. The text read back is the same either way.
+// back, so a paste or a beforeinput carries something: editors that apply them through their own model ignore an
+// empty one (Draft.js's paste, Slate's insertReplacementText), and the strategy would then be written off for the
+// field, leaving later replacements to a path that inserts at the editor's own caret. The text read back is the
+// same either way.
 export function nonEmpty(before, start, end, text) {
   if (text !== '') return [start, end, text];
   if (end < before.length && before[end] !== '\n') return [start, end + 1, before[end]];
