@@ -97,6 +97,11 @@ export function createRouter({ engine, getConfig, origin, offscreenURL = '', set
       case MSG.status: return kind === 'extension' ? Promise.resolve(engine.status()) : refused('engine status');
       // The packs config carries the custom packs: only the engine's own document may read it.
       case MSG.engineConfig: return offscreenURL && sender?.url === offscreenURL && !sender.tab ? Promise.resolve(getConfig()) : undefined;
+      // A content script names the pack a segment guess came from: ids and titles only, no counts or versions.
+      case MSG.packTitles:
+        if (kind === 'unknown') return undefined;
+        return Promise.resolve(engine.request({ method: 'GET', path: '/v1/packs' }))
+          .then((r) => ({ packs: (r?.status === 200 ? r.body?.packs ?? [] : []).map((p) => ({ id: String(p.id), title: String(p.title ?? p.id) })) }));
       case MSG.pageOptedOut:
         if (kind !== 'content' || typeof sender.tab.id !== 'number') return undefined;
         return Promise.resolve(setBadge(sender.tab.id, msg.off === true)).then(() => ({ ok: true }));

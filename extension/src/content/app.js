@@ -73,7 +73,8 @@ export function start(signal, settings) {
 
 async function refreshSegments(signal) {
   try {
-    const [list, packs] = await Promise.all([loadSegments(signal), loadPacks(signal)]);
+    // Pack names only word a guess's toast: without them the segments still work.
+    const [list, packs] = await Promise.all([loadSegments(signal), loadPacks(signal).catch(() => [])]);
     if (signal.aborted) return;
     state.segments = list;
     state.packs = packs;

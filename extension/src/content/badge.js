@@ -109,10 +109,10 @@ const ALL = { id: '' };
 /**
  * OpenMenu opens the segment menu at the badge; with focus, keyboard focus goes into it.
  * @param {boolean} [focus]
- * @param {boolean} [trusted] opened by the agent (false for a synthetic key): only then may its choice be remembered
+ * @param {boolean} [byAgent] opened by the agent (false for a synthetic key): only then may its choice be remembered
  * @returns {boolean} false when no field is active
  */
-export function openMenu(focus = true, trusted = true) {
+export function openMenu(focus = true, byAgent = true) {
   const session = badge?.session ?? state.active;
   if (!session) return false;
   if (!badge) show(session);
@@ -130,7 +130,7 @@ export function openMenu(focus = true, trusted = true) {
         guess?.segment === s.id && guess.signals?.length ? h(doc, 'div', { class: 'sub' }, t('content.segment.guessed', { signals: guess.signals.join(', ') })) : null,
         cur.how === 'chosen' && cur.id === s.id ? h(doc, 'div', { class: 'sub' }, t('content.segment.remembered')) : null,
       ],
-    onPick: (s, _i, e) => choose(s.id, trusted && (!e || e.isTrusted)),
+    onPick: (s, _i, e) => choose(s.id, byAgent && (!e || e.isTrusted)),
   });
   const items = [ALL, ...state.segments];
   lb.update(items);

@@ -1,6 +1,8 @@
 // Package engine: the engine's HTTP API as the content script uses it (docs/contract.md), through the background.
 // Answers are plain objects; HTTP errors become exceptions with the engine's message.
 import { api, query } from '../shared/api.js';
+import { sendMessage } from '../browser.js';
+import { MSG } from '../shared/messages.js';
 
 /** EngineError carries the engine's error answer. */
 export class EngineError extends Error {
@@ -43,7 +45,9 @@ export async function segments(signal) {
   return (await call('GET', '/v1/segments', undefined, signal)).segments ?? [];
 }
 
-/** Packs lists the loaded packs: [{id, title, …}]. */
+/** Packs lists the loaded packs' names: [{id, title}] (the background gives content scripts nothing more). */
 export async function packs(signal) {
-  return (await call('GET', '/v1/packs', undefined, signal)).packs ?? [];
+  const reply = await sendMessage({ type: MSG.packTitles });
+  if (signal?.aborted) throw signal.reason ?? new DOMException('aborted', 'AbortError');
+  return reply?.packs ?? [];
 }

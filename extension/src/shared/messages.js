@@ -32,6 +32,9 @@ export const MSG = Object.freeze({
   pageOptedOut: 'sufler:page-opted-out',
   /** popup → tab's top-frame content script: → {optedOut, forced}. */
   pageState: 'sufler:page-state',
+  /** content/popup/options → background: → {packs: [{id, title}]}: the loaded packs' names and nothing else, for a
+   *  content script that names the pack a guess came from (the full pack list stays for Sufler's own pages). */
+  packTitles: 'sufler:pack-titles',
   /** background → offscreen document: liveness probe → {ok:true}. */
   ping: 'sufler:ping',
 });

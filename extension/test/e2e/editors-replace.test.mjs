@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyRemoval } from '../../src/content/edits.js';
-import { startEditors, FIXTURES, openFixture, marks, waitMarks, waitPanel, clickPanel, frameOffset, normal } from './content-helpers.mjs';
+import { startEditors, FIXTURES, openFixture, marks, waitMarks, waitPanel, clickPanel, frameOffset, normal, waitOverlay } from './content-helpers.mjs';
 import { BROWSER } from './harness.mjs';
 
 // Two paragraphs with flagged wording at the very start, inside the first, at the start of the second and at the very
@@ -26,11 +26,14 @@ after(async () => {
   h?.network.assertLocalOnly();
 });
 
+// SegmentOf reads the segment the field's badge shows ('' for «all packs», a fresh profile's default): the findings
+// expected are the engine's for that segment.
 async function segmentOf(page) {
-  await page.waitForFunction(() => [...document.querySelectorAll('sufler-overlay')]
-    .some((x) => x.shadowRoot.querySelector('[data-sufler-badge]')?.dataset.segment), null, { timeout: 10_000 });
-  return page.evaluate(() => [...document.querySelectorAll('sufler-overlay')]
-    .map((x) => x.shadowRoot.querySelector('[data-sufler-badge]')?.dataset.segment).find(Boolean));
+  const b = await waitOverlay(page.mainFrame(), (roots) => {
+    const el = roots.map((r) => r.querySelector('[data-sufler-badge]')).find((x) => x?.dataset.how);
+    return el ? { segment: el.dataset.segment } : null;
+  }, null, 10_000);
+  return b.segment;
 }
 
 async function readWhen(f, want) {

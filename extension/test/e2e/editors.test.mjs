@@ -87,9 +87,9 @@ async function clickField(f) {
   });
   const spots = [[r.left + 12, r.bottom - 12], [r.right - 12, r.bottom - 12], [r.right - 12, r.top + 12]]
     .map(([x, y]) => [off.x + x, off.y + y]);
-  const [x, y] = await f.page.evaluate((pts) => {
-    const boxes = [...document.querySelectorAll('sufler-overlay')]
-      .flatMap((host) => [...host.shadowRoot.querySelectorAll('[data-sufler-strip], [data-sufler-toast], .card')])
+  const [x, y] = await inOverlay(f.page.mainFrame(), (roots, pts) => {
+    const boxes = roots
+      .flatMap((root) => [...root.querySelectorAll('[data-sufler-strip], [data-sufler-toast], .card')])
       .map((e) => e.getBoundingClientRect());
     return pts.find(([px, py]) => !boxes.some((b) => px >= b.left && px <= b.right && py >= b.top && py <= b.bottom)) ?? pts[0];
   }, spots);
@@ -191,9 +191,10 @@ for (const name of FIXTURES) {
       const sug = await h.engineCall('POST', '/v1/suggest', { text: greeting, context, segment: seg2, limit: 3 });
       const first = sug.body.suggestions[0];
       // The strip may first show the answer for the greeting typed so far; it settles on the whole greeting's.
-      await f.page.waitForFunction((title) => [...document.querySelectorAll('sufler-overlay')]
-        .some((x) => x.shadowRoot.querySelector('[data-sufler-strip] [role=option]')?.textContent.includes(title)), first.title, { timeout: 5000 })
-        .catch(() => {});
+      await waitOverlay(f.page.mainFrame(), (roots, title) => {
+        const shown = (x) => { let s = ''; const w = x.ownerDocument.createTreeWalker(x, 5); for (let n = w.currentNode; n; n = w.nextNode()) s += n.nodeType === 3 ? n.data : (n.dataset?.t ?? ''); return s; };
+        return roots.some((r) => { const o = r.querySelector('[data-sufler-strip] [role=option]'); return o && shown(o).includes(title); });
+      }, first.title, 5000).catch(() => {});
       const strip = await panelBox(f.page, '[data-sufler-strip] [role=option]');
       assert.ok(strip.text.includes(first.title), `the strip offers «${first.title}» first (segment ${seg2}), it shows «${strip.text}»`);
       await f.page.keyboard.press('Tab');
@@ -230,15 +231,12 @@ for (const name of FIXTURES) {
       assert.ok(want.some((x) => x.rule === 'promise-guarantee'), 'the engine flags the guarantee with no segment');
       const drawn = await waitMarks(f.frame, (m, n) => m.length === n, want.length);
       assert.deepEqual(drawn.map((b) => `${b.rule}@${b.start}`).sort(), want.map((x) => `${x.rule}@${x.start}`).sort());
-      const b = await f.frame.evaluate(() => {
-        const host = [...document.querySelectorAll('sufler-overlay')].find((x) => x.shadowRoot.querySelector('[data-sufler-badge]'));
-        const el = host?.shadowRoot.querySelector('[data-sufler-badge]');
-        return el && { segment: el.dataset.segment, how: el.dataset.how, text: el.textContent };
-      }) ?? await f.page.evaluate(() => {
-        const host = [...document.querySelectorAll('sufler-overlay')].find((x) => x.shadowRoot.querySelector('[data-sufler-badge]'));
-        const el = host?.shadowRoot.querySelector('[data-sufler-badge]');
-        return el && { segment: el.dataset.segment, how: el.dataset.how, text: el.textContent };
-      });
+      const read = (roots) => {
+        const shown = (x) => { let s = ''; const w = x.ownerDocument.createTreeWalker(x, 5); for (let n = w.currentNode; n; n = w.nextNode()) s += n.nodeType === 3 ? n.data : (n.dataset?.t ?? ''); return s; };
+        const el = roots.map((r) => r.querySelector('[data-sufler-badge]')).find(Boolean);
+        return el ? { segment: el.dataset.segment, how: el.dataset.how, text: shown(el) } : null;
+      };
+      const b = await inOverlay(f.frame, read) ?? await inOverlay(f.page.mainFrame(), read);
       assert.equal(b?.how, 'all', `the badge says «Все пакеты»: ${JSON.stringify(b)}`);
       assert.match(b.text, /Все пакеты/);
     } finally {

@@ -9,7 +9,7 @@
 //   - the segment menu fits inside the iframe and its last option is reachable by mouse.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEditors, waitMarks, marks, waitPanel, normal } from './content-helpers.mjs';
+import { startEditors, waitMarks, marks, waitPanel, normal, inOverlay, waitOverlay } from './content-helpers.mjs';
 
 const TABOO = 'Не переживайте, мы гарантируем 100% прохождение таможни.';
 let h;
@@ -36,10 +36,15 @@ async function open(page, query) {
 
 // Badge reads the field's badge in a frame: {segment, how, text, count}.
 function badge(frame) {
-  return frame.evaluate(() => {
-    for (const host of document.querySelectorAll('sufler-overlay')) {
-      const b = host.shadowRoot.querySelector('[data-sufler-badge]');
-      if (b && !b.hidden) return { segment: b.dataset.segment, how: b.dataset.how, text: b.textContent, count: Number(b.querySelector('.count')?.textContent ?? 0) };
+  return inOverlay(frame, (roots) => {
+    // Panel text is generated content (attr(data-t)): read it the way it is shown.
+    const shown = (x) => { let s = ''; const w = x.ownerDocument.createTreeWalker(x, 5); for (let n = w.currentNode; n; n = w.nextNode()) s += n.nodeType === 3 ? n.data : (n.dataset?.t ?? ''); return s; };
+    for (const root of roots) {
+      const b = root.querySelector('[data-sufler-badge]');
+      if (b && !b.hidden) {
+        const c = b.querySelector('.count');
+        return { segment: b.dataset.segment, how: b.dataset.how, text: shown(b), count: Number(c ? shown(c) : 0) };
+      }
     }
     return null;
   });
@@ -56,9 +61,17 @@ async function waitBadge(frame, pred, arg = null) {
   assert.fail(`badge never matched ${pred}: last ${JSON.stringify(b)}`);
 }
 
-// CaretAtStart puts the caret at the very start of the reply field (above the quote), as a click there does.
-async function caretAtStart(frame) {
-  await frame.evaluate(() => {
+// CaretAtStart clicks the very start of the reply field (above the quote), as the agent does: the click is the
+// agent's trusted input, which Sufler waits for before it shows knowledge. The caret is then pinned to offset 0, since
+// where a click lands in a field's padding differs by browser.
+async function caretAtStart(page) {
+  const at = await page.evaluate(() => {
+    const f = window.fixture.field();
+    const b = f.getBoundingClientRect();
+    return { x: b.left + 6, y: b.top + 6 };
+  });
+  await page.mouse.click(at.x, at.y);
+  await page.evaluate(() => {
     const f = window.fixture.field();
     f.focus();
     if (f.setSelectionRange) f.setSelectionRange(0, 0);
@@ -85,7 +98,7 @@ for (const plain of [false, true]) {
   test(`reply page (${kind}): the taboo sentence is flagged with no segment chosen; the quoted customer words are not, and guess the segment`, async () => {
     const p = await open('Update', `id=7${plain ? '&plain=1' : ''}`);
     try {
-      await caretAtStart(p.mainFrame());
+      await caretAtStart(p);
       const b0 = await waitBadge(p.mainFrame(), (b) => !!b.how);
       await p.keyboard.type(TABOO, { delay: 5 });
       const text = await p.evaluate(() => window.fixture.read());
@@ -144,7 +157,7 @@ test('ticket page → reply page: the message marked on the ticket reaches the r
     // Another ticket's reply page: nothing of ticket 8.
     const o = await open('Update', 'id=9&plain=1');
     pages.push(o);
-    await caretAtStart(o.mainFrame());
+    await caretAtStart(o);
     const b9 = await waitBadge(o.mainFrame(), (x) => x.how === 'guessed');
     assert.equal(b9.segment, 'claimant', 'ticket 9 is guessed from its own quote, not from ticket 8');
   } finally {
@@ -163,10 +176,9 @@ test('a segment chosen for a ticket reaches its iframe reply box and does not le
     await frame.locator('#reply').click();
     await waitBadge(frame, (x) => x.how === 'all' && /Все пакеты/.test(x.text));
     await f.keyboard.press('Alt+Shift+G');
-    await waitPanel(frame, '[data-sufler-menu] [role=option]');
-    const box = await frame.evaluate(() => {
-      const host = [...document.querySelectorAll('sufler-overlay')].find((x) => x.shadowRoot.querySelector('[data-sufler-menu]'));
-      const m = host.shadowRoot.querySelector('[data-sufler-menu]');
+    await waitOverlay(frame, (roots) => roots.some((r) => r.querySelector('[data-sufler-menu] [role=option]')));
+    const box = await inOverlay(frame, (roots) => {
+      const m = roots.map((r) => r.querySelector('[data-sufler-menu]')).find(Boolean);
       const r = m.getBoundingClientRect();
       return { top: r.top, bottom: r.bottom, vh: innerHeight, options: m.querySelectorAll('[role=option]').length };
     });
@@ -176,9 +188,8 @@ test('a segment chosen for a ticket reaches its iframe reply box and does not le
     const last = segs[segs.length - 1];
     const off = await (await frame.frameElement()).boundingBox();
     for (let i = 0; i < 10; i++) {
-      const r = await frame.evaluate(() => {
-        const host = [...document.querySelectorAll('sufler-overlay')].find((x) => x.shadowRoot.querySelector('[data-sufler-menu]'));
-        const o = [...host.shadowRoot.querySelectorAll('[data-sufler-menu] [role=option]')].at(-1);
+      const r = await inOverlay(frame, (roots) => {
+        const o = roots.flatMap((root) => [...root.querySelectorAll('[data-sufler-menu] [role=option]')]).at(-1);
         const b = o.getBoundingClientRect();
         const lb = o.parentElement.getBoundingClientRect(); // the list scrolls inside the menu
         return { x: b.left + b.width / 2, y: b.top + b.height / 2, visible: b.top >= Math.max(0, lb.top) - 2 && b.bottom <= Math.min(innerHeight, lb.bottom) + 2 };
@@ -196,12 +207,12 @@ test('a segment chosen for a ticket reaches its iframe reply box and does not le
     // The same ticket's rich reply page gets it.
     const u = await open('Update', 'id=7');
     pages.push(u);
-    await caretAtStart(u.mainFrame());
+    await caretAtStart(u);
     await waitBadge(u.mainFrame(), (x, id) => x.segment === id && x.how === 'chosen', last.id);
     // Another ticket does not: it is guessed from its own quote.
     const o = await open('Update', 'id=8');
     pages.push(o);
-    await caretAtStart(o.mainFrame());
+    await caretAtStart(o);
     const b8 = await waitBadge(o.mainFrame(), (x) => x.how !== 'all');
     assert.notEqual(b8.how, 'chosen', `ticket 8 has no chosen segment: ${JSON.stringify(b8)}`);
   } finally {
@@ -224,7 +235,7 @@ test('the seam: a template after a greeting does not greet again, after a draft 
         }, text);
         assert.deepEqual(replies, [{ ok: true }], 'one frame inserted');
       };
-      await caretAtStart(p.mainFrame());
+      await caretAtStart(p);
       await waitBadge(p.mainFrame(), (x) => !!x.how);
       await p.keyboard.type('Здравствуйте!', { delay: 5 });
       await insert('{{customer_name}}, здравствуйте! По вашему грузу: выпуск {{date}}.');
@@ -235,7 +246,7 @@ test('the seam: a template after a greeting does not greet again, after a draft 
       assert.ok(text.includes('писал(а):') && text.includes('Гарантируете, что выпустят завтра?'), 'the quote is untouched');
       // Esc ends the placeholders; a new draft line, then a template without a greeting.
       await p.keyboard.press('Escape');
-      await caretAtStart(p.mainFrame());
+      await caretAtStart(p);
       await p.evaluate(() => {
         const f = window.fixture.field();
         if (f.setSelectionRange) { f.value = `По вашему грузу${f.value.slice(f.value.indexOf('\n'))}`; f.setSelectionRange(15, 15); f.dispatchEvent(new Event('input', { bubbles: true })); }
@@ -255,10 +266,10 @@ test('the seam: a template after a greeting does not greet again, after a draft 
 test('options: «what Sufler remembers» lists the remembered conversation and the ignored rules, and forgets them', async () => {
   const u = await open('Update', 'id=8');
   try {
-    await caretAtStart(u.mainFrame());
+    await caretAtStart(u);
     await waitBadge(u.mainFrame(), (x) => !!x.how);
     await u.keyboard.press('Alt+Shift+G');
-    await waitPanel(u.mainFrame(), '[data-sufler-menu] [role=option]');
+    await waitPanel(u, '[data-sufler-menu] [role=option]');
     await u.keyboard.press('ArrowDown');
     await u.keyboard.press('Enter');
     const seg = (await waitBadge(u.mainFrame(), (x) => x.how === 'chosen')).segment;
@@ -280,7 +291,7 @@ test('options: «what Sufler remembers» lists the remembered conversation and t
     }
     await u.reload();
     await u.waitForFunction(() => window.fixture?.ready === true);
-    await caretAtStart(u.mainFrame());
+    await caretAtStart(u);
     const b = await waitBadge(u.mainFrame(), (x) => x.how !== 'all');
     assert.notEqual(b.how, 'chosen', 'forgotten: the ticket is back to its guess');
   } finally {

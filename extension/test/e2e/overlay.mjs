@@ -10,12 +10,15 @@
 const sessions = new WeakMap(); // page → CDP session
 let token = 0;
 
-async function cdp(page) {
-  let s = sessions.get(page);
+// Cdp opens (once) a DevTools session for a page, or for a frame that runs in its own process (a cross-origin
+// iframe under site isolation: the page's DOM.getDocument stops at its <iframe>).
+async function cdp(target) {
+  let s = sessions.get(target);
   if (!s) {
-    s = await page.context().newCDPSession(page);
+    const page = typeof target.page === 'function' ? target.page() : target;
+    s = await page.context().newCDPSession(target);
     await s.send('DOM.enable');
-    sessions.set(page, s);
+    sessions.set(target, s);
   }
   return s;
 }
@@ -23,11 +26,25 @@ async function cdp(page) {
 
 // Find returns the document node of a frame and the shadow roots of the overlay hosts in it.
 async function find(frame) {
-  const page = frame.page();
-  const s = await cdp(page);
   const mark = `t${++token}`;
   // The frame is named by a marker attribute: CDP frame ids are not visible to Playwright's Frame.
   await frame.evaluate((m) => document.documentElement?.setAttribute('data-sufler-test-frame', m), mark);
+  const found = await findIn(await cdp(frame.page()), mark);
+  if (found) return found;
+  // Not in the page's process: an out-of-process iframe has a session of its own.
+  let own = null;
+  try {
+    own = await cdp(frame);
+  } catch {
+    // Not a separate target: the frame is in the page's process after all.
+  }
+  const there = own && await findIn(own, mark);
+  if (!there) throw new Error('overlay: frame document not found');
+  return there;
+}
+
+// FindIn looks in one DevTools session's document tree for the frame marked `mark`.
+async function findIn(s, mark) {
   const { root } = await s.send('DOM.getDocument', { depth: -1, pierce: true });
   const docs = [];
   const all = function* (n) {
@@ -38,7 +55,7 @@ async function find(frame) {
   };
   for (const n of all(root)) if (n.nodeName === '#document') docs.push(n);
   const doc = docs.find((d) => (d.children ?? []).some((c) => c.nodeName === 'HTML' && (c.attributes ?? []).join('\u0000').includes(`data-sufler-test-frame\u0000${mark}`)));
-  if (!doc) throw new Error('overlay: frame document not found');
+  if (!doc) return null;
   const hosts = [];
   const inDoc = function* (n) {
     yield n;

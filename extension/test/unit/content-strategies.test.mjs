@@ -67,3 +67,16 @@ test('same forgives NBSP, empty paragraphs and a trailing newline, nothing else'
   assert.ok(!same('a b b', 'a b'), 'a duplicated word is a difference');
   assert.ok(!same('a', 'a b'), 'a lost word is a difference');
 });
+
+test('nonEmpty: a removal pasted as one neighbouring character put back, on the same line; other text as it is', async () => {
+  const { nonEmpty } = await import('../../src/content/insert/index.js');
+  const t = 'Документы, короче, нужны\nда';
+  assert.deepEqual(nonEmpty(t, 9, 18, ''), [9, 19, ' '], 'the next character goes along');
+  assert.deepEqual(nonEmpty('ждём, короче', 4, 12, ''), [3, 12, 'м'], 'at the end of the text: the previous one');
+  assert.deepEqual(nonEmpty(t, 25, 27, ''), [25, 27, ''], 'never across a line break');
+  assert.deepEqual(nonEmpty(t, 0, 9, 'Бумаги'), [0, 9, 'Бумаги']);
+  for (const [s, e] of [[9, 18], [0, 9], [19, 24]]) {
+    const [a, b, put] = nonEmpty(t, s, e, '');
+    assert.equal(t.slice(0, a) + put + t.slice(b), t.slice(0, s) + t.slice(e), 'the text afterwards is the removal\'s');
+  }
+});

@@ -188,3 +188,17 @@ test('the offscreen engine answers the service worker only', async () => {
   assert.equal(handle({ type: MSG.engineRequest, req: {} }, SW), undefined, 'not addressed to it');
   assert.equal(seen.length, 1);
 });
+
+test('a content script gets the loaded packs\' ids and titles, nothing more; an unknown sender gets nothing', async () => {
+  const engine = fakeEngine();
+  const r = createRouter({ engine, getConfig: async () => ({}), origin: ORIGIN, dedupe: false });
+  assert.equal(r.handle({ type: MSG.packTitles }, { url: 'https://evil.example/' }), undefined, 'no tab, no extension page: not answered');
+  assert.equal(engine.calls.length, 0);
+  const reply = r.handle({ type: MSG.packTitles }, CONTENT);
+  assert.deepEqual(engine.calls, [{ method: 'GET', path: '/v1/packs' }]);
+  engine.pending[0].resolve({ status: 200, body: { packs: [{ id: 'prove-customs', title: 'Таможня', version: '3', rules: 12, templates: 40, segments: ['a'] }] } });
+  assert.deepEqual(await reply, { packs: [{ id: 'prove-customs', title: 'Таможня' }] });
+  const failed = r.handle({ type: MSG.packTitles }, CONTENT);
+  engine.pending[1].resolve({ status: 503, body: { error: 'starting' } });
+  assert.deepEqual(await failed, { packs: [] }, 'an engine error is an empty list, not an exception');
+});

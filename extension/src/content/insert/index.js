@@ -28,15 +28,16 @@ export async function replace(session, start, end, text) {
   for (const n of names) {
     const strat = STRATEGIES[n];
     if (!strat.applies(session)) continue;
-    s.select(start, end);
+    const [a, b, put] = n === paste.name || n === beforeInput.name ? nonEmpty(before, start, end, text) : [start, end, text];
+    s.select(a, b);
     await frame(session.win); // let the editor take the new selection (selectionchange is async)
     const sel = s.selection();
-    if (!sel || sel.start !== start || sel.end !== end) {
-      s.select(start, end);
+    if (!sel || sel.start !== a || sel.end !== b) {
+      s.select(a, b);
     }
     boundary(session);
     try {
-      strat.insert(session, text, { start, end });
+      strat.insert(session, put, { start: a, end: b });
     } catch (err) {
       session.failedStrategies.add(n);
       continue;
@@ -54,6 +55,18 @@ export async function replace(session, start, end, text) {
     session.failedStrategies.add(n);
   }
   return { ok: false, error: 'no-strategy' };
+}
+
+// NonEmpty widens a removal (empty text) by one neighbouring character on the same line and puts that character
+// back, so a paste or a beforeinput carries something: editors that apply them through their own model ignore an
+// empty one (Draft.js's paste, Slate's insertReplacementText), and the strategy would then be written off for the
+// field, leaving later replacements to a path that inserts at the editor's own caret. The text read back is the
+// same either way.
+export function nonEmpty(before, start, end, text) {
+  if (text !== '') return [start, end, text];
+  if (end < before.length && before[end] !== '\n') return [start, end + 1, before[end]];
+  if (start > 0 && before[start - 1] !== '\n') return [start - 1, end, before[start - 1]];
+  return [start, end, text];
 }
 
 // Settle waits until the field holds the wanted text, or stops changing (editors such as Draft.js re-render
