@@ -26,11 +26,12 @@ after(async () => {
   h?.network.assertLocalOnly();
 });
 
+// SegmentOf is the segment the badge shows: '' on a fresh profile («Все пакеты»: every pack's rules).
 async function segmentOf(page) {
   await page.waitForFunction(() => [...document.querySelectorAll('sufler-overlay')]
-    .some((x) => x.shadowRoot.querySelector('[data-sufler-badge]')?.dataset.segment), null, { timeout: 10_000 });
+    .some((x) => x.shadowRoot.querySelector('[data-sufler-badge]')?.dataset.segment !== undefined), null, { timeout: 10_000 });
   return page.evaluate(() => [...document.querySelectorAll('sufler-overlay')]
-    .map((x) => x.shadowRoot.querySelector('[data-sufler-badge]')?.dataset.segment).find(Boolean));
+    .map((x) => x.shadowRoot.querySelector('[data-sufler-badge]')?.dataset.segment).find((x) => x !== undefined));
 }
 
 async function readWhen(f, want) {
@@ -58,7 +59,6 @@ function targets(text, findings) {
 // KNOWN lists what still fails, per browser and fixture, with what was seen: it runs and reports as TODO.
 const KNOWN = {
   firefox: {
-    lexical: 'after four replacements the first Ctrl+Z changes nothing in Lexical\'s state (Firefox only; one or two replacements undo fine)',
   },
 };
 
@@ -92,7 +92,7 @@ for (const name of FIXTURES) {
         await clickPanel(f.page, rep === '' ? '.card button.rep.remove' : '.card button.rep');
         const want = rep === '' ? applyRemoval(now, w.start, w.end) : now.slice(0, w.start) + fitCase(w.match, rep) + now.slice(w.end);
         assert.equal(await readWhen(f, want), normal(want), `${where}: «${w.match}» replaced in the editor's model, nothing else touched`);
-        await f.page.keyboard.press('Escape'); // leave the {{variables}} a replacement may carry
+        await f.page.keyboard.press('Escape'); // leave the {{variables}} a replacement may carry (Lexical: leaves the editor)
         history.push(want);
         now = want;
       }
