@@ -107,3 +107,28 @@ for (const name of FIXTURES) {
     }
   });
 }
+
+// Lexical leaves the editor on Escape; the agent's Ctrl+Z then lands on the page. Chromium sends it to Lexical as a
+// beforeinput 'historyUndo'; Firefox ran its native undo over Lexical's DOM and left «Я» of the whole reply. Sufler's
+// editors/lexical.js sends it to Lexical in both browsers: the undo takes back only the last typing.
+if (FIXTURES.includes('lexical')) {
+  test(`${BROWSER} lexical: Ctrl+Z after Escape left the editor undoes the last typing, nothing else`, async () => {
+    const f = await openFixture(h, 'lexical');
+    try {
+      await f.locator.click();
+      await f.page.keyboard.type(LINES[0], { delay: 8 });
+      await f.page.waitForTimeout(1100); // Lexical folds typing within its delay into one undo step
+      await f.page.keyboard.type(' Спасибо.', { delay: 8 });
+      assert.equal(await readWhen(f, `${LINES[0]} Спасибо.`), `${LINES[0]} Спасибо.`);
+      for (let i = 0; i < 3 && await f.page.evaluate(() => document.activeElement !== document.body); i++) {
+        await f.page.keyboard.press('Escape'); // the first may close Sufler's suggestions
+        await f.page.waitForTimeout(100);
+      }
+      assert.ok(await f.page.evaluate(() => document.activeElement === document.body), 'Escape left the editor');
+      await f.page.keyboard.press('ControlOrMeta+z');
+      assert.equal(await readWhen(f, LINES[0]), LINES[0], 'the last typing taken back, the reply intact');
+    } finally {
+      await f.page.close();
+    }
+  });
+}

@@ -28,15 +28,16 @@ export async function replace(session, start, end, text) {
   for (const n of names) {
     const strat = STRATEGIES[n];
     if (!strat.applies(session)) continue;
-    s.select(start, end);
+    const at = n === execCommand.name ? { start, end, text } : nonEmpty(before, start, end, text);
+    s.select(at.start, at.end);
     await frame(session.win); // let the editor take the new selection (selectionchange is async)
     const sel = s.selection();
-    if (!sel || sel.start !== start || sel.end !== end) {
-      s.select(start, end);
+    if (!sel || sel.start !== at.start || sel.end !== at.end) {
+      s.select(at.start, at.end);
     }
     boundary(session);
     try {
-      strat.insert(session, text, { start, end });
+      strat.insert(session, at.text, at);
     } catch (err) {
       session.failedStrategies.add(n);
       continue;
@@ -54,6 +55,22 @@ export async function replace(session, start, end, text) {
     session.failedStrategies.add(n);
   }
   return { ok: false, error: 'no-strategy' };
+}
+
+/**
+ * NonEmpty turns removing [start, end) of text into replacing a range one character wider with that character, for
+ * the strategies that carry text (a paste, a beforeinput): Draft.js ignores an empty paste and Slate an empty
+ * insertReplacementText, so a removal did nothing there. The result is the same text, still one undo step.
+ * exec-command removes with 'delete' and needs no help. A line break is never taken along (it would split blocks).
+ * @returns {{start: number, end: number, text: string}}
+ */
+export function nonEmpty(text, start, end, ins) {
+  if (ins !== '') return { start, end, text: ins };
+  const right = String.fromCodePoint(text.codePointAt(end) ?? 10);
+  if (end < text.length && right !== '\n') return { start, end: end + right.length, text: right };
+  const left = Array.from(text.slice(Math.max(0, start - 2), start)).pop() ?? '\n';
+  if (start > 0 && left !== '\n') return { start: start - left.length, end, text: left };
+  return { start, end, text: ins };
 }
 
 // Settle waits until the field holds the wanted text, or stops changing (editors such as Draft.js re-render
