@@ -5,6 +5,7 @@ import { surfaceFor } from './surface.js';
 import { overlayFor } from './overlay.js';
 import { shadowRoots } from './fields.js';
 import { rebase } from './spans.js';
+import { BY_KIND } from './editors/index.js';
 
 const sessions = new WeakMap();
 let nextId = 1;
@@ -83,6 +84,7 @@ export class Session {
       const mo = new MutationObserver(refresh);
       mo.observe(this.el, { subtree: true, childList: true, characterData: true });
       this.signal.addEventListener('abort', () => mo.disconnect(), { once: true });
+      BY_KIND[this.kind]?.attach?.(this); // what an editor needs beyond the common observers (editors/*.js)
     }
     const layout = () => this.layout();
     const capture = { capture: true, passive: true, signal: this.signal };

@@ -111,8 +111,6 @@ async function waitModel(f, want) {
 // (not as passes) until fixed. Every other fixture must pass every step.
 const KNOWN = {
   firefox: {
-    lexical: 'Ctrl+Z after the replacement leaves «Яие таможни», a state that never existed: Lexical\'s history in Firefox after select-all, delete and retyping (one replacement after fresh typing undoes fine, see editors-replace)',
-    ckeditor4: 'after the customer\'s message is marked, the suggestions strip opens for the unfocused CKEditor 4 frame right over the notice\'s «Закрыть» button, so the click meant for «Закрыть» inserts the first template (Firefox only: panel placement, strip.js/placement.js)',
   },
 };
 
@@ -176,7 +174,7 @@ for (const name of FIXTURES) {
       const replaced = SENTENCE.slice(0, target.start) + target.replacements[0] + SENTENCE.slice(target.end);
       assert.equal(await waitModel(f, replaced), normal(replaced), 'the editor model holds the replacement, nothing duplicated or lost');
 
-      await f.page.keyboard.press('Escape'); // leave the {{variable}} the replacement may carry
+      await f.page.keyboard.press('Escape'); // leave the {{variable}} the replacement may carry (Lexical: leaves the editor)
       await f.page.keyboard.press('ControlOrMeta+z');
       assert.equal(await waitModel(f, SENTENCE), SENTENCE, 'Ctrl+Z restores the original');
 

@@ -68,15 +68,20 @@ test('same forgives NBSP, empty paragraphs and a trailing newline, nothing else'
   assert.ok(!same('a', 'a b'), 'a lost word is a difference');
 });
 
-test('nonEmpty: a removal pasted as one neighbouring character put back, on the same line; other text as it is', async () => {
+test('a removal goes in as one neighbouring character taken along, never a line break', async () => {
   const { nonEmpty } = await import('../../src/content/insert/index.js');
-  const t = 'Документы, короче, нужны\nда';
-  assert.deepEqual(nonEmpty(t, 9, 18, ''), [9, 19, ' '], 'the next character goes along');
-  assert.deepEqual(nonEmpty('ждём, короче', 4, 12, ''), [3, 12, 'м'], 'at the end of the text: the previous one');
-  assert.deepEqual(nonEmpty(t, 25, 27, ''), [25, 27, ''], 'never across a line break');
-  assert.deepEqual(nonEmpty(t, 0, 9, 'Бумаги'), [0, 9, 'Бумаги']);
-  for (const [s, e] of [[9, 18], [0, 9], [19, 24]]) {
-    const [a, b, put] = nonEmpty(t, s, e, '');
-    assert.equal(t.slice(0, a) + put + t.slice(b), t.slice(0, s) + t.slice(e), 'the text afterwards is the removal\'s');
+  const t = 'Документы, короче, нужны\nВсё 🙂';
+  const cut = (x, a) => x.slice(0, a.start) + a.text + x.slice(a.end);
+  const cases = [
+    [9, 18, { start: 9, end: 19, text: ' ' }], // «, короче,» takes the space after it
+    [19, 24, { start: 18, end: 24, text: ' ' }], // «нужны» before a line break takes the space before it
+    [25, 31, { start: 25, end: 31, text: '' }], // a whole line between a break and the end: nothing to take
+    [25, 29, { start: 25, end: 31, text: '🙂' }], // a surrogate pair is taken whole
+  ];
+  for (const [start, end, want] of cases) {
+    const got = nonEmpty(t, start, end, '');
+    assert.deepEqual(got, want, `[${start}, ${end})`);
+    assert.equal(cut(t, got), t.slice(0, start) + t.slice(end), 'the same text as removing the range');
   }
+  assert.deepEqual(nonEmpty(t, 0, 9, 'Бумаги'), { start: 0, end: 9, text: 'Бумаги' }, 'text to insert is left alone');
 });

@@ -28,16 +28,16 @@ export async function replace(session, start, end, text) {
   for (const n of names) {
     const strat = STRATEGIES[n];
     if (!strat.applies(session)) continue;
-    const [a, b, put] = n === paste.name || n === beforeInput.name ? nonEmpty(before, start, end, text) : [start, end, text];
-    s.select(a, b);
+    const at = n === execCommand.name ? { start, end, text } : nonEmpty(before, start, end, text);
+    s.select(at.start, at.end);
     await frame(session.win); // let the editor take the new selection (selectionchange is async)
     const sel = s.selection();
-    if (!sel || sel.start !== a || sel.end !== b) {
-      s.select(a, b);
+    if (!sel || sel.start !== at.start || sel.end !== at.end) {
+      s.select(at.start, at.end);
     }
     boundary(session);
     try {
-      strat.insert(session, put, { start: a, end: b });
+      strat.insert(session, at.text, at);
     } catch (err) {
       session.failedStrategies.add(n);
       continue;
@@ -57,16 +57,20 @@ export async function replace(session, start, end, text) {
   return { ok: false, error: 'no-strategy' };
 }
 
-// NonEmpty widens a removal (empty text) by one neighbouring character on the same line and puts that character
-// back, so a paste or a beforeinput carries something: editors that apply them through their own model ignore an
-// empty one (Draft.js's paste, Slate's insertReplacementText), and the strategy would then be written off for the
-// field, leaving later replacements to a path that inserts at the editor's own caret. The text read back is the
-// same either way.
-export function nonEmpty(before, start, end, text) {
-  if (text !== '') return [start, end, text];
-  if (end < before.length && before[end] !== '\n') return [start, end + 1, before[end]];
-  if (start > 0 && before[start - 1] !== '\n') return [start - 1, end, before[start - 1]];
-  return [start, end, text];
+/**
+ * NonEmpty turns removing [start, end) of text into replacing a range one character wider with that character, for
+ * the strategies that carry text (a paste, a beforeinput): Draft.js ignores an empty paste and Slate an empty
+ * insertReplacementText, so a removal did nothing there. The result is the same text, still one undo step.
+ * exec-command removes with 'delete' and needs no help. A line break is never taken along (it would split blocks).
+ * @returns {{start: number, end: number, text: string}}
+ */
+export function nonEmpty(text, start, end, ins) {
+  if (ins !== '') return { start, end, text: ins };
+  const right = String.fromCodePoint(text.codePointAt(end) ?? 10);
+  if (end < text.length && right !== '\n') return { start, end: end + right.length, text: right };
+  const left = Array.from(text.slice(Math.max(0, start - 2), start)).pop() ?? '\n';
+  if (start > 0 && left !== '\n') return { start: start - left.length, end, text: left };
+  return { start, end, text: ins };
 }
 
 // Settle waits until the field holds the wanted text, or stops changing (editors such as Draft.js re-render
