@@ -196,3 +196,25 @@ export function percentile(xs, p) {
 export function normal(s) {
   return String(s).replace(/\u00a0/g, ' ').replace(/\n+/g, '\n').replace(/\n$/, '');
 }
+
+/**
+ * WaitSelected waits until the selection in the field's frame is exactly `text` (what the agent sees highlighted
+ * before typing over it: a template's first {{variable}}), in a textarea or input, a contenteditable, or an open
+ * shadow root around the field; throws after the timeout with what was selected instead.
+ */
+export async function waitSelected(frame, text, timeout = 5000) {
+  const read = () => {
+    let a = document.activeElement;
+    while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+    if (a && (a.tagName === 'TEXTAREA' || a.tagName === 'INPUT')) return a.value.slice(a.selectionStart, a.selectionEnd);
+    const root = a?.getRootNode?.();
+    const sel = root && root !== document && root.getSelection ? root.getSelection() : document.getSelection();
+    return String(sel ?? '');
+  };
+  try {
+    await frame.waitForFunction(([r, want]) => new Function(`return (${r})`)()() === want, [read.toString(), text], { timeout });
+  } catch {
+    const got = await frame.evaluate((r) => new Function(`return (${r})`)()(), read.toString()).catch(() => '?');
+    throw new Error(`the selection is «${got}», not «${text}», ${timeout} ms after the template went in`);
+  }
+}

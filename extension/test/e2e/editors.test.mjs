@@ -9,7 +9,7 @@ import { join } from '../../src/content/seam.js';
 import { BROWSER } from './harness.mjs';
 import {
   startEditors, SENTENCE, FIXTURES, openFixture, marks, waitMarks, wordRects, waitPanel, clickPanel, panelBox, frameOffset,
-  percentile, normal, inOverlay, waitOverlay,
+  percentile, normal, inOverlay, waitOverlay, waitSelected,
 } from './content-helpers.mjs';
 
 let h;
@@ -201,6 +201,7 @@ for (const name of FIXTURES) {
       // Its first {{variable}} is selected: typing fills it, Tab goes to the next.
       const vars = [...body.matchAll(/\{\{[^}]+\}\}/g)].map((m) => m[0]);
       if (vars.length) {
+        await waitSelected(f.frame, vars[0]); // the agent sees it highlighted before typing over it
         await f.page.keyboard.type('Анна');
         let expect = greeting + body.replace(vars[0], 'Анна');
         assert.equal(await waitModel(f, expect), normal(expect), 'typing replaces the first placeholder');
