@@ -48,16 +48,7 @@ func TestPatternFind(t *testing.T) {
 		if err != nil {
 			t.Fatalf("NewPattern(%q): %v", tt.pattern, err)
 		}
-		got := []string{}
-		for _, m := range p.Find(tt.text) {
-			if cut := slice16(tt.text, m.Start, m.End); cut != m.Match {
-				t.Errorf("%q: offsets cut %q, Match %q", tt.pattern, cut, m.Match)
-			}
-			got = append(got, m.Match)
-		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%q in %q = %q, want %q", tt.pattern, tt.text, got, tt.want)
-		}
+		wantFinds(t, tt.pattern, tt.text, tt.want, p.Find(tt.text))
 	}
 }
 
@@ -150,16 +141,7 @@ func TestLemmaPatterns(t *testing.T) {
 		if err != nil {
 			t.Fatalf("NewPattern(%q): %v", tt.pattern, err)
 		}
-		got := []string{}
-		for _, m := range p.Find(tt.text) {
-			if cut := slice16(tt.text, m.Start, m.End); cut != m.Match {
-				t.Errorf("%q: offsets cut %q, Match %q", tt.pattern, cut, m.Match)
-			}
-			got = append(got, m.Match)
-		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%q in %q = %q, want %q", tt.pattern, tt.text, got, tt.want)
-		}
+		wantFinds(t, tt.pattern, tt.text, tt.want, p.Find(tt.text))
 	}
 }
 
@@ -220,16 +202,7 @@ func TestBagPatterns(t *testing.T) {
 			}
 			return out
 		}} {
-			got := []string{}
-			for _, m := range find(tt.text) {
-				if cut := slice16(tt.text, m.Start, m.End); cut != m.Match {
-					t.Errorf("%q: offsets cut %q, Match %q", tt.pattern, cut, m.Match)
-				}
-				got = append(got, m.Match)
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("%q in %q = %q, want %q", tt.pattern, tt.text, got, tt.want)
-			}
+			wantFinds(t, tt.pattern, tt.text, tt.want, find(tt.text))
 		}
 	}
 	for _, bad := range []string{"{да", "да}", "{да}", "{да ~2 нет}", "{да нет?}", "{да *}", "{{да нет}}"} {
@@ -297,13 +270,7 @@ func TestAsides(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := []string{}
-		for _, m := range p.Find(tt.text) {
-			got = append(got, m.Match)
-		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%q in %q = %q, want %q", tt.pattern, tt.text, got, tt.want)
-		}
+		wantFinds(t, tt.pattern, tt.text, tt.want, p.Find(tt.text))
 	}
 }
 
@@ -338,5 +305,21 @@ func TestExpandLemmas(t *testing.T) {
 	}
 	if _, err := ExpandLemmas("<абырвалг>"); err == nil {
 		t.Error("an unknown lemma expanded")
+	}
+}
+
+// wantFinds holds the matches a pattern found in text to the words wanted, in order, each
+// with offsets that cut exactly its Match out of the text.
+func wantFinds(t *testing.T, pattern, text string, want []string, found []Span) {
+	t.Helper()
+	got := []string{}
+	for _, m := range found {
+		if cut := slice16(text, m.Start, m.End); cut != m.Match {
+			t.Errorf("%q: offsets cut %q, Match %q", pattern, cut, m.Match)
+		}
+		got = append(got, m.Match)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("%q in %q = %q, want %q", pattern, text, got, want)
 	}
 }
