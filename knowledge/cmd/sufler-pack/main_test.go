@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sufler/sufler/knowledge"
+	"github.com/sufler/sufler/knowledge/pack"
 )
 
 const (
@@ -137,7 +137,7 @@ func TestGen(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	p, problems := knowledge.Parse([]byte(out))
+	p, problems := pack.Parse([]byte(out))
 	if len(problems) > 0 || p.ID != "load" || len(p.Templates) != 28 || len(p.Cases) != 12 {
 		t.Errorf("generated pack: %v %+v", problems, p.Info())
 	}

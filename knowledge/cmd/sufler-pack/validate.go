@@ -11,12 +11,13 @@ import (
 	"strings"
 
 	"github.com/sufler/sufler/knowledge"
+	"github.com/sufler/sufler/knowledge/pack"
 	"github.com/tidwall/gjson"
 )
 
 // validate loads every pack into one Base, as the engine would load them together, and
 // prints each problem as "file:line: path: problem". With -lint (the default) it also runs
-// knowledge.Lint, which asks for what a pack that ships must have.
+// pack.Lint, which asks for what a pack that ships must have.
 func validate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -31,7 +32,7 @@ func validate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	base := knowledge.NewBase()
 	defer base.Close()
 	status := 0
-	var total knowledge.PackInfo
+	var total pack.PackInfo
 	packs, examples := 0, 0
 	for _, name := range fs.Args() {
 		data, err := os.ReadFile(name)
@@ -48,8 +49,8 @@ func validate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			continue
 		}
 		if *lint && err == nil {
-			p, _ := knowledge.Parse(data)
-			problems = knowledge.Lint(p)
+			p, _ := pack.Parse(data)
+			problems = pack.Lint(p)
 			for _, s := range p.Specs {
 				examples += len(s.Examples.Flag) + len(s.Examples.Pass)
 			}

@@ -1,4 +1,4 @@
-package knowledge
+package pack
 
 import (
 	"reflect"
@@ -17,7 +17,7 @@ func TestParseTestPack(t *testing.T) {
 	if p.ID != "vector-test" || p.Version != "0.1.0" || p.Language != "ru" {
 		t.Errorf("header = %q %q %q", p.ID, p.Version, p.Language)
 	}
-	if got := p.segmentIDs(); !slices.Equal(got, []string{"corporate", "smb", "newcomer"}) {
+	if got := p.SegmentIDs(); !slices.Equal(got, []string{"corporate", "smb", "newcomer"}) {
 		t.Errorf("segments = %v", got)
 	}
 	for _, s := range p.Segments {

@@ -1,4 +1,4 @@
-package knowledge
+package pack
 
 import (
 	"bytes"
@@ -272,8 +272,8 @@ func (c *checker) array(fs map[string]member, key string) ([]gjson.Result, strin
 	return m.val.Array(), m.path
 }
 
-// isID reports whether s is [a-z0-9-]+, the form of every id in a pack.
-func isID(s string) bool {
+// IsID reports whether s is [a-z0-9-]+, the form of every id in a pack (at most 64 long).
+func IsID(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -292,7 +292,7 @@ func (c *checker) id(fs map[string]member, path string) string {
 		return ""
 	}
 	p := join(path, "id")
-	if !isID(s) {
+	if !IsID(s) {
 		c.add(p, "must match [a-z0-9-]+")
 		return ""
 	}

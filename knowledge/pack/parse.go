@@ -1,4 +1,4 @@
-package knowledge
+package pack
 
 import (
 	"regexp"
@@ -159,7 +159,7 @@ func (c *checker) templates(fs map[string]member, p *Pack) {
 // variants reads a template's per-segment texts and its placeholders. A template must speak
 // to every segment of its pack: a gap would leave the agent without a reply for that customer.
 func (c *checker) variants(tf map[string]member, tp string, p *Pack, t *Template) {
-	segs := p.segmentIDs()
+	segs := p.SegmentIDs()
 	vars := newVarSet()
 	read := false // whether the variants could be read, so unused variables mean something
 	m, ok := tf["variants"]

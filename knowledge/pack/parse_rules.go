@@ -1,4 +1,4 @@
-package knowledge
+package pack
 
 import (
 	"math"
@@ -22,7 +22,7 @@ var exampleFields = []string{"flag", "pass"}
 // same field is dropped: it would only be the echo of the zero value left in its place.
 func (c *checker) rules(fs map[string]member, p *Pack) {
 	items, path := c.array(fs, "rules")
-	segs := p.segmentIDs()
+	segs := p.SegmentIDs()
 	specs := make([]rules.Spec, len(items))
 	before := len(c.problems)
 	for i, item := range items {
@@ -36,6 +36,13 @@ func (c *checker) rules(fs map[string]member, p *Pack) {
 	c.problems = append(c.problems, problems...)
 	p.Specs = specs
 	p.Rules = set
+}
+
+// CompileRules compiles a pack's rules as Parse does, running their examples if asked,
+// for a pack that comes as Go data rather than JSON (the engine's default packs). The
+// problems are at pack paths ("rules[3].regex").
+func CompileRules(specs []rules.Spec, examples bool) (*rules.Set, []Problem) {
+	return compileSpecs(specs, examples, nil)
 }
 
 // compileSpecs compiles a pack's rules (running their examples if asked) and returns
