@@ -7,10 +7,10 @@ import (
 	"github.com/sufler/sufler/knowledge/pack"
 )
 
-//go:generate go test -run TestPrebuilt -update
+//go:generate go run ./internal/gen -dir .
 
 // The default packs reach the engine as Go data (prebuilt_gen.go, generated from
-// knowledge/packs/*.json and held to it by TestPrebuilt) rather than as JSON to read at
+// knowledge/packs/*.json by internal/gen and held to it by TestPrebuilt) rather than as JSON to read at
 // every start. Reading and checking the two packs' JSON took ≈ 350 ms of a cold start in
 // wasm, before the first check could answer.
 //
