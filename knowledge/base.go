@@ -122,7 +122,7 @@ func (b *Base) PutWith(data []byte, opt PutOptions) (pack.PackInfo, []pack.Probl
 			got = r.String()
 		}
 		if got != want && (p != nil || got != "") {
-			problems = append(problems, pack.Problem{Path: "id", Problem: fmt.Sprintf("%q does not match %q in the request", got, want)})
+			problems = append(problems, pack.Problem{Path: "id", Problem: fmt.Sprintf("%q does not match %q in the request", got, want), Pack: got})
 		}
 	}
 	if len(problems) > 0 {
@@ -204,7 +204,8 @@ func (b *Base) conflicts(p *pack.Pack) []pack.Problem {
 	for i, s := range p.Segments {
 		if l := b.owner(s.ID); l != nil && l.pack.ID != p.ID {
 			out = append(out, pack.Problem{Path: fmt.Sprintf("segments[%d].id", i),
-				Problem: fmt.Sprintf("%q already belongs to pack %q", s.ID, l.pack.ID)})
+				Problem: fmt.Sprintf("%q already belongs to pack %q", s.ID, l.pack.ID),
+				Pack:    p.ID, Kind: "segment", ID: s.ID})
 		}
 	}
 	return out

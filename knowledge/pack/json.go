@@ -24,10 +24,13 @@ func (c *checker) add(path, format string, args ...any) {
 	c.problems = append(c.problems, Problem{Path: path, Problem: fmt.Sprintf(format, args...)})
 }
 
+// bom is the byte order mark editors on Windows put before a pack.
+var bom = []byte("\xef\xbb\xbf")
+
 // document checks that data is one JSON object and returns it. Syntax errors carry the
 // line, column and byte offset, because pack authors edit these files by hand.
 func (c *checker) document(data []byte) (gjson.Result, bool) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // editors on Windows add a BOM
+	data = bytes.TrimPrefix(data, bom)
 	if len(bytes.TrimSpace(data)) == 0 {
 		c.add("", "empty document; a pack is a JSON object")
 		return gjson.Result{}, false
@@ -50,6 +53,7 @@ func (c *checker) document(data []byte) (gjson.Result, bool) {
 			}
 			line, col := lineCol(data, at)
 			c.add("", "invalid JSON at line %d, column %d (byte %d): %s", line, col, at, syn.Error())
+			c.problems[len(c.problems)-1].Line, c.problems[len(c.problems)-1].Column = line, col
 		case err != nil:
 			c.add("", "invalid JSON: %v", err)
 		default:

@@ -100,21 +100,10 @@ type Case struct {
 	Source string
 }
 
-// Problem is one thing wrong with a pack: where, and what.
-type Problem struct {
-	// Path points into the pack JSON, e.g. "templates[4].variants.smb"; empty for the document as a whole.
-	Path string `json:"path"`
-	// Problem says what is wrong there.
-	Problem string `json:"problem"`
-}
-
-// String renders the problem as "path: problem", the form the validator prints.
-func (p Problem) String() string {
-	if p.Path == "" {
-		return p.Problem
-	}
-	return p.Path + ": " + p.Problem
-}
+// Problem is one thing wrong with a pack: what, and where (path, entry, line and column).
+// It is rules.Problem, the engine's one problem type, so a pack's problems and its rules'
+// are one list.
+type Problem = rules.Problem
 
 // PackInfo summarises a loaded pack for lists.
 type PackInfo struct {

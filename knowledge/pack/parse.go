@@ -1,6 +1,7 @@
 package pack
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -40,12 +41,14 @@ func ParseTrusted(data []byte) (*Pack, []Problem) {
 
 func parse(data []byte, examples bool) (*Pack, []Problem) {
 	c := &checker{examples: examples}
+	data = bytes.TrimPrefix(data, bom)
 	root, ok := c.document(data)
 	if !ok {
 		return nil, c.problems
 	}
 	p := c.pack(root)
 	if len(c.problems) > 0 {
+		refer(data, root, c.problems)
 		return nil, c.problems
 	}
 	return p, nil

@@ -57,13 +57,9 @@ func compileSpecs(specs []rules.Spec, examples bool, reported []string) (*rules.
 	set, rp := compile(specs)
 	var out []Problem
 	for _, pr := range rp {
-		full := path + pr.Path
-		msg := pr.Problem
-		if strings.HasSuffix(full, ".id") && strings.HasPrefix(msg, "duplicate of [") {
-			msg = "duplicate of " + path + strings.TrimPrefix(msg, "duplicate of ")
-		}
-		if !within(full, reported) {
-			out = append(out, Problem{Path: full, Problem: msg})
+		pr.Path = path + pr.Path // Compile's paths are inside the rules array
+		if !within(pr.Path, reported) {
+			out = append(out, pr)
 		}
 	}
 	return set, out
