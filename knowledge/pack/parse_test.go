@@ -367,3 +367,29 @@ func TestProblemReference(t *testing.T) {
 		t.Errorf("syntax error: %+v; want line 3, column 16", problems)
 	}
 }
+
+// TestLocate: a problem is located at the value its path points at, or at the object that
+// lacks it; keys that need quoting in a path are found too.
+func TestLocate(t *testing.T) {
+	data := []byte("{\n \"a\": {\n  \"odd.key\": [\n   1,\n   {\"b\": 2}\n  ]\n },\n \"my field\": 3\n}")
+	tests := []struct {
+		path      string
+		line, col int
+	}{
+		{"a", 2, 7},
+		{`a["odd.key"]`, 3, 14},
+		{`a["odd.key"][1]`, 5, 4},
+		{`a["odd.key"][1].b`, 5, 10},
+		{`a["odd.key"][1].missing`, 5, 4}, // a missing field: its object
+		{`["my field"]`, 8, 14},
+		{"nope", 1, 1},
+		{"", 0, 0},
+	}
+	for _, tt := range tests {
+		ps := []Problem{{Path: tt.path}}
+		Locate(data, ps)
+		if ps[0].Line != tt.line || ps[0].Column != tt.col {
+			t.Errorf("Locate(%q) = %d:%d, want %d:%d", tt.path, ps[0].Line, ps[0].Column, tt.line, tt.col)
+		}
+	}
+}

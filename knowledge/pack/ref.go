@@ -1,6 +1,7 @@
 package pack
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -100,21 +101,34 @@ func refer(data []byte, root gjson.Result, ps []Problem) {
 				p.ID = r.String()
 			}
 		}
-		if p.Line != 0 {
-			continue
-		}
-		// The value at the path, or, when it is missing, the nearest object that holds it.
-		for n := len(steps); n >= 0; n-- {
-			r := root
-			if n > 0 {
-				r = root.Get(gjsonPath(steps[:n]))
-			}
-			if r.Exists() {
-				p.Line, p.Column = lineCol(data, r.Index)
-				break
-			}
+		if p.Line == 0 && p.Path != "" {
+			p.Line, p.Column = locate(data, root, steps)
 		}
 	}
+}
+
+// Locate fills in the line and column of problems about data, a pack's JSON, that have
+// none: Lint's, found on the parsed pack. Problems about the document as a whole (path
+// "") stay unlocated.
+func Locate(data []byte, ps []Problem) {
+	data = bytes.TrimPrefix(data, bom)
+	root := gjson.ParseBytes(data)
+	for i := range ps {
+		if p := &ps[i]; p.Line == 0 && p.Path != "" {
+			p.Line, p.Column = locate(data, root, splitPath(p.Path))
+		}
+	}
+}
+
+// locate returns where the value at the path starts or, when it is missing, the nearest
+// object that would hold it (the document's start when nothing of the path is there).
+func locate(data []byte, root gjson.Result, steps []step) (line, col int) {
+	for n := len(steps); n > 0; n-- {
+		if r := root.Get(gjsonPath(steps[:n])); r.Exists() {
+			return lineCol(data, r.Index)
+		}
+	}
+	return lineCol(data, root.Index)
 }
 
 // referPack fills in the references of problems about a parsed pack (Lint's): its id and

@@ -154,25 +154,3 @@ func TestUsage(t *testing.T) {
 		t.Errorf("unknown: %d %q", code, errOut)
 	}
 }
-
-func TestLocate(t *testing.T) {
-	data := []byte("{\n \"a\": {\n  \"odd.key\": [\n   1,\n   {\"b\": 2}\n  ]\n },\n \"my field\": 3\n}")
-	tests := []struct {
-		path string
-		line int
-	}{
-		{"a", 2},
-		{`a["odd.key"]`, 3},
-		{`a["odd.key"][1]`, 5},
-		{`a["odd.key"][1].b`, 5},
-		{`a["odd.key"][1].missing`, 5}, // a missing field: its object's line
-		{`["my field"]`, 8},
-		{"nope", 1},
-		{"", 0},
-	}
-	for _, tt := range tests {
-		if got := locate(data, tt.path); got != tt.line {
-			t.Errorf("locate(%q) = %d, want %d", tt.path, got, tt.line)
-		}
-	}
-}
