@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/sufler/sufler/knowledge/internal/gen"
+	"github.com/sufler/sufler/knowledge/pack"
 	"github.com/sufler/sufler/rules"
 )
 
@@ -58,7 +59,7 @@ func TestPutInBackground(t *testing.T) {
 	if !b.Ready() {
 		t.Error("not Ready after a search waited for the index")
 	}
-	if want := 600 / sliceSize(600); yields < want {
+	if want := 600 / 150; yields < want { // index cuts a pack of 600 entries into slices of 150
 		t.Errorf("Yield called %d times, want about %d (one per slice)", yields, want)
 	}
 }
@@ -103,7 +104,7 @@ func TestDeleteWhileIndexing(t *testing.T) {
 // packs: the rules are compiled from the specs, answers match a pack put from JSON, the
 // caller's Pack is left as it was, and bad specs are refused without touching what is loaded.
 func TestPutPack(t *testing.T) {
-	parsed, problems := Parse(testPack)
+	parsed, problems := pack.Parse(testPack)
 	if problems != nil {
 		t.Fatal(problems)
 	}

@@ -1,3 +1,7 @@
+// Package knowledge is the set of loaded packs (Base): it puts packs in and takes them out,
+// runs their rules over a reply, searches and suggests their templates and cases, and
+// guesses a customer's segment. The pack format is knowledge/pack; each pack's search
+// index is knowledge/index, the only package that imports bleve.
 package knowledge
 
 import (
@@ -6,7 +10,8 @@ import (
 	"sort"
 	"sync"
 
-	"github.com/blevesearch/bleve/v2"
+	"github.com/sufler/sufler/knowledge/index"
+	"github.com/sufler/sufler/knowledge/pack"
 	"github.com/sufler/sufler/rules"
 	"github.com/tidwall/gjson"
 )
@@ -38,7 +43,7 @@ type PutOptions struct {
 	// BuiltIn marks the pack as one the engine ships: its id is reserved from then on, and
 	// a Put without BuiltIn of that id is refused with a *BuiltInError.
 	BuiltIn bool
-	// Image, when set, is the pack's index as IndexImage made it: taken in instead of
+	// Image, when set, is the pack's index as index.Image made it: taken in instead of
 	// built. The bytes must not change afterwards. An image that does not hold the pack's
 	// entries is refused with an error and the pack is not loaded; with Background, it is
 	// read with the index, after the pack is in, and a bad one is built over instead.
@@ -47,21 +52,20 @@ type PutOptions struct {
 
 // loaded is a pack with its index and lookups.
 type loaded struct {
-	pack      *Pack
-	templates map[string]*Template
-	cases     map[string]*Case
+	pack      *pack.Pack
+	templates map[string]*pack.Template
+	cases     map[string]*pack.Case
 	signals   map[string][]*rules.Pattern // segment id → compiled signals
 	trade     []*rules.Pattern            // the pack's own signals: its company's trade
-	topics    sync.Map                    // "kind/id" → *topic, for Suggest's reranking (rerank.go)
 
 	image  []byte        // PutOptions.Image
 	ready  chan struct{} // closed once idx (or idxErr) is set
-	idx    bleve.Index
+	idx    *index.Index
 	idxErr error
 }
 
 // index returns the pack's search index, waiting for it if it is still being built.
-func (l *loaded) index() (bleve.Index, error) {
+func (l *loaded) index() (*index.Index, error) {
 	<-l.ready
 	return l.idx, l.idxErr
 }
@@ -96,18 +100,18 @@ func NewBase() *Base { return &Base{} }
 // Put parses, checks and indexes a pack and puts it in place of any pack with the same id.
 // On any problem nothing changes and the error is an *InvalidPackError listing them; other
 // errors mean the index could not be built.
-func (b *Base) Put(data []byte) (PackInfo, []Problem, error) {
+func (b *Base) Put(data []byte) (pack.PackInfo, []pack.Problem, error) {
 	return b.PutWith(data, PutOptions{})
 }
 
 // PutWith is Put with options: see PutOptions.
-func (b *Base) PutWith(data []byte, opt PutOptions) (PackInfo, []Problem, error) {
+func (b *Base) PutWith(data []byte, opt PutOptions) (pack.PackInfo, []pack.Problem, error) {
 	if err := b.reserve(opt, data, nil); err != nil {
-		return PackInfo{}, nil, err // before parsing: a refused id costs nothing
+		return pack.PackInfo{}, nil, err // before parsing: a refused id costs nothing
 	}
-	parse := Parse
+	parse := pack.Parse
 	if opt.Trusted {
-		parse = ParseTrusted
+		parse = pack.ParseTrusted
 	}
 	p, problems := parse(data)
 	if want := opt.ID; want != "" {
@@ -118,11 +122,11 @@ func (b *Base) PutWith(data []byte, opt PutOptions) (PackInfo, []Problem, error)
 			got = r.String()
 		}
 		if got != want && (p != nil || got != "") {
-			problems = append(problems, Problem{Path: "id", Problem: fmt.Sprintf("%q does not match %q in the request", got, want)})
+			problems = append(problems, pack.Problem{Path: "id", Problem: fmt.Sprintf("%q does not match %q in the request", got, want), Pack: got})
 		}
 	}
 	if len(problems) > 0 {
-		return PackInfo{}, problems, invalid(p, data, problems)
+		return pack.PackInfo{}, problems, invalid(p, data, problems)
 	}
 	return b.put(p, opt)
 }
@@ -131,14 +135,14 @@ func (b *Base) PutWith(data []byte, opt PutOptions) (PackInfo, []Problem, error)
 // packs, which wasm/engine carries as Go data generated from their JSON, so a start skips
 // reading and checking JSON. p must come from Parse or from such generated data; a nil
 // p.Rules is compiled from p.Specs (without examples when opt.Trusted). p is not modified.
-func (b *Base) PutPack(p *Pack, opt PutOptions) (PackInfo, []Problem, error) {
+func (b *Base) PutPack(p *pack.Pack, opt PutOptions) (pack.PackInfo, []pack.Problem, error) {
 	if err := b.reserve(opt, nil, p); err != nil {
-		return PackInfo{}, nil, err
+		return pack.PackInfo{}, nil, err
 	}
 	if p.Rules == nil {
-		set, problems := compileSpecs(p.Specs, !opt.Trusted, nil)
+		set, problems := pack.CompileRules(p.Specs, !opt.Trusted)
 		if len(problems) > 0 {
-			return PackInfo{}, problems, &InvalidPackError{ID: p.ID, Problems: problems}
+			return pack.PackInfo{}, problems, &InvalidPackError{ID: p.ID, Problems: problems}
 		}
 		q := *p
 		q.Rules = set
@@ -148,28 +152,28 @@ func (b *Base) PutPack(p *Pack, opt PutOptions) (PackInfo, []Problem, error) {
 }
 
 // put swaps a parsed pack in, building its index first or, with opt.Background, after.
-func (b *Base) put(p *Pack, opt PutOptions) (PackInfo, []Problem, error) {
+func (b *Base) put(p *pack.Pack, opt PutOptions) (pack.PackInfo, []pack.Problem, error) {
 	b.mu.RLock()
 	problems := b.conflicts(p)
 	b.mu.RUnlock()
 	if len(problems) > 0 {
-		return PackInfo{}, problems, &InvalidPackError{ID: p.ID, Problems: problems}
+		return pack.PackInfo{}, problems, &InvalidPackError{ID: p.ID, Problems: problems}
 	}
 	l, err := prepare(p)
 	if err != nil {
-		return PackInfo{}, nil, err
+		return pack.PackInfo{}, nil, err
 	}
 	l.image = opt.Image
 	if !opt.Background {
 		if l.build(nil, false); l.idxErr != nil {
-			return PackInfo{}, nil, l.idxErr
+			return pack.PackInfo{}, nil, l.idxErr
 		}
 	}
 	b.mu.Lock()
 	if problems = b.conflicts(p); len(problems) > 0 { // another Put got there first
 		b.mu.Unlock()
 		l.close()
-		return PackInfo{}, problems, &InvalidPackError{ID: p.ID, Problems: problems}
+		return pack.PackInfo{}, problems, &InvalidPackError{ID: p.ID, Problems: problems}
 	}
 	old := b.swap(l)
 	b.mu.Unlock()
@@ -184,23 +188,24 @@ func (b *Base) put(p *Pack, opt PutOptions) (PackInfo, []Problem, error) {
 	return p.Info(), nil, nil
 }
 
-func invalid(p *Pack, data []byte, problems []Problem) error {
+func invalid(p *pack.Pack, data []byte, problems []pack.Problem) error {
 	id := ""
 	if p != nil {
 		id = p.ID
-	} else if r := gjson.GetBytes(data, "id"); r.Type == gjson.String && isID(r.String()) {
+	} else if r := gjson.GetBytes(data, "id"); r.Type == gjson.String && pack.IsID(r.String()) {
 		id = r.String()
 	}
 	return &InvalidPackError{ID: id, Problems: problems}
 }
 
 // conflicts reports segments of p that another loaded pack already owns. Caller holds b.mu.
-func (b *Base) conflicts(p *Pack) []Problem {
-	var out []Problem
+func (b *Base) conflicts(p *pack.Pack) []pack.Problem {
+	var out []pack.Problem
 	for i, s := range p.Segments {
 		if l := b.owner(s.ID); l != nil && l.pack.ID != p.ID {
-			out = append(out, Problem{Path: index("segments", i) + ".id",
-				Problem: fmt.Sprintf("%q already belongs to pack %q", s.ID, l.pack.ID)})
+			out = append(out, pack.Problem{Path: fmt.Sprintf("segments[%d].id", i),
+				Problem: fmt.Sprintf("%q already belongs to pack %q", s.ID, l.pack.ID),
+				Pack:    p.ID, Kind: "segment", ID: s.ID})
 		}
 	}
 	return out
@@ -236,14 +241,14 @@ func (l *loaded) build(yield func(), background bool) {
 	}
 	if l.image != nil {
 		// Read here, not in Put: a start answers its first check before this.
-		l.idx, l.idxErr = loadImage(l.pack, l.image, yield)
+		l.idx, l.idxErr = index.Load(l.pack, l.image, yield)
 		l.image = nil
-		if background && errors.Is(l.idxErr, errImage) {
+		if background && errors.Is(l.idxErr, index.ErrImage) {
 			l.idxErr = nil // the pack is in already: build its index instead
 		}
 	}
 	if l.idx == nil && l.idxErr == nil {
-		l.idx, l.idxErr = buildIndex(l.pack, yield)
+		l.idx, l.idxErr = index.Build(l.pack, yield)
 	}
 	close(l.ready)
 }
@@ -272,12 +277,12 @@ func (b *Base) await(segment string) {
 }
 
 // prepare builds a parsed pack's lookups; its index comes from build.
-func prepare(p *Pack) (*loaded, error) {
+func prepare(p *pack.Pack) (*loaded, error) {
 	l := &loaded{
 		pack:      p,
 		ready:     make(chan struct{}),
-		templates: make(map[string]*Template, len(p.Templates)),
-		cases:     make(map[string]*Case, len(p.Cases)),
+		templates: make(map[string]*pack.Template, len(p.Templates)),
+		cases:     make(map[string]*pack.Case, len(p.Cases)),
 		signals:   make(map[string][]*rules.Pattern, len(p.Segments)),
 	}
 	for i := range p.Templates {
@@ -334,10 +339,10 @@ func (b *Base) Close() {
 }
 
 // Packs lists the loaded packs in id order.
-func (b *Base) Packs() []PackInfo {
+func (b *Base) Packs() []pack.PackInfo {
 	b.mu.RLock()
 	defer b.mu.RUnlock()
-	out := make([]PackInfo, len(b.packs))
+	out := make([]pack.PackInfo, len(b.packs))
 	for i, l := range b.packs {
 		out[i] = l.pack.Info()
 	}
@@ -345,10 +350,10 @@ func (b *Base) Packs() []PackInfo {
 }
 
 // Segments lists the segments of all loaded packs, by pack id and then in pack order.
-func (b *Base) Segments() []Segment {
+func (b *Base) Segments() []pack.Segment {
 	b.mu.RLock()
 	defer b.mu.RUnlock()
-	out := []Segment{}
+	out := []pack.Segment{}
 	for _, l := range b.packs {
 		out = append(out, l.pack.Segments...)
 	}
@@ -378,7 +383,7 @@ func (b *Base) scope(segment string) ([]*loaded, error) {
 	}
 	e := &SegmentError{Segment: segment, Valid: []string{}}
 	for _, l := range b.packs {
-		e.Valid = append(e.Valid, l.pack.segmentIDs()...)
+		e.Valid = append(e.Valid, l.pack.SegmentIDs()...)
 	}
 	return nil, e
 }

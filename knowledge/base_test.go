@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/sufler/sufler/knowledge/pack"
 	"github.com/sufler/sufler/rules"
 )
 
@@ -19,7 +20,7 @@ func TestPutAndList(t *testing.T) {
 	if err != nil || problems != nil {
 		t.Fatalf("Put: %v %v", err, problems)
 	}
-	want := PackInfo{ID: "pulse-test", Version: "1.0.0", Title: "СК «Пульс»: страховые случаи (тестовый пакет)",
+	want := pack.PackInfo{ID: "pulse-test", Version: "1.0.0", Title: "СК «Пульс»: страховые случаи (тестовый пакет)",
 		Segments: []string{"individual", "partner"}, Templates: 2, Cases: 1, Rules: 2}
 	if fmt.Sprint(info) != fmt.Sprint(want) {
 		t.Errorf("info = %+v", info)
@@ -57,7 +58,7 @@ func TestPutReplaces(t *testing.T) {
 	if p := b.Packs(); len(p) != 1 || p[0].Version != "0.2.0" {
 		t.Errorf("packs after replace: %+v", p)
 	}
-	res, _ := b.Search("пост", "", KindTemplate, 1)
+	res, _ := b.Search("пост", "", pack.KindTemplate, 1)
 	if len(res.Hits) == 0 || res.Hits[0].Title != "Груз стоит на посту" {
 		t.Errorf("search sees the old pack: %+v", res.Hits)
 	}
@@ -241,7 +242,7 @@ func TestConcurrentPutAndRead(t *testing.T) {
 					return
 				default:
 				}
-				res, err := b.Search("задержка груза", "smb", KindTemplate, 3)
+				res, err := b.Search("задержка груза", "smb", pack.KindTemplate, 3)
 				if err != nil || len(res.Hits) == 0 {
 					report(fmt.Errorf("search: %v %v", res, err))
 					continue

@@ -8,7 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sufler/sufler/knowledge/index"
 	"github.com/sufler/sufler/knowledge/internal/gen"
+	"github.com/sufler/sufler/knowledge/pack"
 	"github.com/sufler/sufler/knowledge/packs"
 )
 
@@ -64,7 +66,7 @@ func BenchmarkParse(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			defer cpuPerOp(b)()
 			for b.Loop() {
-				if _, problems := Parse(data); problems != nil {
+				if _, problems := pack.Parse(data); problems != nil {
 					b.Fatal(problems[0])
 				}
 			}
@@ -76,14 +78,14 @@ func BenchmarkParse(b *testing.B) {
 // reports the heap a loaded pack keeps (MB-kept) and the peak while loading (MB-peak).
 func BenchmarkIndex(b *testing.B) {
 	for _, n := range benchSizes {
-		p, problems := Parse(benchPack(n))
+		p, problems := pack.Parse(benchPack(n))
 		if problems != nil {
 			b.Fatal(problems[0])
 		}
 		b.Run(fmt.Sprintf("entries=%d", n), func(b *testing.B) {
 			defer cpuPerOp(b)()
 			for b.Loop() {
-				idx, err := buildIndex(p, nil)
+				idx, err := index.Build(p, nil)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -3,6 +3,8 @@ package knowledge
 import (
 	"fmt"
 	"strings"
+
+	"github.com/sufler/sufler/knowledge/pack"
 )
 
 // SegmentError reports a segment no loaded pack has. The HTTP layer answers it with 400.
@@ -27,7 +29,7 @@ type KindError struct {
 }
 
 func (e *KindError) Error() string {
-	return fmt.Sprintf("unknown kind %q (valid: %s, %s)", e.Kind, KindTemplate, KindCase)
+	return fmt.Sprintf("unknown kind %q (valid: %s, %s)", e.Kind, pack.KindTemplate, pack.KindCase)
 }
 
 // InvalidPackError reports a pack Put refused; nothing changed. The HTTP layer answers it
@@ -36,7 +38,7 @@ type InvalidPackError struct {
 	// ID is the pack's id when it could be read, else "".
 	ID string
 	// Problems lists everything wrong, as Parse reports it.
-	Problems []Problem
+	Problems []pack.Problem
 }
 
 func (e *InvalidPackError) Error() string {

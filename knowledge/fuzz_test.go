@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sufler/sufler/knowledge/pack"
 	"golang.org/x/tools/txtar"
 )
 
@@ -12,7 +13,10 @@ import (
 func fuzzSeeds(f *testing.F) {
 	f.Add(testPack)
 	f.Add(testPack2)
-	files, _ := filepath.Glob("testdata/validate/*.txtar")
+	files, _ := filepath.Glob("pack/testdata/validate/*.txtar")
+	if len(files) == 0 {
+		f.Fatal("no golden packs in pack/testdata/validate")
+	}
 	for _, file := range files {
 		ar, err := txtar.ParseFile(file)
 		if err != nil {
@@ -34,7 +38,7 @@ func fuzzSeeds(f *testing.F) {
 func FuzzParse(f *testing.F) {
 	fuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, problems := Parse(data)
+		p, problems := pack.Parse(data)
 		if (p == nil) == (len(problems) == 0) {
 			t.Fatalf("pack %v with %d problems", p != nil, len(problems))
 		}
@@ -46,7 +50,7 @@ func FuzzParse(f *testing.F) {
 		if p == nil {
 			return
 		}
-		if p.Rules == nil || !isID(p.ID) || len(p.Segments) == 0 {
+		if p.Rules == nil || !pack.IsID(p.ID) || len(p.Segments) == 0 {
 			t.Fatalf("accepted a broken pack: %+v", p)
 		}
 		for _, tp := range p.Templates {
@@ -56,7 +60,7 @@ func FuzzParse(f *testing.F) {
 				}
 			}
 		}
-		Lint(p)
+		pack.Lint(p)
 	})
 }
 

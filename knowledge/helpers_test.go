@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/sufler/sufler/knowledge/pack"
 )
 
 // testPack is the test pack's JSON, read once.
@@ -59,7 +61,7 @@ func newTestBase(t testing.TB, packs ...[]byte) *Base {
 }
 
 // problemStrings renders problems as the validator prints them.
-func problemStrings(ps []Problem) []string {
+func problemStrings(ps []pack.Problem) []string {
 	out := make([]string, len(ps))
 	for i, p := range ps {
 		out[i] = p.String()

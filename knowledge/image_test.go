@@ -7,15 +7,17 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sufler/sufler/knowledge/index"
+	"github.com/sufler/sufler/knowledge/pack"
 	"github.com/sufler/sufler/knowledge/packs"
 )
 
 // defaultParsed parses the default packs, which are large enough to be cut into slices.
-func defaultParsed(t *testing.T) []*Pack {
+func defaultParsed(t *testing.T) []*pack.Pack {
 	t.Helper()
-	var out []*Pack
+	var out []*pack.Pack
 	for _, doc := range packs.Default() {
-		p, problems := ParseTrusted(doc)
+		p, problems := pack.ParseTrusted(doc)
 		if problems != nil {
 			t.Fatal(problems)
 		}
@@ -28,34 +30,29 @@ func defaultParsed(t *testing.T) []*Pack {
 // image answers searches and suggestions exactly as the same pack built from scratch.
 func TestIndexImage(t *testing.T) {
 	for _, p := range defaultParsed(t) {
-		img, err := IndexImage(p)
+		img, err := index.Image(p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		digest, err := ImageDigest(img)
+		digest, err := index.Digest(img)
 		if err != nil {
 			t.Fatal(err)
 		}
-		again, err := IndexImage(p)
+		again, err := index.Image(p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if d, err := ImageDigest(again); err != nil || d != digest {
+		if d, err := index.Digest(again); err != nil || d != digest {
 			t.Fatalf("%s: two builds hold different indexes (%v)", p.ID, err)
 		}
 		changed := *p
-		changed.Templates = append([]Template{p.Templates[1], p.Templates[0]}, p.Templates[2:]...)
+		changed.Templates = append([]pack.Template{p.Templates[1], p.Templates[0]}, p.Templates[2:]...)
 		changed.Templates[0].Title += " полис"
-		if other, err := IndexImage(&changed); err != nil {
+		if other, err := index.Image(&changed); err != nil {
 			t.Fatal(err)
-		} else if d, _ := ImageDigest(other); d == digest {
+		} else if d, _ := index.Digest(other); d == digest {
 			t.Fatalf("%s: a changed title leaves the digest as it was", p.ID)
 		}
-		segs, err := readImage(img)
-		if err != nil || len(segs) < 2 {
-			t.Fatalf("%s: %d segments, %v; want the pack in several slices", p.ID, len(segs), err)
-		}
-
 		built, loaded := NewBase(), NewBase()
 		t.Cleanup(built.Close)
 		t.Cleanup(loaded.Close)
@@ -92,22 +89,22 @@ func TestIndexImage(t *testing.T) {
 func TestIndexImageRefused(t *testing.T) {
 	ps := defaultParsed(t)
 	p, other := ps[0], ps[1]
-	img, err := IndexImage(p)
+	img, err := index.Image(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	otherImg, err := IndexImage(other)
+	otherImg, err := index.Image(other)
 	if err != nil {
 		t.Fatal(err)
 	}
 	fewer := *p
 	fewer.Cases = fewer.Cases[:len(fewer.Cases)-1]
 	flipped := bytes.Clone(img)
-	flipped[len(imageMagic)+100] ^= 0x55
+	flipped[len("sufler-index 1\n")+100] ^= 0x55
 
 	tests := []struct {
 		name string
-		pack *Pack
+		pack *pack.Pack
 		img  []byte
 		want string
 	}{
@@ -126,7 +123,7 @@ func TestIndexImageRefused(t *testing.T) {
 			}
 			before, _ := b.Search(p.Templates[0].Title, "", "", 5)
 			_, _, err := b.PutPack(tt.pack, PutOptions{Trusted: true, Image: tt.img})
-			if !errors.Is(err, errImage) || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "pack "+p.ID) {
+			if !errors.Is(err, index.ErrImage) || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "pack "+p.ID) {
 				t.Fatalf("error %v, want one about the index image with %q", err, tt.want)
 			}
 			after, err := b.Search(p.Templates[0].Title, "", "", 5)

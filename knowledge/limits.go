@@ -4,23 +4,20 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/sufler/sufler/knowledge/pack"
 	"github.com/sufler/sufler/rules"
 	"github.com/tidwall/gjson"
 )
 
 // What a pack may cost is bounded where it is loaded and where it answers, so that no pack
 // can stall the engine or flood the page: rules.Compile bounds the rules (see
-// rules/limits.go); this file bounds the segment signals, the findings of one answer, and
-// keeps the built-in packs from being replaced by an import that happens to reuse an id.
+// rules/limits.go), knowledge/pack the segment signals; this file bounds the findings of
+// one answer, and keeps the built-in packs from being replaced by an import that happens to reuse an id.
 
 // MaxFindings is how many findings one check answers with; the rest are cut, in text order,
 // and CheckResult.Truncated says so. An 860 KB reply once gave 27,273 findings in an
 // 11.6 MB answer that the page then had to draw; no agent reads past the first few hundred.
 const MaxFindings = 500
-
-// MaxSignals is how many segment signals a pack may hold, all segments together. Each is a
-// sequence pattern run over every customer message the segment is guessed from.
-const MaxSignals = 2000
 
 // CheckResult is a check's answer with what bounded it.
 type CheckResult struct {
@@ -68,27 +65,6 @@ func (b *Base) CheckAll(text, segment string) (CheckResult, error) {
 	return res, nil
 }
 
-// signalLimit counts the segments' signals before any is compiled and refuses too many.
-// It reports whether the signals may be compiled.
-func (c *checker) signalLimit(fs map[string]member) bool {
-	m, ok := fs["segments"]
-	if !ok || !m.val.IsArray() {
-		return true
-	}
-	n := 0
-	m.val.ForEach(func(_, seg gjson.Result) bool {
-		if sig := seg.Get("signals"); sig.IsArray() {
-			sig.ForEach(func(_, _ gjson.Result) bool { n++; return true })
-		}
-		return true
-	})
-	if n > MaxSignals {
-		c.add(m.path, "%d signals in all; a pack's segments may hold at most %d", n, MaxSignals)
-		return false
-	}
-	return true
-}
-
 // BuiltInError reports a Put that would replace a built-in pack, which is refused: an
 // import that reuses a built-in pack's id (by accident or not) must not swap the company's
 // policy for something else. The HTTP layer answers it with 409.
@@ -111,7 +87,7 @@ func (b *Base) BuiltIn(id string) bool {
 
 // reserve refuses a pack that would take a built-in pack's id, and marks the id reserved
 // when the pack is itself built in. data is the pack's JSON, or nil when p is parsed.
-func (b *Base) reserve(opt PutOptions, data []byte, p *Pack) error {
+func (b *Base) reserve(opt PutOptions, data []byte, p *pack.Pack) error {
 	id := opt.ID
 	switch {
 	case p != nil:

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sufler/sufler/knowledge/pack"
 	"github.com/sufler/sufler/rules"
 )
 
@@ -131,12 +132,12 @@ func equalFinding(a, b rules.Finding) bool {
 // TestSignalLimit: too many segment signals are refused before any is compiled.
 func TestSignalLimit(t *testing.T) {
 	m := packMap(t)
-	sigs := make([]any, MaxSignals+1)
+	sigs := make([]any, pack.MaxSignals+1)
 	for i := range sigs {
 		sigs[i] = fmt.Sprintf("сигнал%d", i)
 	}
 	item(m, "segments", 0)["signals"] = sigs
-	_, problems := Parse(encode(t, m))
+	_, problems := pack.Parse(encode(t, m))
 	if len(problems) != 1 || problems[0].Path != "segments" || !strings.Contains(problems[0].Problem, "at most 2000") {
 		t.Errorf("problems %v", problems)
 	}

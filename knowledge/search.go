@@ -5,8 +5,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/sufler/sufler/knowledge/index"
+	"github.com/sufler/sufler/knowledge/pack"
 )
 
 // Limits on the number of results.
@@ -43,12 +43,6 @@ type SearchResult struct {
 	Hits []Hit `json:"hits"`
 }
 
-// weighted is an index field with a boost.
-type weighted struct {
-	field string
-	boost float64
-}
-
 // Search finds templates and cases for a query typed by the agent: the entries that hold
 // every word of it (in any form: «задержали» finds «задержка»), or, when none does, those
 // that hold any word. With a segment, only the owning pack is searched and templates answer
@@ -70,9 +64,9 @@ func (b *Base) Search(q, segment, kind string, limit int) (SearchResult, error) 
 	if strings.TrimSpace(q) == "" {
 		return list(scope, segment, kind, limit), nil
 	}
-	qt := analyse(q, maxQueryTerms, false)
+	qt := index.Analyse(q, index.MaxQueryTerms, false)
 	res := SearchResult{Hits: []Hit{}}
-	if qt.empty() {
+	if qt.Empty() {
 		return res, nil
 	}
 	// Entries that hold every word of the query come first, as in any search box; only when
@@ -80,18 +74,13 @@ func (b *Base) Search(q, segment, kind string, limit int) (SearchResult, error) 
 	// conjunction is cheap: it walks the rarest word's postings, not every word's.
 	var raw []found
 	for _, all := range []bool{true, false} {
-		if !all && len(qt.stems) == 1 {
+		if !all && qt.Len() == 1 {
 			break // one word: "all" and "any" are the same query
 		}
-		var sq query.Query
+		sq := index.AnyTerms(qt, kind)
 		if all {
-			sq = allTermsQuery(qt, searchFields)
-		} else {
-			dq := termsQuery(qt.stems, searchFields)
-			dq.AddQuery(termsQuery(qt.roots, []weighted{{fieldRoot, rootSearchBoost}}))
-			sq = dq
+			sq = index.AllTerms(qt, kind)
 		}
-		sq = filterKind(sq, kind)
 		raw, res.Total = nil, 0
 		for order, l := range scope {
 			hits, total, err := l.search(sq, limit)
@@ -114,14 +103,14 @@ func (b *Base) Search(q, segment, kind string, limit int) (SearchResult, error) 
 	}
 	for _, f := range raw {
 		h := f.l.hit(f, segment)
-		h.Fragments = fragments(f.l.texts(f, segment), qt)
+		h.Fragments = index.Fragments(f.l.texts(f, segment), qt)
 		res.Hits = append(res.Hits, h)
 	}
 	return res, nil
 }
 
 func checkKind(kind string) error {
-	if kind != "" && kind != KindTemplate && kind != KindCase {
+	if kind != "" && kind != pack.KindTemplate && kind != pack.KindCase {
 		return &KindError{Kind: kind}
 	}
 	return nil
@@ -134,53 +123,6 @@ func clampLimit(limit int) int {
 	return min(limit, MaxLimit)
 }
 
-// Search weights: a word in the title says most about an entry, then the customers'
-// phrasings, the situation and tags, the agent's guidance, and the reply text itself.
-var searchFields = []weighted{{fieldTitle, 3}, {fieldAsks, 2}, {fieldAbout, 1.5}, {fieldGuide, 0.7}, {fieldReply, 1}}
-
-// rootSearchBoost weighs a match by root only (another form of the word) against a match
-// by stem in a field of boost 1.
-const rootSearchBoost = 0.4
-
-// allTermsQuery matches entries that hold every stem of the query, each in any of the
-// fields or, by its root, in the root field.
-func allTermsQuery(qt *queryTerms, fields []weighted) query.Query {
-	cq := query.NewConjunctionQuery(nil)
-	for _, s := range qt.stems {
-		dq := termsQuery([]string{s}, fields)
-		if r := root(s); r != s {
-			dq.AddQuery(termsQuery([]string{r}, []weighted{{fieldRoot, rootSearchBoost}}))
-		}
-		cq.AddQuery(dq)
-	}
-	return cq
-}
-
-// termsQuery matches any of the (already analysed) terms in any of the fields.
-func termsQuery(terms []string, fields []weighted) *query.DisjunctionQuery {
-	dq := query.NewDisjunctionQuery(nil)
-	for _, f := range fields {
-		for _, t := range terms {
-			tq := query.NewTermQuery(t)
-			tq.SetField(f.field)
-			tq.SetBoost(f.boost)
-			dq.AddQuery(tq)
-		}
-	}
-	return dq
-}
-
-func filterKind(q query.Query, kind string) query.Query {
-	if kind == "" {
-		return q
-	}
-	kq := query.NewTermQuery(kind)
-	kq.SetField(fieldKind)
-	bq := query.NewBooleanQuery([]query.Query{q}, nil, nil)
-	bq.AddFilter(kq)
-	return bq
-}
-
 // found is a raw hit from one pack's index.
 type found struct {
 	l     *loaded
@@ -190,30 +132,21 @@ type found struct {
 	score float64
 }
 
-// search runs a query on the pack's index and returns up to size hits and the total.
-func (l *loaded) search(q query.Query, size int) ([]found, int, error) {
-	req := bleve.NewSearchRequestOptions(q, size, 0, false)
+// search asks the pack's index q and returns up to size hits and the total.
+func (l *loaded) search(q index.Query, size int) ([]found, int, error) {
 	idx, err := l.index()
 	if err != nil {
 		return nil, 0, fmt.Errorf("pack %s: index: %w", l.pack.ID, err)
 	}
-	res, err := idx.Search(req)
+	ms, total, err := idx.Search(q, size)
 	if err != nil {
-		return nil, 0, fmt.Errorf("pack %s: search: %w", l.pack.ID, err)
+		return nil, 0, err
 	}
-	out := make([]found, 0, len(res.Hits))
-	for _, h := range res.Hits {
-		kind, id, ok := strings.Cut(h.ID, "/")
-		if !ok {
-			continue
-		}
-		f := found{l: l, id: id, score: h.Score, kind: KindTemplate}
-		if kind == "c" {
-			f.kind = KindCase
-		}
-		out = append(out, f)
+	out := make([]found, len(ms))
+	for i, m := range ms {
+		out[i] = found{l: l, kind: m.Kind, id: m.ID, score: m.Score}
 	}
-	return out, int(res.Total), nil
+	return out, total, nil
 }
 
 // sortFound orders hits by score, then pack, kind and id, so equal scores come out the same
@@ -237,28 +170,28 @@ func sortFound(fs []found) {
 // hit resolves a raw hit against the pack.
 func (l *loaded) hit(f found, segment string) Hit {
 	h := Hit{ID: f.id, Kind: f.kind, Pack: l.pack.ID, Score: f.score, Fragments: []string{}}
-	if f.kind == KindTemplate {
+	if f.kind == pack.KindTemplate {
 		if t := l.templates[f.id]; t != nil {
 			h.Title = t.Title
-			h.Text = t.variant(segment, l.pack).Text
+			h.Text = t.Variant(segment, l.pack).Text
 		}
 	} else if c := l.cases[f.id]; c != nil {
 		h.Title = c.Title
-		h.Text = c.summary()
+		h.Text = summary(c)
 	}
 	return h
 }
 
 // texts lists the hit's texts by importance, for fragments.
 func (l *loaded) texts(f found, segment string) []string {
-	if f.kind == KindTemplate {
+	if f.kind == pack.KindTemplate {
 		t := l.templates[f.id]
 		if t == nil {
 			return nil
 		}
 		// The hit shows the variant's chat text; its e-mail and messenger versions say the
 		// same at more length, and scanning them would only cost time.
-		out := []string{t.variant(segment, l.pack).Text}
+		out := []string{t.Variant(segment, l.pack).Text}
 		out = append(out, t.Triggers...)
 		out = append(out, t.Situation)
 		out = append(out, t.Tags...)
@@ -275,7 +208,7 @@ func (l *loaded) texts(f found, segment string) []string {
 }
 
 // summary is a case in a few readable lines: the situation and what to do.
-func (c *Case) summary() string {
+func summary(c *pack.Case) string {
 	var b strings.Builder
 	b.WriteString(c.Situation)
 	if len(c.Do) > 0 {
@@ -299,14 +232,14 @@ func list(scope []*loaded, segment, kind string, limit int) SearchResult {
 	res := SearchResult{Hits: []Hit{}}
 	for _, l := range scope {
 		var fs []found
-		if kind != KindCase {
+		if kind != pack.KindCase {
 			for _, t := range l.pack.Templates {
-				fs = append(fs, found{l: l, kind: KindTemplate, id: t.ID})
+				fs = append(fs, found{l: l, kind: pack.KindTemplate, id: t.ID})
 			}
 		}
-		if kind != KindTemplate {
+		if kind != pack.KindTemplate {
 			for _, c := range l.pack.Cases {
-				fs = append(fs, found{l: l, kind: KindCase, id: c.ID})
+				fs = append(fs, found{l: l, kind: pack.KindCase, id: c.ID})
 			}
 		}
 		res.Total += len(fs)

@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sufler/sufler/knowledge/index"
 	"github.com/sufler/sufler/knowledge/internal/gen"
+	"github.com/sufler/sufler/knowledge/pack"
 )
 
 var testPack2 = func() []byte {
@@ -99,7 +101,7 @@ func TestSearchFiltersAndText(t *testing.T) {
 	}
 
 	// Kind filters hits and the total alike.
-	for _, kind := range []string{KindTemplate, KindCase} {
+	for _, kind := range []string{pack.KindTemplate, pack.KindCase} {
 		res, err := b.Search("груз", "", kind, 50)
 		if err != nil {
 			t.Fatal(err)
@@ -114,14 +116,14 @@ func TestSearchFiltersAndText(t *testing.T) {
 		}
 	}
 	both, _ := b.Search("груз", "", "", 50)
-	tpl, _ := b.Search("груз", "", KindTemplate, 50)
-	cs, _ := b.Search("груз", "", KindCase, 50)
+	tpl, _ := b.Search("груз", "", pack.KindTemplate, 50)
+	cs, _ := b.Search("груз", "", pack.KindCase, 50)
 	if both.Total != tpl.Total+cs.Total {
 		t.Errorf("total %d != %d templates + %d cases", both.Total, tpl.Total, cs.Total)
 	}
 
 	// A case reads as its situation and what to do.
-	res, _ := b.Search("серые схемы", "", KindCase, 1)
+	res, _ := b.Search("серые схемы", "", pack.KindCase, 1)
 	if len(res.Hits) != 1 || res.Hits[0].ID != "grey-scheme" {
 		t.Fatalf("grey-scheme not found: %v", hitIDs(res.Hits))
 	}
@@ -160,7 +162,7 @@ func TestSearchFragmentsAreEscaped(t *testing.T) {
 	m := packMap(t)
 	item(m, "templates", 0)["situation"] = `Груз <script>alert("x")</script> & задержка`
 	b := newTestBase(t, encode(t, m))
-	res, err := b.Search("задержка", "", KindTemplate, 1)
+	res, err := b.Search("задержка", "", pack.KindTemplate, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,7 +209,7 @@ func TestSearchLongTextFragment(t *testing.T) {
 	long := strings.Repeat("Начало длинного письма без нужных слов. ", 10) + "Здесь задержка груза. " + strings.Repeat("Хвост письма. ", 20)
 	item(m, "templates", 4)["variants"].(map[string]any)["corporate"] = long
 	b := newTestBase(t, encode(t, m))
-	res, _ := b.Search("задержка", "corporate", KindTemplate, 10)
+	res, _ := b.Search("задержка", "corporate", pack.KindTemplate, 10)
 	var frag string
 	for _, h := range res.Hits {
 		if h.ID == "damage-claim" {
@@ -218,7 +220,7 @@ func TestSearchLongTextFragment(t *testing.T) {
 		t.Errorf("fragment = %q", frag)
 	}
 	plain := strings.NewReplacer("<mark>", "", "</mark>", "").Replace(frag)
-	if n := len([]rune(plain)); n > fragmentRunes+2 {
+	if n := len([]rune(plain)); n > index.FragmentRunes+2 {
 		t.Errorf("fragment has %d runes", n)
 	}
 }
@@ -235,7 +237,7 @@ func TestSearchEmptyQueryLists(t *testing.T) {
 	if ids := hitIDs(res.Hits); ids[0] != "template/claim-status" || ids[2] != "case/claim-delay" || ids[3] != "template/delay-status" {
 		t.Errorf("order: %v", ids)
 	}
-	cases, _ := b.Search("", "newcomer", KindCase, 2)
+	cases, _ := b.Search("", "newcomer", pack.KindCase, 2)
 	if cases.Total != 4 || !slices.Equal(hitIDs(cases.Hits), []string{"case/customs-hold", "case/grey-scheme"}) {
 		t.Errorf("cases: total %d, %v", cases.Total, hitIDs(cases.Hits))
 	}

@@ -50,7 +50,7 @@ func compile(specs []Spec, examples bool) (*Set, []Problem) {
 		at := "[" + strconv.Itoa(i) + "]" // not fmt: a start compiles every default rule
 		var ps []Problem
 		if j, dup := firstByID[sp.ID]; dup && sp.ID != "" {
-			ps = append(ps, Problem{at + ".id", fmt.Sprintf("duplicate of [%d]", j)})
+			ps = append(ps, Problem{Path: at + ".id", Problem: fmt.Sprintf("duplicate: the rule at [%d] has this id", j)})
 		} else if sp.ID != "" {
 			firstByID[sp.ID] = i
 		}
@@ -58,7 +58,7 @@ func compile(specs []Spec, examples bool) (*Set, []Problem) {
 		ps = append(ps, more...)
 		if n := regexSize(r.m); n > 0 && len(more) == 0 {
 			if total += n; total > MaxRegexPack {
-				ps = append(ps, Problem{at + ".regex", fmt.Sprintf("the pack's regexes compile to %d instructions together, this one included; a pack may have at most %d", total, MaxRegexPack)})
+				ps = append(ps, Problem{Path: at + ".regex", Problem: fmt.Sprintf("the pack's regexes compile to %d instructions together, this one included; a pack may have at most %d", total, MaxRegexPack)})
 			}
 		}
 		if len(ps) == 0 && examples && !late {
@@ -66,6 +66,9 @@ func compile(specs []Spec, examples bool) (*Set, []Problem) {
 		}
 		if len(ps) == 0 {
 			rules = append(rules, r)
+		}
+		for k := range ps {
+			ps[k].Kind, ps[k].ID = "rule", sp.ID
 		}
 		probs = append(probs, ps...)
 	}
@@ -76,7 +79,7 @@ func compile(specs []Spec, examples bool) (*Set, []Problem) {
 func compileRule(sp *Spec, at string) (*rule, []Problem) {
 	var probs []Problem
 	add := func(field, msg string, args ...any) {
-		probs = append(probs, Problem{at + field, fmt.Sprintf(msg, args...)})
+		probs = append(probs, Problem{Path: at + field, Problem: fmt.Sprintf(msg, args...)})
 	}
 	switch {
 	case sp.ID == "":
@@ -163,22 +166,22 @@ func compileReplacements(m map[string][]string, at string) (map[string][]string,
 	out := make(map[string][]string, len(m))
 	for _, k := range keys {
 		if strings.TrimSpace(k) == "" {
-			probs = append(probs, Problem{at, "empty segment id; use \"default\" or a segment id"})
+			probs = append(probs, Problem{Path: at, Problem: "empty segment id; use \"default\" or a segment id"})
 			continue
 		}
 		if len(m[k]) == 0 {
-			probs = append(probs, Problem{at + "." + k, "empty list"})
+			probs = append(probs, Problem{Path: at + "." + k, Problem: "empty list"})
 		}
 		for j, s := range m[k] {
 			switch {
 			case s != "" && strings.TrimSpace(s) == "":
-				probs = append(probs, Problem{fmt.Sprintf("%s.%s[%d]", at, k, j), `only spaces; use "" to mean "remove the words"`})
+				probs = append(probs, Problem{Path: fmt.Sprintf("%s.%s[%d]", at, k, j), Problem: `only spaces; use "" to mean "remove the words"`})
 			case strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")"):
-				probs = append(probs, Problem{fmt.Sprintf("%s.%s[%d]", at, k, j), `advice in brackets would be pasted into the reply; put advice in "message" and use "" to mean "remove the words"`})
+				probs = append(probs, Problem{Path: fmt.Sprintf("%s.%s[%d]", at, k, j), Problem: `advice in brackets would be pasted into the reply; put advice in "message" and use "" to mean "remove the words"`})
 			case badPlaceholder(s) != "":
-				probs = append(probs, Problem{fmt.Sprintf("%s.%s[%d]", at, k, j), fmt.Sprintf("malformed placeholder %q: write {{name}} with a lowercase latin name, as templates do", badPlaceholder(s))})
+				probs = append(probs, Problem{Path: fmt.Sprintf("%s.%s[%d]", at, k, j), Problem: fmt.Sprintf("malformed placeholder %q: write {{name}} with a lowercase latin name, as templates do", badPlaceholder(s))})
 			case slices.Index(m[k], s) < j:
-				probs = append(probs, Problem{fmt.Sprintf("%s.%s[%d]", at, k, j), fmt.Sprintf("duplicate of [%d]", slices.Index(m[k], s))})
+				probs = append(probs, Problem{Path: fmt.Sprintf("%s.%s[%d]", at, k, j), Problem: fmt.Sprintf("duplicate of [%d]", slices.Index(m[k], s))})
 			}
 		}
 		out[k] = slices.Clone(m[k])
@@ -225,12 +228,12 @@ func isVarName(s string) bool {
 // checkTexts checks an examples list: no blank texts, and flag examples are required.
 func checkTexts(texts []string, at string, required bool) []Problem {
 	if required && len(texts) == 0 {
-		return []Problem{{at, "missing: give at least one text the rule must flag"}}
+		return []Problem{{Path: at, Problem: "missing: give at least one text the rule must flag"}}
 	}
 	var probs []Problem
 	for j, s := range texts {
 		if strings.TrimSpace(s) == "" {
-			probs = append(probs, Problem{fmt.Sprintf("%s[%d]", at, j), "empty"})
+			probs = append(probs, Problem{Path: fmt.Sprintf("%s[%d]", at, j), Problem: "empty"})
 		}
 	}
 	return probs
@@ -244,7 +247,7 @@ func (r *rule) runExamples(sp *Spec, at string, deadline time.Time) (probs []Pro
 	one := newSet([]*rule{r})
 	check := func(path, text string) ([]Finding, bool) {
 		if !time.Now().Before(deadline) {
-			probs = append(probs, Problem{at + ".examples", fmt.Sprintf("rule %q: the pack's examples took more than %v to run, and this rule's were still running; a rule must be quick enough to run on every keystroke", sp.ID, ExamplesTimeout)})
+			probs = append(probs, Problem{Path: at + ".examples", Problem: fmt.Sprintf("rule %q: the pack's examples took more than %v to run, and this rule's were still running; a rule must be quick enough to run on every keystroke", sp.ID, ExamplesTimeout)})
 			late = true
 			return nil, false
 		}
@@ -257,7 +260,7 @@ func (r *rule) runExamples(sp *Spec, at string, deadline time.Time) (probs []Pro
 		}
 		fs := one.CheckText(t, "")
 		if len(t.lim.skipped) > 0 {
-			probs = append(probs, Problem{path, fmt.Sprintf("rule %q ran out of its budget on this example (a check may take %v, one run of a regex %d program instructions × sentence bytes); make it simpler", sp.ID, CheckTimeout, MaxRegexWork)})
+			probs = append(probs, Problem{Path: path, Problem: fmt.Sprintf("rule %q ran out of its budget on this example (a check may take %v, one run of a regex %d program instructions × sentence bytes); make it simpler", sp.ID, CheckTimeout, MaxRegexWork)})
 			return nil, false
 		}
 		return fs, true
@@ -269,7 +272,7 @@ func (r *rule) runExamples(sp *Spec, at string, deadline time.Time) (probs []Pro
 			return probs, late
 		}
 		if len(fs) == 0 {
-			probs = append(probs, Problem{path, "not flagged"})
+			probs = append(probs, Problem{Path: path, Problem: "not flagged"})
 		}
 	}
 	for j, text := range sp.Examples.Pass {
@@ -283,7 +286,7 @@ func (r *rule) runExamples(sp *Spec, at string, deadline time.Time) (probs []Pro
 			for k, f := range fs {
 				quoted[k] = "«" + f.Match + "»"
 			}
-			probs = append(probs, Problem{path, "flagged " + strings.Join(quoted, ", ")})
+			probs = append(probs, Problem{Path: path, Problem: "flagged " + strings.Join(quoted, ", ")})
 		}
 	}
 	return probs, false

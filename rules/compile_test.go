@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"slices"
 	"testing"
 )
@@ -47,7 +46,7 @@ func TestCompileProblems(t *testing.T) {
 	}{
 		{"missing id", func(s *Spec) { s.ID = "" }, []string{"[1].id: missing"}},
 		{"bad id", func(s *Spec) { s.ID = "Bad Id" }, []string{`[1].id: "Bad Id": use lowercase latin letters, digits and hyphens`}},
-		{"duplicate id", func(s *Spec) { s.ID = "a" }, []string{"[1].id: duplicate of [0]"}},
+		{"duplicate id", func(s *Spec) { s.ID = "a" }, []string{"[1].id: duplicate: the rule at [0] has this id"}},
 		{"unknown kind", func(s *Spec) { s.Kind = "foo" }, []string{`[1].kind: unknown kind "foo" (sequence, regex, count, pii)`}},
 		{"missing kind", func(s *Spec) { s.Kind = "" }, []string{`[1].kind: missing (sequence, regex, count, pii)`}},
 		{"missing category", func(s *Spec) { s.Category = "" }, []string{"[1].category: missing"}},
@@ -147,7 +146,7 @@ func TestCompileCountExamples(t *testing.T) {
 	}
 	s.Examples.Flag = append(s.Examples.Flag, "Извините.")
 	_, probs := Compile([]Spec{s})
-	if len(probs) != 1 || fmt.Sprint(probs[0]) != "{[0].examples.flag[1] not flagged}" {
+	if len(probs) != 1 || probs[0].String() != "[0].examples.flag[1]: not flagged" {
 		t.Errorf("problems = %v", probs)
 	}
 }

@@ -18,9 +18,9 @@ func newCount(sp *Spec, at string) (matcher, []Problem) {
 	ps, probs := compilePatterns(sp.Patterns, at+".patterns", true)
 	switch {
 	case sp.Max == 0:
-		probs = append(probs, Problem{at + ".max", "missing: a count rule needs max ≥ 1, the occurrences a reply may hold"})
+		probs = append(probs, Problem{Path: at + ".max", Problem: "missing: a count rule needs max ≥ 1, the occurrences a reply may hold"})
 	case sp.Max < 0:
-		probs = append(probs, Problem{at + ".max", fmt.Sprintf("%d: must be at least 1", sp.Max)})
+		probs = append(probs, Problem{Path: at + ".max", Problem: fmt.Sprintf("%d: must be at least 1", sp.Max)})
 	}
 	return &count{patterns: ps, max: sp.Max}, probs
 }

@@ -206,13 +206,13 @@ func (m *regex) scan(t *Text, w span, f *filters, dst []span) []span {
 // compiled. The problem points at the first rule past the limit.
 func packLimits(specs []Spec) []Problem {
 	if len(specs) > MaxRules {
-		return []Problem{{fmt.Sprintf("[%d]", MaxRules), fmt.Sprintf("%d rules; a pack may hold at most %d", len(specs), MaxRules)}}
+		return []Problem{{Path: fmt.Sprintf("[%d]", MaxRules), Problem: fmt.Sprintf("%d rules; a pack may hold at most %d", len(specs), MaxRules)}}
 	}
 	n := 0
 	for i := range specs {
 		sp := &specs[i]
 		if n += len(sp.Patterns) + len(sp.Exceptions) + len(sp.UnlessBefore) + len(sp.UnlessAfter); n > MaxPatterns {
-			return []Problem{{fmt.Sprintf("[%d]", i), fmt.Sprintf("the pack's patterns reach %d with this rule; its rules may hold at most %d (patterns, exceptions, unless_before and unless_after together)", n, MaxPatterns)}}
+			return []Problem{{Path: fmt.Sprintf("[%d]", i), Problem: fmt.Sprintf("the pack's patterns reach %d with this rule; its rules may hold at most %d (patterns, exceptions, unless_before and unless_after together)", n, MaxPatterns)}}
 		}
 	}
 	return nil

@@ -4,6 +4,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/sufler/sufler/rules/word"
 )
 
 // origin ties one rune of the normalised text to the original character it came from,
@@ -142,8 +144,8 @@ func (t *Text) normalize(s string) {
 			// (stress marks, variation selectors), and let the previous character own
 			// the mark so a hit never ends between a letter and its accent.
 			prev, _ := utf8.DecodeRune(buf[last:])
-			if out == '\u0306' && prev == 'и' {
-				buf = utf8.AppendRune(buf[:last], 'й') // same length as и
+			if c, ok := word.Compose(prev, out); ok && c != prev {
+				buf = utf8.AppendRune(buf[:last], c) // й: the same length as и
 			}
 			at[last].b1, at[last].u1 = o.b1, o.u1
 			continue

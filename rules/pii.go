@@ -36,17 +36,17 @@ func newPII(sp *Spec, at string) (matcher, []Problem) {
 		if sp.Detector == "" {
 			msg = "missing (" + strings.Join(detectorNames, ", ") + ")"
 		}
-		return nil, []Problem{{at + ".detector", msg}}
+		return nil, []Problem{{Path: at + ".detector", Problem: msg}}
 	}
 	m := &pii{detect: d}
 	if len(sp.Allow) > 0 && sp.Detector != "phone" {
-		return nil, []Problem{{at + ".allow", "only the phone detector takes allow"}}
+		return nil, []Problem{{Path: at + ".allow", Problem: "only the phone detector takes allow"}}
 	}
 	var probs []Problem
 	for i, a := range sp.Allow {
 		nat, ok := nationalNumber(digitsOf(a))
 		if !ok {
-			probs = append(probs, Problem{fmt.Sprintf("%s.allow[%d]", at, i), fmt.Sprintf("%q is not a Russian phone number (10 digits, or 11 starting with 7 or 8)", a)})
+			probs = append(probs, Problem{Path: fmt.Sprintf("%s.allow[%d]", at, i), Problem: fmt.Sprintf("%q is not a Russian phone number (10 digits, or 11 starting with 7 or 8)", a)})
 			continue
 		}
 		if m.allow == nil {

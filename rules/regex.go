@@ -25,25 +25,25 @@ type regex struct {
 func newRegex(sp *Spec, at string) (matcher, []Problem) {
 	at += ".regex"
 	if sp.Regex == "" {
-		return nil, []Problem{{at, "missing"}}
+		return nil, []Problem{{Path: at, Problem: "missing"}}
 	}
 	msg, insts := regexLimit(sp.Regex) // before compiling: a huge program takes seconds to build
 	if msg != "" {
-		return nil, []Problem{{at, msg}}
+		return nil, []Problem{{Path: at, Problem: msg}}
 	}
 	re, err := regexp.Compile(sp.Regex)
 	if err != nil {
-		return nil, []Problem{{at, err.Error()}}
+		return nil, []Problem{{Path: at, Problem: err.Error()}}
 	}
 	tree, err := syntax.Parse(sp.Regex, syntax.Perl)
 	if err != nil { // unreachable after Compile, kept for safety
-		return nil, []Problem{{at, err.Error()}}
+		return nil, []Problem{{Path: at, Problem: err.Error()}}
 	}
 	if msg := regexTrap(tree); msg != "" {
-		return nil, []Problem{{at, msg}}
+		return nil, []Problem{{Path: at, Problem: msg}}
 	}
 	if re.MatchString("") {
-		return nil, []Problem{{at, "matches the empty string"}}
+		return nil, []Problem{{Path: at, Problem: "matches the empty string"}}
 	}
 	return &regex{re: re, need: required(tree), insts: insts}, nil
 }

@@ -54,7 +54,7 @@ func compileScope(sp *Spec, patterns []*Pattern, at string) (uint8, []Problem) {
 	for i, s := range sp.Scope {
 		j := slices.Index(scopeNames, s)
 		if j < 0 {
-			probs = append(probs, Problem{fmt.Sprintf("%s.scope[%d]", at, i), fmt.Sprintf("unknown context %q (%s)", s, strings.Join(scopeNames, ", "))})
+			probs = append(probs, Problem{Path: fmt.Sprintf("%s.scope[%d]", at, i), Problem: fmt.Sprintf("unknown context %q (%s)", s, strings.Join(scopeNames, ", "))})
 			continue
 		}
 		bits |= 1 << j

@@ -37,7 +37,7 @@ func (m *sequence) Run(t *Text, f *filters, dst []span) []span {
 func compilePatterns(src []string, at string, required bool) ([]*Pattern, []Problem) {
 	var probs []Problem
 	if required && len(src) == 0 {
-		return nil, []Problem{{at, "missing: give at least one pattern"}}
+		return nil, []Problem{{Path: at, Problem: "missing: give at least one pattern"}}
 	}
 	ps := make([]*Pattern, 0, len(src))
 	for i, s := range src {
@@ -46,7 +46,7 @@ func compilePatterns(src []string, at string, required bool) ([]*Pattern, []Prob
 			err = errors.New("a bag {…} finds a rule's hits; exceptions and unless patterns are phrases")
 		}
 		if err != nil {
-			probs = append(probs, Problem{fmt.Sprintf("%s[%d]", at, i), err.Error()})
+			probs = append(probs, Problem{Path: fmt.Sprintf("%s[%d]", at, i), Problem: err.Error()})
 			continue
 		}
 		ps = append(ps, p)

@@ -57,10 +57,35 @@ type Examples struct {
 	Pass []string `json:"pass,omitempty"`
 }
 
-// Problem is one thing wrong with a spec: where, and what.
+// Problem is one thing wrong with a pack or its rules: what, and where, as a path and as
+// data. It is the one problem type of the engine: rules.Compile reports it for the rules
+// array, and knowledge/pack for the whole pack document (which is also how the HTTP API
+// answers a refused pack); the pack format puts the rules' problems under its "rules" by
+// prefixing Path, never by editing messages.
 type Problem struct {
-	// Path points into the rules array, e.g. "[3].patterns[0]".
+	// Path points into the document: into the rules array from Compile ("[3].patterns[0]"),
+	// into the pack from knowledge/pack ("rules[3].patterns[0]", "templates[4].variants.smb");
+	// "" for the document as a whole.
 	Path string `json:"path"`
 	// Problem says what is wrong there.
 	Problem string `json:"problem"`
+	// Pack is the id of the pack, when its id could be read.
+	Pack string `json:"pack,omitempty"`
+	// Kind and ID name the entry the problem is in, when there is one: Kind is "rule",
+	// "template", "case" or "segment", ID its id as written (possibly "" or invalid).
+	Kind string `json:"kind,omitempty"`
+	ID   string `json:"id,omitempty"`
+	// Line and Column locate the problem in the pack's JSON text, 1-based, the column in
+	// characters: where the syntax broke, or where the value at Path starts. Zero when
+	// unknown (a pack given as Go data, a rules array compiled alone).
+	Line   int `json:"line,omitempty"`
+	Column int `json:"column,omitempty"`
+}
+
+// String renders the problem as "path: problem", the form the validator prints.
+func (p Problem) String() string {
+	if p.Path == "" {
+		return p.Problem
+	}
+	return p.Path + ": " + p.Problem
 }

@@ -3,6 +3,8 @@ package rules
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sufler/sufler/rules/word"
 )
 
 // token is one word or symbol of the normalised text.
@@ -13,7 +15,9 @@ type token struct {
 	quoted     bool  // the token stands inside a closed pair of quotation marks
 }
 
-// isWordRune reports whether r can be part of a word: letters of any script and digits.
+// isWordRune reports whether r can be part of a word: a letter or digit as rules/word
+// defines them. ASCII and basic Russian stay inline: in wasm a call per rune was a third
+// slower on the default packs' examples (TestWordRunesAreWord holds these to rules/word).
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z'
@@ -21,14 +25,14 @@ func isWordRune(r rune) bool {
 	if 'А' <= r && r <= 'я' {
 		return true
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mc, r)
+	return word.In(r)
 }
 
 func isDigitRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return '0' <= r && r <= '9'
 	}
-	return unicode.IsDigit(r)
+	return word.IsDigit(r)
 }
 
 func isLetterRune(r rune) bool {
@@ -38,7 +42,7 @@ func isLetterRune(r rune) bool {
 	if 'А' <= r && r <= 'я' {
 		return true
 	}
-	return unicode.IsLetter(r)
+	return word.IsLetter(r)
 }
 
 // isSymbolToken reports whether r is a token of its own: %, №, currency, math signs, emoji.
@@ -70,7 +74,7 @@ func decodeAt(s string, i int) (rune, int) {
 }
 
 // tokenize splits t.norm into word and symbol tokens and records sentence boundaries.
-// A word is a run of letters and digits; a hyphen joins words (кто-то, 5-й, covid-19)
+// A word is a run of letters and digits as rules/word defines them; a hyphen joins words (кто-то, 5-й, covid-19)
 // but not two numbers (2-3), and «по-» adverbs are two words (по-чёрному: по, чёрному);
 // an apostrophe joins letters (д'артаньян), and a point or comma joins digits (1.5, 100,5). Punctuation is not a token. Sentences end at . ! ?
 // and newlines; a point followed directly by a letter or digit (example.com, т.е) does not end one.
@@ -220,16 +224,7 @@ func scanWord(s string, i int) int {
 		if nw == 0 || !isWordRune(next) {
 			break
 		}
-		join := false
-		switch r {
-		case '-':
-			join = !(isDigitRune(prev) && isDigitRune(next))
-		case '\'':
-			join = isLetterRune(prev) && isLetterRune(next)
-		case '.', ',':
-			join = isDigitRune(prev) && isDigitRune(next)
-		}
-		if !join {
+		if !word.Joins(prev, r, next) {
 			break
 		}
 		prev = next

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sufler/sufler/knowledge"
+	"github.com/sufler/sufler/knowledge/pack"
 	"github.com/sufler/sufler/knowledge/packs"
 	"github.com/sufler/sufler/rules"
 )
@@ -16,7 +16,7 @@ func BenchmarkCheckDefaultPacks(b *testing.B) {
 	var sets []*rules.Set
 	var sb strings.Builder
 	for _, data := range packs.Default() {
-		p, problems := knowledge.Parse(data)
+		p, problems := pack.Parse(data)
 		if len(problems) > 0 {
 			b.Fatal(problems)
 		}

@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/sufler/sufler/knowledge"
+	"github.com/sufler/sufler/knowledge/pack"
 	"github.com/sufler/sufler/knowledge/packs"
 	"github.com/sufler/sufler/rules"
 )
@@ -34,7 +35,7 @@ const (
 // loaded is every default pack, parsed one by one and loaded together into one Base, as the
 // engine loads them at start.
 type loaded struct {
-	packs []*knowledge.Pack
+	packs []*pack.Pack
 	base  *knowledge.Base
 	err   error
 }
@@ -56,7 +57,7 @@ func load(t *testing.T) loaded {
 		}
 		all.base = knowledge.NewBase()
 		for i, d := range data {
-			p, problems := knowledge.Parse(d)
+			p, problems := pack.Parse(d)
 			if len(problems) > 0 {
 				all.err = fmt.Errorf("pack %d does not parse:\n%s", i, joinProblems(problems))
 				return
@@ -74,7 +75,7 @@ func load(t *testing.T) loaded {
 	return all
 }
 
-func joinProblems(ps []knowledge.Problem) string {
+func joinProblems(ps []pack.Problem) string {
 	var b strings.Builder
 	for _, p := range ps {
 		fmt.Fprintf(&b, "  %s\n", p)
@@ -87,7 +88,7 @@ func joinProblems(ps []knowledge.Problem) string {
 func TestPacksParseAndLint(t *testing.T) {
 	l := load(t)
 	for _, p := range l.packs {
-		if problems := knowledge.Lint(p); len(problems) > 0 {
+		if problems := pack.Lint(p); len(problems) > 0 {
 			t.Errorf("pack %s: Lint:\n%s", p.ID, joinProblems(problems))
 		}
 	}
@@ -215,7 +216,7 @@ func TestTemplatesPassOwnRules(t *testing.T) {
 
 // wantHit reports whether one of the top suggestions is an expected id, and checks that
 // every template suggestion carries the requested segment's wording of that template.
-func wantHit(t *testing.T, p *knowledge.Pack, sugs []knowledge.Suggestion, segment string, expect map[string]bool) bool {
+func wantHit(t *testing.T, p *pack.Pack, sugs []knowledge.Suggestion, segment string, expect map[string]bool) bool {
 	t.Helper()
 	hit := false
 	for _, s := range sugs {
@@ -223,7 +224,7 @@ func wantHit(t *testing.T, p *knowledge.Pack, sugs []knowledge.Suggestion, segme
 			t.Errorf("segment %s (pack %s) got a suggestion from pack %s: %s", segment, p.ID, s.Pack, s.ID)
 			continue
 		}
-		if s.Kind == knowledge.KindTemplate {
+		if s.Kind == pack.KindTemplate {
 			tm := findTemplate(p, s.ID)
 			if tm == nil {
 				t.Errorf("suggested template %s is not in pack %s", s.ID, p.ID)
@@ -240,7 +241,7 @@ func wantHit(t *testing.T, p *knowledge.Pack, sugs []knowledge.Suggestion, segme
 	return hit
 }
 
-func findTemplate(p *knowledge.Pack, id string) *knowledge.Template {
+func findTemplate(p *pack.Pack, id string) *pack.Template {
 	for i := range p.Templates {
 		if p.Templates[i].ID == id {
 			return &p.Templates[i]
@@ -302,7 +303,7 @@ func TestParaphrases(t *testing.T) {
 	}
 	for _, f := range files {
 		id := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), "paraphrases-"), ".json")
-		if !slices.ContainsFunc(l.packs, func(p *knowledge.Pack) bool { return p.ID == id }) {
+		if !slices.ContainsFunc(l.packs, func(p *pack.Pack) bool { return p.ID == id }) {
 			t.Errorf("%s: no embedded pack %q to test", f, id)
 		}
 	}
@@ -357,7 +358,7 @@ func TestParaphrases(t *testing.T) {
 }
 
 // packPhrasings collects the customer words a pack already holds, normalised.
-func packPhrasings(p *knowledge.Pack) map[string]bool {
+func packPhrasings(p *pack.Pack) map[string]bool {
 	out := map[string]bool{}
 	for _, tm := range p.Templates {
 		for _, s := range tm.Triggers {
@@ -374,7 +375,7 @@ func packPhrasings(p *knowledge.Pack) map[string]bool {
 
 func norm(s string) string { return strings.Join(rules.Words(s), " ") }
 
-func hasEntry(p *knowledge.Pack, id string) bool {
+func hasEntry(p *pack.Pack, id string) bool {
 	if findTemplate(p, id) != nil {
 		return true
 	}
@@ -470,11 +471,11 @@ func TestReadmeExamplePack(t *testing.T) {
 		t.Fatal("the example section has no json block")
 	}
 	block, _, _ := strings.Cut(rest, "```")
-	p, problems := knowledge.Parse([]byte(block))
+	p, problems := pack.Parse([]byte(block))
 	if len(problems) > 0 {
 		t.Fatalf("README example pack does not parse:\n%s", joinProblems(problems))
 	}
-	if problems := knowledge.Lint(p); len(problems) > 0 {
+	if problems := pack.Lint(p); len(problems) > 0 {
 		t.Errorf("README example pack fails Lint:\n%s", joinProblems(problems))
 	}
 	if len(p.Segments) < 2 || len(p.Templates) == 0 || len(p.Cases) == 0 || len(p.Specs) == 0 {

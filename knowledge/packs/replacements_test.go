@@ -8,7 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/sufler/sufler/knowledge"
+	"github.com/sufler/sufler/knowledge/pack"
 	"github.com/sufler/sufler/knowledge/packs"
 	"github.com/sufler/sufler/rules"
 )
@@ -24,7 +24,7 @@ func TestReplacementsFit(t *testing.T) {
 	var failures []string
 	checked := 0
 	for _, data := range packs.Default() {
-		p, problems := knowledge.Parse(data)
+		p, problems := pack.Parse(data)
 		if len(problems) > 0 {
 			t.Fatalf("pack does not parse: %v", problems)
 		}

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/sufler/sufler/knowledge"
+	"github.com/sufler/sufler/knowledge/pack"
 )
 
 // MaxBody is the largest request body the API reads; larger ones get 413.
@@ -97,10 +98,10 @@ type errorBody struct {
 	// Error says what went wrong, naming the field where there is one.
 	Error string `json:"error"`
 	// Problems lists every problem of a rejected pack.
-	Problems []knowledge.Problem `json:"problems,omitempty"`
+	Problems []pack.Problem `json:"problems,omitempty"`
 }
 
-func writeError(w http.ResponseWriter, status int, msg string, problems []knowledge.Problem) {
+func writeError(w http.ResponseWriter, status int, msg string, problems []pack.Problem) {
 	writeJSON(w, status, errorBody{Error: msg, Problems: problems})
 }
 

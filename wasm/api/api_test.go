@@ -215,6 +215,16 @@ func TestPutAndDeletePack(t *testing.T) {
 			t.Errorf("problems %v do not name %s", problems, want)
 		}
 	}
+	// Each problem names its pack, its entry and where it is in the JSON text.
+	for _, p := range problems {
+		m := p.(map[string]any)
+		if m["path"] != "templates[0].variants.vip" {
+			continue
+		}
+		if m["pack"] != "test-shop" || m["kind"] != "template" || m["id"] == nil || m["line"].(float64) < 2 || m["column"].(float64) < 1 {
+			t.Errorf("problem without its reference: %v", m)
+		}
+	}
 	if _, _, out := do(t, h, "GET", "/v1/search?q=заказ&segment=retail", ""); out["total"].(float64) < 1 {
 		t.Errorf("old pack stopped answering: %v", out)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"github.com/sufler/sufler/knowledge"
+	"github.com/sufler/sufler/knowledge/pack"
 	"github.com/sufler/sufler/rules"
 )
 
@@ -25,10 +26,10 @@ import (
 // then reads data, answering with the same error or value it always has.
 func readCheck(data []byte) (req checkRequest, ok bool) {
 	// Nesting first: a check body is one flat object, and gjson validates nesting by
-	// recursion (see knowledge.JSONDepth); encoding/json refuses deep bodies without
+	// recursion (see pack.JSONDepth); encoding/json refuses deep bodies without
 	// recursing. Invalid UTF-8 becomes U+FFFD in encoding/json, and \u escapes (lone
 	// surrogates above all) have their own rules there: both go the generic way.
-	if knowledge.JSONDepth(data) > 1 || !utf8.Valid(data) || bytes.Contains(data, []byte(`\u`)) || !gjson.ValidBytes(data) {
+	if pack.JSONDepth(data) > 1 || !utf8.Valid(data) || bytes.Contains(data, []byte(`\u`)) || !gjson.ValidBytes(data) {
 		return req, false
 	}
 	root := gjson.ParseBytes(data)

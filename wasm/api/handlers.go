@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/sufler/sufler/knowledge"
+	"github.com/sufler/sufler/knowledge/pack"
 )
 
 // checkRequest is the body of POST /v1/check.
@@ -123,20 +124,20 @@ func (h *Handler) segment(w http.ResponseWriter, r *http.Request, _ string) {
 func (h *Handler) segments(w http.ResponseWriter, _ *http.Request, _ string) {
 	segs := h.base.Segments()
 	if segs == nil {
-		segs = []knowledge.Segment{}
+		segs = []pack.Segment{}
 	}
 	writeJSON(w, http.StatusOK, struct {
-		Segments []knowledge.Segment `json:"segments"`
+		Segments []pack.Segment `json:"segments"`
 	}{segs})
 }
 
 func (h *Handler) packs(w http.ResponseWriter, _ *http.Request, _ string) {
 	packs := h.base.Packs()
 	if packs == nil {
-		packs = []knowledge.PackInfo{}
+		packs = []pack.PackInfo{}
 	}
 	writeJSON(w, http.StatusOK, struct {
-		Packs []knowledge.PackInfo `json:"packs"`
+		Packs []pack.PackInfo `json:"packs"`
 	}{packs})
 }
 
@@ -155,7 +156,7 @@ func (h *Handler) putPack(w http.ResponseWriter, r *http.Request, id string) {
 		writeEngineError(w, err)
 	default:
 		writeJSON(w, http.StatusOK, struct {
-			Pack knowledge.PackInfo `json:"pack"`
+			Pack pack.PackInfo `json:"pack"`
 		}{info})
 	}
 }

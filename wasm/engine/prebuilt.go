@@ -4,13 +4,13 @@ import (
 	"embed"
 	"sync"
 
-	"github.com/sufler/sufler/knowledge"
+	"github.com/sufler/sufler/knowledge/pack"
 )
 
-//go:generate go test -run TestPrebuilt -update
+//go:generate go run ./internal/gen -dir .
 
 // The default packs reach the engine as Go data (prebuilt_gen.go, generated from
-// knowledge/packs/*.json and held to it by TestPrebuilt) rather than as JSON to read at
+// knowledge/packs/*.json by internal/gen and held to it by TestPrebuilt) rather than as JSON to read at
 // every start. Reading and checking the two packs' JSON took ≈ 350 ms of a cold start in
 // wasm, before the first check could answer.
 //
@@ -26,7 +26,7 @@ import (
 // dictionary and look up every lemma, seconds of a cold start in wasm. Packs a user
 // imports compile their lemmas when they load.
 
-// The default packs' search indexes come prebuilt too, as knowledge.IndexImage makes them
+// The default packs' search indexes come prebuilt too, as index.Image makes them
 // (images/<pack id>.idx, written by the same generator and held to a fresh build by
 // TestPrebuilt): building them took most of a second of cold wasm before search answered;
 // taking them in takes 50–60 ms cold (under a millisecond natively).
@@ -43,7 +43,7 @@ func image(packID string) ([]byte, error) {
 type variantEntry struct {
 	pack, template int    // indexes into prebuilt and its Templates
 	segment        string // key in Template.Variants
-	variant        knowledge.Variant
+	variant        pack.Variant
 }
 
 // replacementEntry is one segment's replacements for one default rule.
@@ -57,12 +57,12 @@ var fillMaps sync.Once
 
 // defaultPacks returns the default packs with their maps filled in. The packs are shared:
 // callers must not modify them (Base.PutPack does not).
-func defaultPacks() []*knowledge.Pack {
+func defaultPacks() []*pack.Pack {
 	fillMaps.Do(func() {
 		for _, e := range prebuiltVariants {
 			t := &prebuilt[e.pack].Templates[e.template]
 			if t.Variants == nil {
-				t.Variants = map[string]knowledge.Variant{}
+				t.Variants = map[string]pack.Variant{}
 			}
 			t.Variants[e.segment] = e.variant
 		}

@@ -2,188 +2,48 @@ package engine
 
 import (
 	"bytes"
-	"flag"
-	"fmt"
-	"go/format"
-	"maps"
 	"os"
-	"path/filepath"
 	"reflect"
-	"slices"
-	"strings"
 	"testing"
 
-	"github.com/sufler/sufler/knowledge"
-	"github.com/sufler/sufler/knowledge/packs"
-	"github.com/sufler/sufler/rules"
+	"github.com/sufler/sufler/knowledge/index"
+	"github.com/sufler/sufler/wasm/engine/internal/packdata"
 )
 
-var update = flag.Bool("update", false, "rewrite prebuilt_gen.go from the embedded packs")
+// regenerate is what to run when TestPrebuilt fails: the generator, not the test, writes.
+const regenerate = "run go run ./wasm/engine/internal/gen (or go generate ./wasm/engine)"
 
-// TestPrebuilt holds prebuilt_gen.go to the embedded pack JSON: the generated data must be
-// exactly what parsing the JSON gives. After editing a default pack, run
-// `go test ./wasm/engine -run TestPrebuilt -update` (or `go generate ./wasm/engine`).
+// TestPrebuilt holds prebuilt_gen.go and images/*.idx to the embedded pack JSON: the Go
+// data must be what the generator writes of it today, and read back exactly as parsing it
+// gives; each image must hold the index building its pack gives (by content: zap's byte
+// layout differs from build to build). It only compares; the generator writes.
 func TestPrebuilt(t *testing.T) {
-	var parsed []*knowledge.Pack
-	for i, doc := range packs.Default() {
-		p, problems := knowledge.Parse(doc)
-		if problems != nil {
-			t.Fatalf("default pack %d: %v", i, problems)
-		}
-		q := *p
-		q.Rules = nil // compiled at start; only the data is generated
-		if err := expandLemmas(&q); err != nil {
-			t.Fatalf("default pack %d: %v", i, err)
-		}
-		parsed = append(parsed, &q)
-	}
-	src, err := renderPrebuilt(parsed)
+	parsed, err := packdata.Packs()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile("prebuilt_gen.go", src, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, p := range parsed {
-		testImage(t, p)
-	}
-	if *update {
-		return
+	src, err := packdata.Render(parsed)
+	if err != nil {
+		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(defaultPacks(), parsed) {
-		t.Errorf("prebuilt_gen.go differs from the embedded packs; run go test ./wasm/engine -run TestPrebuilt -update")
+		t.Errorf("prebuilt_gen.go holds other packs than the embedded JSON; %s", regenerate)
 	}
 	if disk, err := os.ReadFile("prebuilt_gen.go"); err != nil || !bytes.Equal(disk, src) {
-		t.Errorf("prebuilt_gen.go is not what the generator writes (%v); run go test ./wasm/engine -run TestPrebuilt -update", err)
+		t.Errorf("prebuilt_gen.go is not what the generator writes (%v); %s", err, regenerate)
 	}
-}
-
-// testImage holds images/<id>.idx to the index building p gives today (by content: zap's
-// layout differs from build to build), or rewrites it with -update.
-func testImage(t *testing.T, p *knowledge.Pack) {
-	t.Helper()
-	fresh, err := knowledge.IndexImage(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := knowledge.ImageDigest(fresh)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join("images", p.ID+".idx")
-	img, err := image(p.ID)
-	if err == nil {
-		var got string
-		if got, err = knowledge.ImageDigest(img); err == nil && got == want {
-			return
+	for _, p := range parsed {
+		_, want, err := packdata.Image(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := image(p.ID)
+		if err != nil {
+			t.Errorf("images/%s.idx: %v; %s", p.ID, err, regenerate)
+			continue
+		}
+		if got, err := index.Digest(img); err != nil || got != want {
+			t.Errorf("images/%s.idx holds another index than building pack %s gives (%v); %s", p.ID, p.ID, err, regenerate)
 		}
 	}
-	if !*update {
-		t.Errorf("%s holds another index than building pack %s gives (%v); run go test ./wasm/engine -run TestPrebuilt -update", path, p.ID, err)
-		return
-	}
-	// Rewritten only when the index changed: zap's layout differs from build to build,
-	// and a new file every run would be noise in the history.
-	if err := os.MkdirAll("images", 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, fresh, 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// expandLemmas writes out the lemma tokens of p's patterns and signals as the word forms
-// they stand for (rules.ExpandLemmas), on copies: the engine then compiles the default
-// packs at start without decoding the dictionary, which costs ~0.4 s in wasm.
-func expandLemmas(p *knowledge.Pack) error {
-	var err error
-	expand := func(list []string) []string {
-		if list == nil {
-			return nil
-		}
-		out := make([]string, len(list))
-		for i, s := range list {
-			var e error
-			if out[i], e = rules.ExpandLemmas(s); e != nil && err == nil {
-				err = e
-			}
-		}
-		return out
-	}
-	p.Specs = slices.Clone(p.Specs)
-	for i := range p.Specs {
-		sp := &p.Specs[i]
-		sp.Patterns, sp.Exceptions = expand(sp.Patterns), expand(sp.Exceptions)
-		sp.UnlessBefore, sp.UnlessAfter = expand(sp.UnlessBefore), expand(sp.UnlessAfter)
-	}
-	p.Segments = slices.Clone(p.Segments)
-	for i := range p.Segments {
-		p.Segments[i].Signals = expand(p.Segments[i].Signals)
-	}
-	return err
-}
-
-// renderPrebuilt writes the packs as Go data, one template, case, segment or rule per line,
-// with the map fields left nil and their entries in flat tables (see prebuilt.go).
-func renderPrebuilt(ps []*knowledge.Pack) ([]byte, error) {
-	var b, variants, replacements strings.Builder
-	b.WriteString("// Code generated by go test -run TestPrebuilt -update; DO NOT EDIT.\n\n")
-	b.WriteString("package engine\n\nimport (\n\t\"github.com/sufler/sufler/knowledge\"\n\t\"github.com/sufler/sufler/rules\"\n)\n\n")
-	b.WriteString("// prebuilt holds the default packs as parsed from knowledge/packs/*.json, in file-name order,\n")
-	b.WriteString("// without their maps; use defaultPacks.\n")
-	b.WriteString("var prebuilt = []*knowledge.Pack{\n")
-	for i, p := range ps {
-		templates := slices.Clone(p.Templates)
-		for j := range templates {
-			for _, seg := range sortedKeys(templates[j].Variants) {
-				fmt.Fprintf(&variants, "{%d, %d, %q, %#v},\n", i, j, seg, templates[j].Variants[seg])
-			}
-			templates[j].Variants = nil
-		}
-		specs := slices.Clone(p.Specs)
-		for j := range specs {
-			for _, seg := range sortedKeys(specs[j].Replacements) {
-				fmt.Fprintf(&replacements, "{%d, %d, %q, %#v},\n", i, j, seg, specs[j].Replacements[seg])
-			}
-			specs[j].Replacements = nil
-		}
-		fmt.Fprintf(&b, "{ID: %q, Version: %q, Title: %q, Language: %q, Source: %q,\n", p.ID, p.Version, p.Title, p.Language, p.Source)
-		if len(p.Signals) > 0 {
-			fmt.Fprintf(&b, "Signals: %#v,\n", p.Signals)
-		}
-		list(&b, "Segments", "knowledge.Segment", p.Segments)
-		list(&b, "Templates", "knowledge.Template", templates)
-		list(&b, "Cases", "knowledge.Case", p.Cases)
-		list(&b, "Specs", "rules.Spec", specs)
-		b.WriteString("},\n")
-	}
-	b.WriteString("}\n\n")
-	b.WriteString("// prebuiltVariants fills Template.Variants in prebuilt.\n")
-	b.WriteString("var prebuiltVariants = []variantEntry{\n" + variants.String() + "}\n\n")
-	b.WriteString("// prebuiltReplacements fills Spec.Replacements in prebuilt.\n")
-	b.WriteString("var prebuiltReplacements = []replacementEntry{\n" + replacements.String() + "}\n")
-	return format.Source([]byte(b.String()))
-}
-
-// sortedKeys returns a map's keys in order, so the generated file is stable. An empty
-// non-nil map would come back nil from the tables; TestPrebuilt's DeepEqual catches that.
-func sortedKeys[V any](m map[string]V) []string {
-	return slices.Sorted(maps.Keys(m))
-}
-
-func list[T any](b *strings.Builder, field, typ string, items []T) {
-	if items == nil {
-		return
-	}
-	fmt.Fprintf(b, "%s: []%s{\n", field, typ)
-	for _, it := range items {
-		line := strings.TrimPrefix(fmt.Sprintf("%#v", it), typ)
-		line = strings.ReplaceAll(line, ", Variants:map[string]knowledge.Variant(nil)", "")
-		line = strings.ReplaceAll(line, ", Replacements:map[string][]string(nil)", "")
-		line = strings.ReplaceAll(line, ", Scope:[]string(nil)", "")
-		fmt.Fprintf(b, "%s,\n", line)
-	}
-	b.WriteString("},\n")
 }

@@ -9,6 +9,29 @@ cd "$root"
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 
+# The module versions the files here were written against: bleve-slim.patch is a diff of
+# this bleve, and bolt_js.go.txt stands in for the unix files of this bbolt. When go.mod
+# moves either module, the patch and the stub must be redone for the new version (and these
+# lines changed with them); patching another version blind could build a wasm engine that
+# differs from the native one in ways no test here would name.
+bleve_want=v2.5.7
+bbolt_want=v1.4.0
+
+die() {
+	echo "wasm/wasmwork/prepare.sh: $*" >&2
+	exit 1
+}
+
+# check MODULE WANT: refuses a module version other than the one the files here were made for.
+check() {
+	local mod=$1 want=$2 got
+	got=$(go list -m -f '{{.Version}}' "$mod") || die "cannot read the version of $mod from go.mod"
+	if [ "$got" != "$want" ]; then
+		die "go.mod pins $mod $got, but the js/wasm build's files here were made for $want.
+Redo them for $got (see wasm/wasmwork/README.md), then set the version at the top of prepare.sh."
+	fi
+}
+
 # copy MODULE DEST: a writable copy of the module-cache version go.mod pins; prints the version.
 copy() {
 	local mod=$1 dest=$2 version src
@@ -23,14 +46,26 @@ copy() {
 
 stamp="$out/.stamp"
 if [ ! -f "$stamp" ] || [ -n "$(find "$here" "$root/go.mod" -newer "$stamp" -print -quit)" ]; then
+	check go.etcd.io/bbolt "$bbolt_want"
+	check github.com/blevesearch/bleve/v2 "$bleve_want"
 	bbolt=$(copy go.etcd.io/bbolt "$out/bbolt")
+	for f in bolt_unix.go boltsync_unix.go mlock_unix.go; do
+		[ -f "$out/bbolt/$f" ] || die "bbolt $bbolt has no $f; bolt_js.go.txt was written for files it no longer has"
+	done
 	# The unix files call flock/mmap/fdatasync through x/sys/unix, which has no js port.
 	rm -f "$out/bbolt/bolt_unix.go" "$out/bbolt/boltsync_unix.go" "$out/bbolt/mlock_unix.go"
 	cp "$here/bolt_js.go.txt" "$out/bbolt/bolt_js.go"
 
 	bleve=$(copy github.com/blevesearch/bleve/v2 "$out/bleve")
-	# Leave out what an in-memory scorch index never uses (see README.md).
-	(cd "$out/bleve" && patch -s -p1 < "$here/bleve-slim.patch")
+	# Leave out what an in-memory scorch index never uses (see README.md). Exactly: no fuzz,
+	# every hunk where the patch says, checked before anything is written.
+	patchargs=(-p1 --fuzz=0 --forward --batch --no-backup-if-mismatch -i "$here/bleve-slim.patch")
+	if ! log=$(cd "$out/bleve" && patch --dry-run "${patchargs[@]}" 2>&1); then
+		rm -rf "$out/bleve"
+		die "bleve-slim.patch does not apply exactly to bleve $bleve:
+$log"
+	fi
+	(cd "$out/bleve" && patch -s "${patchargs[@]}") || die "bleve-slim.patch failed on bleve $bleve after a clean dry run"
 
 	goversion=$(go list -m -f '{{.GoVersion}}' github.com/sufler/sufler)
 	cat > "$out/go.work" <<WORK

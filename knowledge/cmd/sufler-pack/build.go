@@ -7,7 +7,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/sufler/sufler/knowledge"
+	"github.com/sufler/sufler/knowledge/index"
+	"github.com/sufler/sufler/knowledge/pack"
 )
 
 // Files of a built pack, in build's output directory under the pack's id.
@@ -45,8 +46,8 @@ func build(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "sufler-pack: %v\n", err)
 			return 2
 		}
-		p, _ := knowledge.Parse(data)
-		img, err := knowledge.IndexImage(p)
+		p, _ := pack.Parse(data)
+		img, err := index.Image(p)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: index image: %v\n", name, err)
 			return 1

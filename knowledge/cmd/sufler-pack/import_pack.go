@@ -10,7 +10,7 @@ import (
 
 	"github.com/tidwall/gjson"
 
-	"github.com/sufler/sufler/knowledge"
+	"github.com/sufler/sufler/knowledge/pack"
 )
 
 // importedSegmentTitle names the one segment of a pack import creates: the macros have one
@@ -50,7 +50,7 @@ func (im *importer) run(macros []macro, into, id, title string, rulePacks packFi
 			fmt.Fprintf(stderr, "sufler-pack: %v\n", err)
 			return 2, false
 		}
-		if _, problems := knowledge.Parse(data); len(problems) > 0 {
+		if _, problems := pack.Parse(data); len(problems) > 0 {
 			fmt.Fprintf(stderr, "%s: not a valid pack (%s); run sufler-pack validate %s\n", into, problems[0], into)
 			return 1, false
 		}
@@ -58,19 +58,19 @@ func (im *importer) run(macros []macro, into, id, title string, rulePacks packFi
 	} else {
 		base = newPack(id, title, im.format)
 	}
-	host, _ := knowledge.Parse(base)
+	host, _ := pack.Parse(base)
 	if host == nil {
 		fmt.Fprintf(stderr, "sufler-pack import: pack id %q: must match [a-z0-9-]+\n", id)
 		return 2, false
 	}
-	var policies []*knowledge.Pack
+	var policies []*pack.Pack
 	for _, f := range rulePacks {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			fmt.Fprintf(stderr, "sufler-pack: %v\n", err)
 			return 2, false
 		}
-		p, problems := knowledge.Parse(data)
+		p, problems := pack.Parse(data)
 		if len(problems) > 0 {
 			fmt.Fprintf(stderr, "%s: not a valid pack (%s)\n", f, problems[0])
 			return 1, false
@@ -89,7 +89,7 @@ func (im *importer) run(macros []macro, into, id, title string, rulePacks packFi
 			continue
 		}
 		var broken []string
-		for _, p := range append([]*knowledge.Pack{host}, policies...) {
+		for _, p := range append([]*pack.Pack{host}, policies...) {
 			for _, s := range p.Segments {
 				for _, f := range p.Rules.Check(text, s.ID) {
 					broken = append(broken, fmt.Sprintf("%s: breaks rule %s (%s, pack %s) at «%s»: %s", where, f.Rule, f.Severity, p.ID, f.Match, f.Message))
@@ -117,7 +117,7 @@ func (im *importer) run(macros []macro, into, id, title string, rulePacks packFi
 		fmt.Fprintf(stderr, "sufler-pack import: %v\n", err)
 		return 2, false
 	}
-	if _, problems := knowledge.Parse(out); len(problems) > 0 {
+	if _, problems := pack.Parse(out); len(problems) > 0 {
 		for _, p := range problems {
 			fmt.Fprintf(stderr, "import made an invalid pack: %s\n", p)
 		}
@@ -131,7 +131,7 @@ func (im *importer) run(macros []macro, into, id, title string, rulePacks packFi
 }
 
 // template converts one macro for the host pack: the same text for each of its segments.
-func (im *importer) template(m macro, host *knowledge.Pack, ids map[string]bool) template {
+func (im *importer) template(m macro, host *pack.Pack, ids map[string]bool) template {
 	body := m.Body
 	if m.HTML {
 		body = htmlToText(body)
@@ -157,7 +157,7 @@ func (im *importer) template(m macro, host *knowledge.Pack, ids map[string]bool)
 
 // templateID is "<format>-<helpdesk id>" (re-importing replaces the same templates), or a
 // slug of the title when the export has no id; unique within the pack.
-func templateID(format string, m macro, host *knowledge.Pack, ids map[string]bool) string {
+func templateID(format string, m macro, host *pack.Pack, ids map[string]bool) string {
 	id := slug(m.ID)
 	if id == "" {
 		id = slug(translit(m.Title))

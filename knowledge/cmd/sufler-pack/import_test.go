@@ -10,7 +10,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
-	"github.com/sufler/sufler/knowledge"
+	"github.com/sufler/sufler/knowledge/pack"
 )
 
 var update = flag.Bool("update", false, "rewrite the import goldens in testdata/import/*.golden")
@@ -48,11 +48,11 @@ func TestImportGolden(t *testing.T) {
 				t.Fatalf("exit %d: %s", code, report)
 			}
 			// The pack is valid: it parses, and it passes its own rules.
-			p, problems := knowledge.Parse([]byte(out))
+			p, problems := pack.Parse([]byte(out))
 			if len(problems) > 0 {
 				t.Fatalf("invalid pack: %v\n%s", problems, out)
 			}
-			for _, pr := range knowledge.Lint(p) {
+			for _, pr := range pack.Lint(p) {
 				if strings.Contains(pr.Problem, "breaks rule") {
 					t.Errorf("the pack breaks its own rule: %s", pr)
 				}
@@ -99,7 +99,7 @@ func TestImportInto(t *testing.T) {
 		t.Fatalf("merged pack fails validate:\n%s", out)
 	}
 	merged, _ := os.ReadFile(dst)
-	p, _ := knowledge.Parse(merged)
+	p, _ := pack.Parse(merged)
 	if len(p.Templates) != 7 || p.Templates[6].ID != "zendesk-360001" {
 		t.Fatalf("templates: %d, last %q", len(p.Templates), p.Templates[len(p.Templates)-1].ID)
 	}
@@ -190,8 +190,8 @@ func FuzzImportText(f *testing.F) {
 			}
 			// Whatever came in, the text goes into a pack that parses.
 			tj, _ := json.Marshal(text)
-			pack := `{"id":"f","version":"1","title":"F","segments":[{"id":"s","title":"S"}],"templates":[{"id":"t","title":"T","variants":{"s":` + string(tj) + `}}]}`
-			if _, problems := knowledge.Parse([]byte(pack)); len(problems) > 0 {
+			doc := `{"id":"f","version":"1","title":"F","segments":[{"id":"s","title":"S"}],"templates":[{"id":"t","title":"T","variants":{"s":` + string(tj) + `}}]}`
+			if _, problems := pack.Parse([]byte(doc)); len(problems) > 0 {
 				t.Fatalf("%s: %q → %q: %v", format, s, text, problems)
 			}
 		}
@@ -208,7 +208,7 @@ func TestImportStrayBraces(t *testing.T) {
 	if code > 1 {
 		t.Fatalf("exit %d: %s", code, report)
 	}
-	p, problems := knowledge.Parse([]byte(out))
+	p, problems := pack.Parse([]byte(out))
 	if len(problems) > 0 || len(p.Templates) != 1 {
 		t.Fatalf("%v\n%s", problems, out)
 	}

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sufler/sufler/knowledge"
+	"github.com/sufler/sufler/knowledge/pack"
 )
 
 const (
@@ -137,7 +137,7 @@ func TestGen(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	p, problems := knowledge.Parse([]byte(out))
+	p, problems := pack.Parse([]byte(out))
 	if len(problems) > 0 || p.ID != "load" || len(p.Templates) != 28 || len(p.Cases) != 12 {
 		t.Errorf("generated pack: %v %+v", problems, p.Info())
 	}
@@ -152,27 +152,5 @@ func TestUsage(t *testing.T) {
 	}
 	if code, _, errOut := runCmd(t, "", "lint"); code != 2 || !strings.HasPrefix(errOut, `sufler-pack: unknown command "lint"`) {
 		t.Errorf("unknown: %d %q", code, errOut)
-	}
-}
-
-func TestLocate(t *testing.T) {
-	data := []byte("{\n \"a\": {\n  \"odd.key\": [\n   1,\n   {\"b\": 2}\n  ]\n },\n \"my field\": 3\n}")
-	tests := []struct {
-		path string
-		line int
-	}{
-		{"a", 2},
-		{`a["odd.key"]`, 3},
-		{`a["odd.key"][1]`, 5},
-		{`a["odd.key"][1].b`, 5},
-		{`a["odd.key"][1].missing`, 5}, // a missing field: its object's line
-		{`["my field"]`, 8},
-		{"nope", 1},
-		{"", 0},
-	}
-	for _, tt := range tests {
-		if got := locate(data, tt.path); got != tt.line {
-			t.Errorf("locate(%q) = %d, want %d", tt.path, got, tt.line)
-		}
 	}
 }

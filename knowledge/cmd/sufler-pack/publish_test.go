@@ -7,7 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sufler/sufler/knowledge"
+	"github.com/sufler/sufler/knowledge/index"
+	"github.com/sufler/sufler/knowledge/pack"
 	"github.com/sufler/sufler/wasm/hub"
 )
 
@@ -34,10 +35,10 @@ func TestBuildSignPublish(t *testing.T) {
 	// The image is what the engine would build, and loads as the pack's index.
 	img, _ := os.ReadFile(filepath.Join(v1, "vector-test", imageFile))
 	data, _ := os.ReadFile(pack1)
-	p, _ := knowledge.Parse(data)
-	want, _ := knowledge.IndexImage(p)
-	gd, err1 := knowledge.ImageDigest(img)
-	wd, err2 := knowledge.ImageDigest(want)
+	p, _ := pack.Parse(data)
+	want, _ := index.Image(p)
+	gd, err1 := index.Digest(img)
+	wd, err2 := index.Digest(want)
 	if err1 != nil || err2 != nil || gd != wd {
 		t.Errorf("index image digest %s, want %s (%v %v)", gd, wd, err1, err2)
 	}

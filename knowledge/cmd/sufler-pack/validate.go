@@ -7,16 +7,14 @@ import (
 	"io"
 	"os"
 	"sort"
-	"strconv"
-	"strings"
 
 	"github.com/sufler/sufler/knowledge"
-	"github.com/tidwall/gjson"
+	"github.com/sufler/sufler/knowledge/pack"
 )
 
 // validate loads every pack into one Base, as the engine would load them together, and
 // prints each problem as "file:line: path: problem". With -lint (the default) it also runs
-// knowledge.Lint, which asks for what a pack that ships must have.
+// pack.Lint, which asks for what a pack that ships must have.
 func validate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -31,7 +29,7 @@ func validate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	base := knowledge.NewBase()
 	defer base.Close()
 	status := 0
-	var total knowledge.PackInfo
+	var total pack.PackInfo
 	packs, examples := 0, 0
 	for _, name := range fs.Args() {
 		data, err := os.ReadFile(name)
@@ -48,16 +46,20 @@ func validate(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			continue
 		}
 		if *lint && err == nil {
-			p, _ := knowledge.Parse(data)
-			problems = knowledge.Lint(p)
+			p, _ := pack.Parse(data)
+			problems = pack.Lint(p)
 			for _, s := range p.Specs {
 				examples += len(s.Examples.Flag) + len(s.Examples.Pass)
 			}
 		}
+		pack.Locate(data, problems) // Lint's and Base's problems come without lines
 		lines := make([]int, len(problems))
 		order := make([]int, len(problems))
 		for i, p := range problems {
-			lines[i], order[i] = locate(data, p.Path), i
+			order[i] = i
+			if p.Path != "" { // a syntax error says its line and column in its text
+				lines[i] = p.Line
+			}
 		}
 		// In file order, so an author can walk down the file fixing them.
 		sort.SliceStable(order, func(i, j int) bool { return lines[order[i]] < lines[order[j]] })
@@ -94,74 +96,4 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// locate returns the 1-based line of the value a problem path points at, or of the nearest
-// enclosing value that exists (a missing field is reported on its object's line); 0 for
-// problems of the whole document, whose messages carry their own position.
-func locate(data []byte, path string) int {
-	parts := splitPath(path)
-	for n := len(parts); n > 0; n-- {
-		r := gjson.GetBytes(data, strings.Join(parts[:n], "."))
-		if r.Exists() && r.Index > 0 {
-			return 1 + strings.Count(string(data[:r.Index]), "\n")
-		}
-	}
-	if path == "" {
-		return 0
-	}
-	return 1
-}
-
-// splitPath turns `templates[4].variants.smb` or `["odd key"]` into gjson path components,
-// escaped for gjson.
-func splitPath(path string) []string {
-	var parts []string
-	for path != "" {
-		switch path[0] {
-		case '.':
-			path = path[1:]
-		case '[':
-			end := strings.IndexByte(path, ']')
-			if end < 0 {
-				return parts
-			}
-			inner := path[1:end]
-			if strings.HasPrefix(inner, `"`) {
-				// A quoted key may hold "]": find the closing quote first.
-				q, err := strconv.QuotedPrefix(path[1:])
-				if err != nil {
-					return parts
-				}
-				key, _ := strconv.Unquote(q)
-				parts = append(parts, escape(key))
-				path = path[1+len(q):]
-				path = strings.TrimPrefix(path, "]")
-				continue
-			}
-			parts = append(parts, inner)
-			path = path[end+1:]
-		default:
-			end := strings.IndexAny(path, ".[")
-			if end < 0 {
-				end = len(path)
-			}
-			parts = append(parts, escape(path[:end]))
-			path = path[end:]
-		}
-	}
-	return parts
-}
-
-// escape makes a key safe as one gjson path component.
-func escape(key string) string {
-	var b strings.Builder
-	for _, r := range key {
-		switch r {
-		case '.', '*', '?', '|', '#', '@', '\\', '!', '=', '<', '>', '%', '"', ':', '(', ')', '[', ']', '{', '}', ',':
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

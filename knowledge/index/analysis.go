@@ -1,12 +1,12 @@
-package knowledge
+package index
 
 import (
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/sufler/sufler/rules/word"
 )
 
 // Analyzer names registered with bleve.
@@ -90,7 +90,7 @@ func (a *ruAnalyzer) Analyze(input []byte) analysis.TokenStream {
 // folded into buf (reused), whether it is all digits, and its length in runes;
 // start == end == len(text) when none is left. The analyzer, highlighting and the reply
 // words of a template all read words with it, so they agree on what a word is.
-func nextWord[T string | []byte](text T, i int, buf []byte) (start, end int, word []byte, numeric bool, runes int) {
+func nextWord[T string | []byte](text T, i int, buf []byte) (start, end int, folded []byte, numeric bool, runes int) {
 	for i < len(text) {
 		r, size := runeAt(text, i)
 		if _, k := classify(r); k != notWord {
@@ -107,6 +107,12 @@ func nextWord[T string | []byte](text T, i int, buf []byte) (start, end int, wor
 		}
 		i += size
 		if k == inWord {
+			if r == '\u0306' && len(buf) > 0 { // и + breve: й, as the rule matcher reads it
+				last, n := utf8.DecodeLastRune(buf)
+				if c, ok := word.Compose(last, r); ok {
+					buf = appendRune(buf[:len(buf)-n], c)
+				}
+			}
 			continue
 		}
 		if k != digit {
@@ -142,16 +148,17 @@ func appendRune(b []byte, r rune) []byte {
 	return utf8.AppendRune(b, r)
 }
 
-// Rune classes for the analyzer.
+// Rune classes for the analyzer: rules/word's, which the rule matcher reads words with too.
 const (
 	notWord = iota
 	letter
 	digit
-	inWord // stress mark, soft hyphen: inside words, not part of their spelling
+	inWord // invisible inside a word: soft hyphen, zero-width characters, stress marks
 )
 
-// classify folds a rune (lowercase, ё→е) and says what it is, with fast paths for ASCII
-// and Cyrillic: the Unicode tables were a third of the cost of indexing.
+// classify folds a rune (lowercase, ё→е) and says what it is, as rules/word does, with
+// fast paths for ASCII and basic Cyrillic: the Unicode tables were a third of the cost of
+// indexing. TestClassifyIsWord holds the fast paths to rules/word for every rune.
 func classify(r rune) (rune, int) {
 	switch {
 	case r < utf8.RuneSelf:
@@ -162,22 +169,20 @@ func classify(r rune) (rune, int) {
 			return r + 'a' - 'A', letter
 		case '0' <= r && r <= '9':
 			return r, digit
-		case r == '_': // joins words, as in Unicode word segmentation: customer_name
-			return r, letter
 		}
 		return r, notWord
 	case 'а' <= r && r <= 'я':
 		return r, letter
 	case 'А' <= r && r <= 'Я':
 		return r + 'а' - 'А', letter
-	case r == 'ё' || r == 'Ё':
-		return 'е', letter
-	case r == '\u0301' || r == '\u00ad':
-		return r, inWord
-	case unicode.IsLetter(r):
-		return unicode.ToLower(r), letter
-	case unicode.IsDigit(r):
+	}
+	switch word.Of(r) {
+	case word.Letter:
+		return word.Fold(r), letter
+	case word.Digit:
 		return r, digit
+	case word.Invisible:
+		return r, inWord
 	}
 	return r, notWord
 }

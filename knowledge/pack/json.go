@@ -1,4 +1,4 @@
-package knowledge
+package pack
 
 import (
 	"bytes"
@@ -24,10 +24,13 @@ func (c *checker) add(path, format string, args ...any) {
 	c.problems = append(c.problems, Problem{Path: path, Problem: fmt.Sprintf(format, args...)})
 }
 
+// bom is the byte order mark editors on Windows put before a pack.
+var bom = []byte("\xef\xbb\xbf")
+
 // document checks that data is one JSON object and returns it. Syntax errors carry the
 // line, column and byte offset, because pack authors edit these files by hand.
 func (c *checker) document(data []byte) (gjson.Result, bool) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // editors on Windows add a BOM
+	data = bytes.TrimPrefix(data, bom)
 	if len(bytes.TrimSpace(data)) == 0 {
 		c.add("", "empty document; a pack is a JSON object")
 		return gjson.Result{}, false
@@ -50,6 +53,7 @@ func (c *checker) document(data []byte) (gjson.Result, bool) {
 			}
 			line, col := lineCol(data, at)
 			c.add("", "invalid JSON at line %d, column %d (byte %d): %s", line, col, at, syn.Error())
+			c.problems[len(c.problems)-1].Line, c.problems[len(c.problems)-1].Column = line, col
 		case err != nil:
 			c.add("", "invalid JSON: %v", err)
 		default:
@@ -272,8 +276,8 @@ func (c *checker) array(fs map[string]member, key string) ([]gjson.Result, strin
 	return m.val.Array(), m.path
 }
 
-// isID reports whether s is [a-z0-9-]+, the form of every id in a pack.
-func isID(s string) bool {
+// IsID reports whether s is [a-z0-9-]+, the form of every id in a pack (at most 64 long).
+func IsID(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -292,7 +296,7 @@ func (c *checker) id(fs map[string]member, path string) string {
 		return ""
 	}
 	p := join(path, "id")
-	if !isID(s) {
+	if !IsID(s) {
 		c.add(p, "must match [a-z0-9-]+")
 		return ""
 	}

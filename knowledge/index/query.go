@@ -1,26 +1,26 @@
-package knowledge
+package index
 
 import "strings"
 
-// queryTerms are the analysed terms of a query: lemmas (see lemma.go), and the same cut to roots.
+// Terms are the analysed terms of a query text (Analyse): lemmas (see lemma.go), and the same cut to roots.
 // roots lists only the roots that differ from their stem: a root equal to its stem can only
 // match words a stem query already finds, and every extra term costs a walk of postings.
-type queryTerms struct {
+type Terms struct {
 	stems, roots     []string
 	stemSet, rootSet map[string]bool
 	prefixes         [][]byte          // rootSet as bytes, for marks; built on first use
 	counts           map[string]uint64 // after pruning: how many entries hold each stem
 }
 
-// maxQueryTerms caps the distinct terms taken from one query text, so a pasted letter
+// MaxQueryTerms caps the distinct terms taken from one query text, so a pasted letter
 // cannot turn into thousands of term searchers.
-const maxQueryTerms = 48
+const MaxQueryTerms = 48
 
 // analyse returns the distinct terms of text, at most max; with last, the last max terms
 // (the words the agent typed most recently), else the first.
-func analyse(text string, max int, last bool) *queryTerms {
+func Analyse(text string, max int, last bool) *Terms {
 	a, _ := analyzers()
-	q := &queryTerms{stemSet: map[string]bool{}, rootSet: map[string]bool{}}
+	q := &Terms{stemSet: map[string]bool{}, rootSet: map[string]bool{}}
 	if strings.TrimSpace(text) == "" {
 		return q
 	}
@@ -53,7 +53,7 @@ func analyse(text string, max int, last bool) *queryTerms {
 }
 
 // add puts a stem and its root in.
-func (q *queryTerms) add(s string) {
+func (q *Terms) add(s string) {
 	q.stems = append(q.stems, s)
 	q.stemSet[s] = true
 	r := root(s)
@@ -65,7 +65,11 @@ func (q *queryTerms) add(s string) {
 	}
 }
 
-func (q *queryTerms) empty() bool { return len(q.stems) == 0 }
+// Len is how many distinct terms the text gave.
+func (q *Terms) Len() int { return len(q.stems) }
+
+// Empty reports whether the text gave no terms (only function words, or nothing).
+func (q *Terms) Empty() bool { return len(q.stems) == 0 }
 
 // root cuts a stem to rootLen runes, as the root analyzer does.
 func root(stem string) string {

@@ -1,4 +1,4 @@
-package knowledge
+package pack
 
 import (
 	"math"
@@ -22,7 +22,7 @@ var exampleFields = []string{"flag", "pass"}
 // same field is dropped: it would only be the echo of the zero value left in its place.
 func (c *checker) rules(fs map[string]member, p *Pack) {
 	items, path := c.array(fs, "rules")
-	segs := p.segmentIDs()
+	segs := p.SegmentIDs()
 	specs := make([]rules.Spec, len(items))
 	before := len(c.problems)
 	for i, item := range items {
@@ -38,6 +38,13 @@ func (c *checker) rules(fs map[string]member, p *Pack) {
 	p.Rules = set
 }
 
+// CompileRules compiles a pack's rules as Parse does, running their examples if asked,
+// for a pack that comes as Go data rather than JSON (the engine's default packs). The
+// problems are at pack paths ("rules[3].regex").
+func CompileRules(specs []rules.Spec, examples bool) (*rules.Set, []Problem) {
+	return compileSpecs(specs, examples, nil)
+}
+
 // compileSpecs compiles a pack's rules (running their examples if asked) and returns
 // rules.Compile's problems at pack paths ("rules[3].regex"), leaving out those inside a
 // path already reported.
@@ -50,13 +57,9 @@ func compileSpecs(specs []rules.Spec, examples bool, reported []string) (*rules.
 	set, rp := compile(specs)
 	var out []Problem
 	for _, pr := range rp {
-		full := path + pr.Path
-		msg := pr.Problem
-		if strings.HasSuffix(full, ".id") && strings.HasPrefix(msg, "duplicate of [") {
-			msg = "duplicate of " + path + strings.TrimPrefix(msg, "duplicate of ")
-		}
-		if !within(full, reported) {
-			out = append(out, Problem{Path: full, Problem: msg})
+		pr.Path = path + pr.Path // Compile's paths are inside the rules array
+		if !within(pr.Path, reported) {
+			out = append(out, pr)
 		}
 	}
 	return set, out

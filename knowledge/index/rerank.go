@@ -1,10 +1,11 @@
-package knowledge
+package index
 
 import (
 	"math"
 	"slices"
 
 	bleveindex "github.com/blevesearch/bleve_index_api"
+	"github.com/sufler/sufler/knowledge/pack"
 )
 
 // Suggest ranks in two steps. The index finds candidates by BM25 over the fields; then each
@@ -31,16 +32,18 @@ const (
 	topicMiss = 0.6
 )
 
-// reranker weighs candidates against the customer's message.
-type reranker struct {
-	tc    *termCounter
+// Reranker weighs candidates against the customer's message.
+type Reranker struct {
+	tc    *Counter
 	terms []weightedTerm // the pruned message terms, in query order: sums stay the same bit for bit
 	total float64
 	roots map[string]bool // roots of every term of the message (before pruning)
 }
 
-func newReranker(tc *termCounter, all, kept *queryTerms) *reranker {
-	r := &reranker{tc: tc, roots: all.rootSet}
+// NewReranker weighs against the customer's message: all its terms, and kept, those Prune
+// kept of them with tc, the counter the query's packs were pruned with.
+func NewReranker(tc *Counter, all, kept *Terms) *Reranker {
+	r := &Reranker{tc: tc, roots: all.rootSet}
 	for _, s := range kept.stems {
 		n := max(kept.counts[s], 1)
 		w := math.Log(1 + float64(tc.docs)/float64(n))
@@ -53,12 +56,13 @@ func newReranker(tc *termCounter, all, kept *queryTerms) *reranker {
 	return r
 }
 
-// factor returns the weight of a candidate from the pack at scope position f.order.
-func (r *reranker) factor(f found) float64 {
+// Factor returns the weight of a match from x, the index at position pack of the
+// counter's scope. A nil Reranker weighs every match 1.
+func (r *Reranker) Factor(pack int, x *Index, m Match) float64 {
 	if r == nil || r.total == 0 {
 		return 1
 	}
-	tp := f.l.topicOf(f, r.tc.packs[f.order])
+	tp := x.topicOf(m, r.tc.packs[pack])
 	if tp == nil {
 		return 1
 	}
@@ -68,11 +72,11 @@ func (r *reranker) factor(f found) float64 {
 			cov += t.weight
 		}
 	}
-	x := coverageFloor + (1-coverageFloor)*cov/r.total
+	w := coverageFloor + (1-coverageFloor)*cov/r.total
 	if len(tp.specific) > 0 && !slices.ContainsFunc(tp.specific, func(rt string) bool { return r.roots[rt] }) {
-		x *= topicMiss
+		w *= topicMiss
 	}
-	return x
+	return w
 }
 
 // weightedTerm is a message term's root and its IDF weight.
@@ -81,7 +85,7 @@ type weightedTerm struct {
 	weight float64
 }
 
-// topic is what the reranker needs of an entry, computed on its first use and kept: the
+// topic is what the Reranker needs of an entry, computed on its first use and kept: the
 // roots of what it says about itself, and the roots of its specific title words: those few
 // entries of its pack have and that its customers' phrasings (triggers, customer_says) use
 // too. A title word customers never say describes the situation in the agent's words
@@ -94,23 +98,23 @@ type topic struct {
 
 // topicOf returns the entry's topic (nil if it is gone), reading counts from r, a reader
 // on the entry's pack.
-func (l *loaded) topicOf(f found, r bleveindex.IndexReader) *topic {
-	key := f.kind + "/" + f.id
-	if tp, ok := l.topics.Load(key); ok {
+func (x *Index) topicOf(f Match, r bleveindex.IndexReader) *topic {
+	key := f.Kind + "/" + f.ID
+	if tp, ok := x.topics.Load(key); ok {
 		return tp.(*topic)
 	}
 	var title string
 	var about, asks []string
-	switch f.kind {
-	case KindTemplate:
-		t := l.templates[f.id]
+	switch f.Kind {
+	case pack.KindTemplate:
+		t := x.templates[f.ID]
 		if t == nil {
 			return nil
 		}
 		title, asks = t.Title, t.Triggers
 		about = append([]string{t.Situation}, t.Tags...)
 	default:
-		c := l.cases[f.id]
+		c := x.cases[f.ID]
 		if c == nil {
 			return nil
 		}
@@ -143,7 +147,7 @@ func (l *loaded) topicOf(f found, r bleveindex.IndexReader) *topic {
 			tp.specific = append(tp.specific, rt)
 		}
 	}, title)
-	l.topics.Store(key, tp)
+	x.topics.Store(key, tp)
 	return tp
 }
 

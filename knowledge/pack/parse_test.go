@@ -1,4 +1,4 @@
-package knowledge
+package pack
 
 import (
 	"reflect"
@@ -17,7 +17,7 @@ func TestParseTestPack(t *testing.T) {
 	if p.ID != "vector-test" || p.Version != "0.1.0" || p.Language != "ru" {
 		t.Errorf("header = %q %q %q", p.ID, p.Version, p.Language)
 	}
-	if got := p.segmentIDs(); !slices.Equal(got, []string{"corporate", "smb", "newcomer"}) {
+	if got := p.SegmentIDs(); !slices.Equal(got, []string{"corporate", "smb", "newcomer"}) {
 		t.Errorf("segments = %v", got)
 	}
 	for _, s := range p.Segments {
@@ -201,7 +201,7 @@ func TestParseProblems(t *testing.T) {
 			item(m, "rules", 0)["replacements"].(map[string]any)["vip"] = []any{"Текст"}
 		}, []string{"rules[0].replacements.vip: unknown segment (corporate, smb, newcomer, or default)"}},
 		{"duplicate rule id", func(m map[string]any) { item(m, "rules", 3)["id"] = "grey-scheme" }, []string{
-			"rules[3].id: duplicate of rules[1]",
+			"rules[3].id: duplicate: the rule at [1] has this id",
 		}},
 		{"unknown rule field", func(m map[string]any) { item(m, "rules", 1)["pattern"] = []any{"x"} }, []string{
 			`rules[1].pattern: unknown field (did you mean "patterns"?)`,
@@ -329,6 +329,67 @@ func TestVariables(t *testing.T) {
 	for _, tt := range tests {
 		if got := Variables(tt.text); !slices.Equal(got, tt.want) {
 			t.Errorf("Variables(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestProblemReference: a problem says, besides its path, which pack and entry it is in
+// and where in the JSON text, so an editor can jump there and a list can name the entry.
+func TestProblemReference(t *testing.T) {
+	doc := "{\n  \"id\": \"ref\", \"version\": \"1\", \"title\": \"R\",\n  \"segments\": [{\"id\": \"s\", \"title\": \"S\"}],\n" +
+		"  \"templates\": [\n    {\"id\": \"greet\", \"title\": \"G\", \"variants\": {\"s\": \"Привет, {{Имя}}\"}},\n" +
+		"    {\"title\": \"No id\", \"variants\": {\"s\": \"Текст\"}, \"trigers\": []}\n  ],\n" +
+		"  \"rules\": [{\"id\": \"r1\", \"kind\": \"regex\", \"category\": \"x\", \"severity\": \"error\", \"message\": \"M\", \"why\": \"W\", \"regex\": \"(\", \"examples\": {\"flag\": [\"a\"]}}]\n}"
+	_, problems := Parse([]byte(doc))
+	want := map[string]Problem{
+		"templates[0].variants.s": {Pack: "ref", Kind: "template", ID: "greet", Line: 5, Column: 53},
+		"templates[1].id":         {Pack: "ref", Kind: "template", ID: "", Line: 6, Column: 5},
+		"templates[1].trigers":    {Pack: "ref", Kind: "template", Line: 6, Column: 63},
+		"rules[0].regex":          {Pack: "ref", Kind: "rule", ID: "r1", Line: 8, Column: 118},
+	}
+	seen := 0
+	for _, p := range problems {
+		w, ok := want[p.Path]
+		if !ok {
+			continue
+		}
+		seen++
+		if p.Pack != w.Pack || p.Kind != w.Kind || p.ID != w.ID || p.Line != w.Line || p.Column != w.Column {
+			t.Errorf("%s: pack %q kind %q id %q at %d:%d; want %q %q %q at %d:%d (%s)", p.Path,
+				p.Pack, p.Kind, p.ID, p.Line, p.Column, w.Pack, w.Kind, w.ID, w.Line, w.Column, p.Problem)
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("%d of the %d expected problems; got %v", seen, len(want), problems)
+	}
+	_, problems = Parse([]byte("{\n  \"id\": \"x\",\n  \"title\": \"T\" \"version\": \"1\"\n}"))
+	if len(problems) != 1 || problems[0].Line != 3 || problems[0].Column != 16 {
+		t.Errorf("syntax error: %+v; want line 3, column 16", problems)
+	}
+}
+
+// TestLocate: a problem is located at the value its path points at, or at the object that
+// lacks it; keys that need quoting in a path are found too.
+func TestLocate(t *testing.T) {
+	data := []byte("{\n \"a\": {\n  \"odd.key\": [\n   1,\n   {\"b\": 2}\n  ]\n },\n \"my field\": 3\n}")
+	tests := []struct {
+		path      string
+		line, col int
+	}{
+		{"a", 2, 7},
+		{`a["odd.key"]`, 3, 14},
+		{`a["odd.key"][1]`, 5, 4},
+		{`a["odd.key"][1].b`, 5, 10},
+		{`a["odd.key"][1].missing`, 5, 4}, // a missing field: its object
+		{`["my field"]`, 8, 14},
+		{"nope", 1, 1},
+		{"", 0, 0},
+	}
+	for _, tt := range tests {
+		ps := []Problem{{Path: tt.path}}
+		Locate(data, ps)
+		if ps[0].Line != tt.line || ps[0].Column != tt.col {
+			t.Errorf("Locate(%q) = %d:%d, want %d:%d", tt.path, ps[0].Line, ps[0].Column, tt.line, tt.col)
 		}
 	}
 }

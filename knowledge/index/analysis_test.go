@@ -1,4 +1,4 @@
-package knowledge
+package index
 
 import (
 	"fmt"
@@ -73,7 +73,7 @@ func TestWordForms(t *testing.T) {
 	}
 	for _, tt := range tests {
 		for _, f := range tt.forms {
-			q := analyse(f, maxQueryTerms, false)
+			q := Analyse(f, MaxQueryTerms, false)
 			if len(q.stems) != 1 || q.stems[0] != tt.lemma {
 				t.Errorf("%q: query terms %q, want [%s]", f, q.stems, tt.lemma)
 			}
@@ -85,18 +85,18 @@ func TestWordForms(t *testing.T) {
 // form; negation and question words are, in every sentence.
 func TestFunctionWords(t *testing.T) {
 	for _, w := range []string{"и", "что", "это", "вы", "вам", "вашего", "мне", "они", "в", "на", "по", "бы", "же", "ли", "вот", "все", "всё", "этот", "который", "будет", "был", "для", "после"} {
-		if q := analyse(w, maxQueryTerms, false); !q.empty() {
+		if q := Analyse(w, MaxQueryTerms, false); !q.Empty() {
 			t.Errorf("%q: terms %q, want none", w, q.stems)
 		}
 	}
 	// Negative pronouns are negation, by their lemma.
 	for w, want := range map[string]string{"никого": "никто", "ничего": "ничто", "никогда": "никогда"} {
-		if q := analyse(w, maxQueryTerms, false); len(q.stems) != 1 || q.stems[0] != want {
+		if q := Analyse(w, MaxQueryTerms, false); len(q.stems) != 1 || q.stems[0] != want {
 			t.Errorf("%q: terms %q, want [%s]", w, q.stems, want)
 		}
 	}
 	for _, w := range []string{"не", "нет", "ни", "когда", "где", "почему", "сколько", "как", "можно", "сегодня", "знаете", "точно"} {
-		if q := analyse(w, maxQueryTerms, false); len(q.stems) != 1 {
+		if q := Analyse(w, MaxQueryTerms, false); len(q.stems) != 1 {
 			t.Errorf("%q: terms %q, want one", w, q.stems)
 		}
 	}
@@ -106,13 +106,13 @@ func TestFunctionWords(t *testing.T) {
 // words whose analysed root is a query root.
 func TestMarksMatchAnalyzer(t *testing.T) {
 	text, _ := analyzers()
-	p, _ := Parse(testPack)
+	p := parseTestPack(t)
 	var texts []string
 	for _, tp := range p.Templates {
 		texts = append(texts, tp.Title, tp.Situation)
 		texts = append(texts, tp.Triggers...)
 		for _, v := range tp.Variants {
-			texts = append(texts, v.texts()...)
+			texts = append(texts, v.Texts()...)
 		}
 	}
 	for _, c := range p.Cases {
@@ -121,7 +121,7 @@ func TestMarksMatchAnalyzer(t *testing.T) {
 		texts = append(texts, c.CustomerSays...)
 	}
 	for _, query := range []string{"задержали груз", "счёт оплата", "документы растаможка", "повреждённый товар фото", "перезвоните клиенту", "ждать неделю"} {
-		q := analyse(query, maxQueryTerms, false)
+		q := Analyse(query, MaxQueryTerms, false)
 		for _, s := range texts {
 			var want [][2]int
 			for _, tk := range text.Analyze([]byte(s)) {

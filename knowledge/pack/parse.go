@@ -1,6 +1,7 @@
-package knowledge
+package pack
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 
@@ -40,12 +41,14 @@ func ParseTrusted(data []byte) (*Pack, []Problem) {
 
 func parse(data []byte, examples bool) (*Pack, []Problem) {
 	c := &checker{examples: examples}
+	data = bytes.TrimPrefix(data, bom)
 	root, ok := c.document(data)
 	if !ok {
 		return nil, c.problems
 	}
 	p := c.pack(root)
 	if len(c.problems) > 0 {
+		refer(data, root, c.problems)
 		return nil, c.problems
 	}
 	return p, nil
@@ -159,7 +162,7 @@ func (c *checker) templates(fs map[string]member, p *Pack) {
 // variants reads a template's per-segment texts and its placeholders. A template must speak
 // to every segment of its pack: a gap would leave the agent without a reply for that customer.
 func (c *checker) variants(tf map[string]member, tp string, p *Pack, t *Template) {
-	segs := p.segmentIDs()
+	segs := p.SegmentIDs()
 	vars := newVarSet()
 	read := false // whether the variants could be read, so unused variables mean something
 	m, ok := tf["variants"]

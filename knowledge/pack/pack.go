@@ -1,6 +1,9 @@
-// Package knowledge loads packs of cases and reply templates, checks them, indexes them
-// in memory and answers search, suggest and segment questions about them.
-package knowledge
+// Package pack is the pack format: a company's segments, reply templates, cases and rules
+// as JSON, read and checked (Parse), linted before shipping (Lint), with the limits a pack
+// must keep and the {{variables}} of its texts. It knows nothing of search: the index is
+// knowledge/index, the set of loaded packs is knowledge. It must not import bleve (a test
+// holds it to that), so the validator and sufler-pack stay small.
+package pack
 
 import "github.com/sufler/sufler/rules"
 
@@ -97,21 +100,10 @@ type Case struct {
 	Source string
 }
 
-// Problem is one thing wrong with a pack: where, and what.
-type Problem struct {
-	// Path points into the pack JSON, e.g. "templates[4].variants.smb"; empty for the document as a whole.
-	Path string `json:"path"`
-	// Problem says what is wrong there.
-	Problem string `json:"problem"`
-}
-
-// String renders the problem as "path: problem", the form the validator prints.
-func (p Problem) String() string {
-	if p.Path == "" {
-		return p.Problem
-	}
-	return p.Path + ": " + p.Problem
-}
+// Problem is one thing wrong with a pack: what, and where (path, entry, line and column).
+// It is rules.Problem, the engine's one problem type, so a pack's problems and its rules'
+// are one list.
+type Problem = rules.Problem
 
 // PackInfo summarises a loaded pack for lists.
 type PackInfo struct {
@@ -141,14 +133,20 @@ func (p *Pack) Info() PackInfo {
 		Templates: len(p.Templates), Cases: len(p.Cases), Rules: len(p.Specs)}
 }
 
-// segmentIDs lists the pack's segment ids in pack order.
-func (p *Pack) segmentIDs() []string {
+// SegmentIDs lists the pack's segment ids in pack order.
+func (p *Pack) SegmentIDs() []string {
 	return p.Info().Segments
 }
 
-// variant returns the template's wording for the segment, or for the pack's first segment
+// Kinds of entries: a pack's templates and cases, as search and suggest name them.
+const (
+	KindTemplate = "template"
+	KindCase     = "case"
+)
+
+// Variant returns the template's wording for the segment, or for the pack's first segment
 // when segment is empty or unknown to the template.
-func (t *Template) variant(segment string, p *Pack) Variant {
+func (t *Template) Variant(segment string, p *Pack) Variant {
 	if v, ok := t.Variants[segment]; ok {
 		return v
 	}
@@ -156,4 +154,16 @@ func (t *Template) variant(segment string, p *Pack) Variant {
 		return t.Variants[p.Segments[0].ID]
 	}
 	return Variant{}
+}
+
+// Texts lists the variant's non-empty channel texts: chat first, then e-mail, messenger.
+func (v Variant) Texts() []string {
+	out := []string{v.Text}
+	if v.Email != "" {
+		out = append(out, v.Email)
+	}
+	if v.Messenger != "" {
+		out = append(out, v.Messenger)
+	}
+	return out
 }

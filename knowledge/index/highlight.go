@@ -1,4 +1,4 @@
-package knowledge
+package index
 
 import (
 	"bytes"
@@ -8,14 +8,14 @@ import (
 	"unicode/utf8"
 )
 
-// fragmentRunes is the longest fragment; longer texts are cut around the first match.
-const fragmentRunes = 160
+// FragmentRunes is the longest fragment in runes; longer texts are cut around the first match.
+const FragmentRunes = 160
 
 // fragment marks the words of text that match the query by root (so «задержали» marks
 // «задержка»; a stem match is a root match too). It returns the HTML fragment and how many
 // distinct query roots it matched; no fragment when nothing matched.
-func fragment(text string, q *queryTerms) (string, int) {
-	if q == nil || q.empty() || text == "" {
+func fragment(text string, q *Terms) (string, int) {
+	if q == nil || q.Empty() || text == "" {
 		return "", 0
 	}
 	marks, n := q.marks(text)
@@ -50,7 +50,7 @@ func fragment(text string, q *queryTerms) (string, int) {
 // word shares a root with the query only if it starts with that root's first letters
 // (prefixRunes of them, so «жду» is still looked up for «ждать»), and only those words are
 // analysed. It returns the byte spans and how many distinct roots matched.
-func (q *queryTerms) marks(text string) ([][2]int, int) {
+func (q *Terms) marks(text string) ([][2]int, int) {
 	if q.prefixes == nil {
 		for r := range q.rootSet {
 			p := prefix(r, prefixRunes)
@@ -110,7 +110,7 @@ func prefix(s string, n int) string {
 }
 
 // maybe reports whether a folded word starts like a query root.
-func (q *queryTerms) maybe(word []byte) bool {
+func (q *Terms) maybe(word []byte) bool {
 	for _, p := range q.prefixes {
 		if bytes.HasPrefix(word, p) {
 			return true
@@ -119,14 +119,14 @@ func (q *queryTerms) maybe(word []byte) bool {
 	return false
 }
 
-// window picks at most fragmentRunes runes of text around the byte offset at, starting a
+// window picks at most FragmentRunes runes of text around the byte offset at, starting a
 // little before it, and cut at spaces so no word is broken.
 func window(text string, at int) (from, to int) {
-	if utf8.RuneCountInString(text) <= fragmentRunes {
+	if utf8.RuneCountInString(text) <= FragmentRunes {
 		return 0, len(text)
 	}
 	from = at
-	for n := 0; from > 0 && n < fragmentRunes/4; n++ {
+	for n := 0; from > 0 && n < FragmentRunes/4; n++ {
 		_, size := utf8.DecodeLastRuneInString(text[:from])
 		from -= size
 	}
@@ -136,7 +136,7 @@ func window(text string, at int) (from, to int) {
 		}
 	}
 	to = from
-	for n := 0; to < len(text) && n < fragmentRunes; n++ {
+	for n := 0; to < len(text) && n < FragmentRunes; n++ {
 		_, size := utf8.DecodeRuneInString(text[to:])
 		to += size
 	}
@@ -150,7 +150,7 @@ func window(text string, at int) (from, to int) {
 
 // fragments marks up to three of the texts, preferring those that match more query terms
 // and, among equals, the earlier ones (callers list texts by importance).
-func fragments(texts []string, q *queryTerms) []string {
+func Fragments(texts []string, q *Terms) []string {
 	type cand struct {
 		frag string
 		n    int

@@ -1,4 +1,4 @@
-package knowledge
+package index
 
 import (
 	"bytes"
@@ -23,6 +23,7 @@ import (
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 	"github.com/blevesearch/vellum"
 	zap "github.com/blevesearch/zapx/v16"
+	"github.com/sufler/sufler/knowledge/pack"
 )
 
 // An index image is a pack's built search index as bytes: the zap segments scorch made of
@@ -34,7 +35,7 @@ import (
 //
 // Images only hold what buildIndex builds: loadImage checks that every segment holds the
 // entries of the slice it stands for, and TestPrebuilt (wasm/engine) that an image holds
-// what building the pack gives today (ImageDigest).
+// what building the pack gives today (Digest).
 
 const imageMagic = "sufler-index 1\n"
 
@@ -51,7 +52,7 @@ func indexConfig() map[string]any {
 
 // sortedZap is zap v16 with two changes to New. Documents are numbered in id order:
 // scorch hands them over in the order its analysis workers finish, so without the sort two
-// builds of a pack would number its entries differently (and ImageDigest would differ). And a batch that carries an image segment (see
+// builds of a pack would number its entries differently (and Digest would differ). And a batch that carries an image segment (see
 // imageField) gets that segment back instead of a new one.
 type sortedZap struct{ *zap.ZapPlugin }
 
@@ -96,13 +97,13 @@ func imageSegment(results []bleveindex.Document) segment.Segment {
 	return nil
 }
 
-// IndexImage builds p's search index, as a Put would, and returns it as an image. It
+// Image builds p's search index, as a Put would, and returns it as an image. It
 // writes temporary files, so it runs natively (the engine's generator), not in wasm.
 //
 // Each segment is rewritten by zap's merge, alone: a new segment lays out its postings in
 // the order terms come out of bleve's token maps, which differs from build to build; a
 // merge writes them in term order, so the same pack always gives the same image.
-func IndexImage(p *Pack) ([]byte, error) {
+func Image(p *pack.Pack) ([]byte, error) {
 	idx, err := buildIndex(p, nil)
 	if err != nil {
 		return nil, err
@@ -143,25 +144,25 @@ func IndexImage(p *Pack) ([]byte, error) {
 	return out, nil
 }
 
-// errImage is wrapped by every reason an image is refused.
-var errImage = errors.New("index image")
+// ErrImage is wrapped by every reason an image is refused.
+var ErrImage = errors.New("index image")
 
 // readImage splits an image into its zap segments. The bytes must stay unchanged for as
 // long as the segments are used: zap reads them in place.
 func readImage(img []byte) ([]*zap.SegmentBase, error) {
 	rest, ok := bytes.CutPrefix(img, []byte(imageMagic))
 	if !ok {
-		return nil, fmt.Errorf("%w: does not start with %q", errImage, strings.TrimSpace(imageMagic))
+		return nil, fmt.Errorf("%w: does not start with %q", ErrImage, strings.TrimSpace(imageMagic))
 	}
 	var segs []*zap.SegmentBase
 	for len(rest) > 0 {
 		n, k := binary.Uvarint(rest)
 		if k <= 0 || n > uint64(len(rest)-k) || n < zap.FooterSize {
-			return nil, fmt.Errorf("%w: segment %d: bad length", errImage, len(segs))
+			return nil, fmt.Errorf("%w: segment %d: bad length", ErrImage, len(segs))
 		}
 		sb, err := openSegment(rest[k : k+int(n)])
 		if err != nil {
-			return nil, fmt.Errorf("%w: segment %d: %v", errImage, len(segs), err)
+			return nil, fmt.Errorf("%w: segment %d: %v", ErrImage, len(segs), err)
 		}
 		segs = append(segs, sb)
 		rest = rest[k+int(n):]
@@ -192,7 +193,7 @@ func openSegment(file []byte) (*zap.SegmentBase, error) {
 
 // readPackImage reads an image and checks that it holds p's entries, cut into slices as
 // buildIndex cuts them: segment i holds exactly the ids of slice i.
-func readPackImage(p *Pack, img []byte) ([]*zap.SegmentBase, error) {
+func readPackImage(p *pack.Pack, img []byte) ([]*zap.SegmentBase, error) {
 	segs, err := readImage(img)
 	if err != nil {
 		return nil, fmt.Errorf("pack %s: %w", p.ID, err)
@@ -206,17 +207,17 @@ func readPackImage(p *Pack, img []byte) ([]*zap.SegmentBase, error) {
 	}
 	chunks := slices.Collect(slices.Chunk(ids, sliceSize(len(ids))))
 	if len(chunks) != len(segs) {
-		return nil, fmt.Errorf("pack %s: %w: %d segments for %d slices", p.ID, errImage, len(segs), len(chunks))
+		return nil, fmt.Errorf("pack %s: %w: %d segments for %d slices", p.ID, ErrImage, len(segs), len(chunks))
 	}
 	for i, want := range chunks {
 		slices.Sort(want) // ids is ours: sorting a chunk in place is fine
 		if n := segs[i].Count(); n != uint64(len(want)) {
-			return nil, fmt.Errorf("pack %s: %w: segment %d holds %d entries, its slice %d", p.ID, errImage, i, n, len(want))
+			return nil, fmt.Errorf("pack %s: %w: segment %d holds %d entries, its slice %d", p.ID, ErrImage, i, n, len(want))
 		}
 		for k, id := range want {
 			got, err := segs[i].DocID(uint64(k))
 			if err != nil || string(got) != id {
-				return nil, fmt.Errorf("pack %s: %w: segment %d entry %d is %q, want %q (%v)", p.ID, errImage, i, k, got, id, err)
+				return nil, fmt.Errorf("pack %s: %w: segment %d entry %d is %q, want %q (%v)", p.ID, ErrImage, i, k, got, id, err)
 			}
 		}
 	}
@@ -226,7 +227,7 @@ func readPackImage(p *Pack, img []byte) ([]*zap.SegmentBase, error) {
 // loadImage makes p's index of its image, one segment per batch, calling yield (if set)
 // after each. Taking a segment in is cheap natively but not in cold wasm (tens of ms for
 // the first pack), and a request that arrives meanwhile waits for the whole of it.
-func loadImage(p *Pack, img []byte, yield func()) (bleve.Index, error) {
+func loadImage(p *pack.Pack, img []byte, yield func()) (bleve.Index, error) {
 	segs, err := readPackImage(p, img)
 	if err != nil {
 		return nil, err
@@ -252,11 +253,11 @@ func loadImage(p *Pack, img []byte, yield func()) (bleve.Index, error) {
 	return idx, nil
 }
 
-// ImageDigest sums up what an image holds, whatever its layout: per segment, its entries
+// Digest sums up what an image holds, whatever its layout: per segment, its entries
 // and, field by field, every term with its postings (entry, frequency, norm). Two builds of
 // one pack give the same digest; their bytes may differ, as zap writes a field's sections
 // in map order.
-func ImageDigest(img []byte) (string, error) {
+func Digest(img []byte) (string, error) {
 	segs, err := readImage(img)
 	if err != nil {
 		return "", err

@@ -1,4 +1,4 @@
-package knowledge
+package pack
 
 import (
 	"fmt"
@@ -68,6 +68,7 @@ func Lint(p *Pack) []Problem {
 			add(index("rules", i)+".source", "missing; cite the document and section")
 		}
 	}
+	referPack(p, out)
 	return out
 }
 

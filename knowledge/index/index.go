@@ -1,9 +1,16 @@
-package knowledge
+// Package index is a pack's search index: how words become terms (analysis and lemma
+// search over rules/morph), the bleve index built of a pack or taken in from its image,
+// the queries search and suggest ask it, the pruning of long queries, the reranking of
+// suggestions and the <mark>ed fragments of hits. It is the only package of Sufler that
+// imports bleve; knowledge (the set of loaded packs) asks it through Index, Query and
+// Counter.
+package index
 
 import (
 	"fmt"
 	"maps"
 	"slices"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -13,7 +20,57 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
 	bleveindex "github.com/blevesearch/bleve_index_api"
+	"github.com/sufler/sufler/knowledge/pack"
 )
+
+// Index is one pack's search index, with the pack it was built of. It is safe for
+// concurrent searches; Close it when the pack is unloaded.
+type Index struct {
+	bleve     bleve.Index
+	pack      *pack.Pack
+	templates map[string]*pack.Template
+	cases     map[string]*pack.Case
+	topics    sync.Map // "kind/id" → *topic, for Suggest's reranking (rerank.go)
+}
+
+// Build indexes a parsed pack, calling yield (if set) after each batch: on a
+// single-threaded host (js/wasm) it hands control back so requests are answered while the
+// index builds.
+func Build(p *pack.Pack, yield func()) (*Index, error) {
+	idx, err := buildIndex(p, yield)
+	if err != nil {
+		return nil, err
+	}
+	return wrap(p, idx), nil
+}
+
+// Load takes a pack's index in from its image (see Image), one segment per batch, calling
+// yield (if set) after each. An image that does not hold the pack's entries is refused
+// with an error that wraps ErrImage.
+func Load(p *pack.Pack, img []byte, yield func()) (*Index, error) {
+	idx, err := loadImage(p, img, yield)
+	if err != nil {
+		return nil, err
+	}
+	return wrap(p, idx), nil
+}
+
+func wrap(p *pack.Pack, idx bleve.Index) *Index {
+	x := &Index{bleve: idx, pack: p,
+		templates: make(map[string]*pack.Template, len(p.Templates)),
+		cases:     make(map[string]*pack.Case, len(p.Cases)),
+	}
+	for i := range p.Templates {
+		x.templates[p.Templates[i].ID] = &p.Templates[i]
+	}
+	for i := range p.Cases {
+		x.cases[p.Cases[i].ID] = &p.Cases[i]
+	}
+	return x
+}
+
+// Close frees the index.
+func (x *Index) Close() error { return x.bleve.Close() }
 
 // Index fields. Every text field is indexed only: nothing is stored (the pack itself is in
 // memory, so hits are resolved by id), there are no term vectors (fragments are marked by
@@ -28,12 +85,6 @@ const (
 	fieldGuide = "guide" // case: do and dont
 	fieldRoot  = "root"  // title, asks and about under the root analyzer
 	fieldReply = "reply" // template: every word of its variants (all segments, all channels) once
-)
-
-// Kinds of entries.
-const (
-	KindTemplate = "template"
-	KindCase     = "case"
 )
 
 // batchSize is how many entries go into one index batch. The in-memory scorch index never
@@ -101,7 +152,7 @@ func newIndex() (bleve.Index, error) {
 
 // buildIndex indexes a parsed pack in a new in-memory scorch index, sliceSize entries at a
 // time, calling yield (if set) after each batch.
-func buildIndex(p *Pack, yield func()) (bleve.Index, error) {
+func buildIndex(p *pack.Pack, yield func()) (bleve.Index, error) {
 	batch := sliceSize(len(p.Templates) + len(p.Cases))
 	idx, err := newIndex()
 	if err != nil {
@@ -184,9 +235,9 @@ func (d docBuilder) add(field string, a analysis.Analyzer, texts ...string) {
 	d.doc.AddField(document.NewTextFieldCustom(field, nil, value, indexOnly, a))
 }
 
-func templateDoc(t *Template) *document.Document {
+func templateDoc(t *pack.Template) *document.Document {
 	text, root := analyzers()
-	d := newDoc(templateDocID(t.ID), KindTemplate)
+	d := newDoc(templateDocID(t.ID), pack.KindTemplate)
 	d.add(fieldTitle, text, t.Title)
 	d.add(fieldAsks, text, t.Triggers...)
 	d.add(fieldAbout, text, append([]string{t.Situation}, t.Tags...)...)
@@ -200,27 +251,15 @@ func templateDoc(t *Template) *document.Document {
 	return d.doc
 }
 
-func caseDoc(c *Case) *document.Document {
+func caseDoc(c *pack.Case) *document.Document {
 	text, root := analyzers()
-	d := newDoc(caseDocID(c.ID), KindCase)
+	d := newDoc(caseDocID(c.ID), pack.KindCase)
 	d.add(fieldTitle, text, c.Title)
 	d.add(fieldAsks, text, c.CustomerSays...)
 	d.add(fieldAbout, text, c.Situation)
 	d.add(fieldGuide, text, append(append([]string(nil), c.Do...), c.Dont...)...)
 	d.add(fieldRoot, root, append([]string{c.Title, c.Situation}, c.CustomerSays...)...)
 	return d.doc
-}
-
-// texts lists the variant's non-empty channel texts.
-func (v Variant) texts() []string {
-	out := []string{v.Text}
-	if v.Email != "" {
-		out = append(out, v.Email)
-	}
-	if v.Messenger != "" {
-		out = append(out, v.Messenger)
-	}
-	return out
 }
 
 // distinctWords lists each word of the template's variants once, folded as the analyzer
@@ -230,13 +269,13 @@ func (v Variant) texts() []string {
 // with its portable fallback, and a string-keyed set was a seventh of indexing a large
 // pack. A hash that collides with another word's is caught by comparing the words, so
 // the list stays exact.
-func distinctWords(t *Template) []string {
+func distinctWords(t *pack.Template) []string {
 	seen := make(map[uint64]int32, 64) // hash → index in out of the first word with it
 	var out []string
 	var buf []byte
 	// Variants in segment order: a map's order would make two builds of a pack differ.
 	for _, seg := range slices.Sorted(maps.Keys(t.Variants)) {
-		for _, text := range t.Variants[seg].texts() {
+		for _, text := range t.Variants[seg].Texts() {
 			for i := 0; i < len(text); {
 				var start int
 				start, i, buf, _, _ = nextWord(text, i, buf)

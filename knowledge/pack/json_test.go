@@ -1,4 +1,4 @@
-package knowledge
+package pack
 
 import (
 	"regexp"
@@ -75,8 +75,8 @@ var (
 
 func TestForms(t *testing.T) {
 	for _, s := range []string{"", "a", "prove-customs", "Prove", "x_y", "9lives", "customer_name", "a-b_c", "ё", "a b", "-", "_a", "a\n"} {
-		if got, want := isID(s), idForm.MatchString(s); got != want {
-			t.Errorf("isID(%q) = %v, want %v", s, got, want)
+		if got, want := IsID(s), idForm.MatchString(s); got != want {
+			t.Errorf("IsID(%q) = %v, want %v", s, got, want)
 		}
 		if got, want := isVarName(s), varNameForm.MatchString(s); got != want {
 			t.Errorf("isVarName(%q) = %v, want %v", s, got, want)
@@ -89,8 +89,8 @@ func FuzzForms(f *testing.F) {
 	f.Add("customer_name")
 	f.Add("prove-customs")
 	f.Fuzz(func(t *testing.T, s string) {
-		if isID(s) != idForm.MatchString(s) || isVarName(s) != varNameForm.MatchString(s) {
-			t.Fatalf("%q: isID %v, isVarName %v; regexps %v, %v", s, isID(s), isVarName(s), idForm.MatchString(s), varNameForm.MatchString(s))
+		if IsID(s) != idForm.MatchString(s) || isVarName(s) != varNameForm.MatchString(s) {
+			t.Fatalf("%q: IsID %v, isVarName %v; regexps %v, %v", s, IsID(s), isVarName(s), idForm.MatchString(s), varNameForm.MatchString(s))
 		}
 	})
 }

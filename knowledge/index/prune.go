@@ -1,4 +1,4 @@
-package knowledge
+package index
 
 import (
 	"context"
@@ -21,19 +21,20 @@ const (
 	minDocs = 100
 )
 
-// termCounter counts how many entries hold a term, over the packs a query covers.
-type termCounter struct {
+// Counter counts how many entries hold a term, over the packs a query covers.
+type Counter struct {
 	packs []bleveindex.IndexReader
 	docs  uint64
 }
 
-// newCounter opens readers on the packs; close it when done.
-func newCounter(scope []*loaded) (*termCounter, error) {
-	c := &termCounter{}
-	for _, l := range scope {
-		r, n, err := openReader(l)
+// NewCounter opens readers on the indexes of the packs a query covers, in the order the
+// query's matches name them (Match's pack); Close it when done.
+func NewCounter(scope []*Index) (*Counter, error) {
+	c := &Counter{}
+	for _, x := range scope {
+		r, n, err := x.openReader()
 		if err != nil {
-			c.close()
+			c.Close()
 			return nil, err
 		}
 		c.docs += n
@@ -42,13 +43,9 @@ func newCounter(scope []*loaded) (*termCounter, error) {
 	return c, nil
 }
 
-// openReader opens a reader on a pack's index and counts its entries.
-func openReader(l *loaded) (bleveindex.IndexReader, uint64, error) {
-	idx, err := l.index()
-	if err != nil {
-		return nil, 0, err
-	}
-	i, err := idx.Advanced()
+// openReader opens a reader on the index and counts its entries.
+func (x *Index) openReader() (bleveindex.IndexReader, uint64, error) {
+	i, err := x.bleve.Advanced()
 	if err != nil {
 		return nil, 0, err
 	}
@@ -64,7 +61,8 @@ func openReader(l *loaded) (bleveindex.IndexReader, uint64, error) {
 	return r, n, nil
 }
 
-func (c *termCounter) close() {
+// Close closes the readers.
+func (c *Counter) Close() {
 	for _, r := range c.packs {
 		r.Close()
 	}
@@ -73,7 +71,7 @@ func (c *termCounter) close() {
 // count returns how many entries hold the term: per pack, the larger of its root in the
 // root field (what entries say about themselves) and its stem in the reply field (their
 // reply texts).
-func (c *termCounter) count(stem string) uint64 {
+func (c *Counter) count(stem string) uint64 {
 	var n uint64
 	for _, r := range c.packs {
 		n += max(fieldCount(r, root(stem), fieldRoot), fieldCount(r, stem, fieldReply))
@@ -90,10 +88,10 @@ func fieldCount(r bleveindex.IndexReader, term, field string) uint64 {
 	return tfr.Count()
 }
 
-// prune keeps at most keep of the terms, preferring the rarer ones, and drops the terms no
+// Prune keeps at most keep of the terms, preferring the rarer ones, and drops the terms no
 // entry has. Every pack then gets the same query, so scores from different packs stay
 // comparable.
-func (c *termCounter) prune(q *queryTerms, keep int) *queryTerms {
+func (c *Counter) Prune(q *Terms, keep int) *Terms {
 	type scored struct {
 		stem string
 		n    uint64
@@ -106,7 +104,7 @@ func (c *termCounter) prune(q *queryTerms, keep int) *queryTerms {
 	}
 	sort.SliceStable(ts, func(i, j int) bool { return ts[i].n < ts[j].n })
 	limit := uint64(float64(c.docs) * commonShare)
-	out := &queryTerms{stemSet: map[string]bool{}, rootSet: map[string]bool{}}
+	out := &Terms{stemSet: map[string]bool{}, rootSet: map[string]bool{}}
 	out.counts = map[string]uint64{}
 	for i, t := range ts {
 		if len(out.stems) == keep || (c.docs >= minDocs && i >= minKept && t.n > limit) {
