@@ -29,7 +29,7 @@ export const SENTENCE = 'Я не знаю, но мы гарантируем 100%
  * some of them while developing.
  */
 export const ALL_FIXTURES = [
-  'textarea', 'contenteditable', 'shadow', 'quill', 'tinymce', 'ckeditor5', 'tiptap', 'prosemirror', 'draftjs',
+  'textarea', 'contenteditable', 'shadow', 'quill', 'tinymce', 'ckeditor5', 'tiptap', 'prosemirror', 'gravity', 'gravity?mode=markup', 'draftjs',
   'lexical', 'slate', 'summernote', 'trix', 'froala', 'ckeditor4',
 ];
 export const FIXTURES = process.env.SUFLER_FIXTURES
