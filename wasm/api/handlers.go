@@ -1,6 +1,7 @@
 package api
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"net/http"
@@ -137,26 +138,64 @@ func (h *Handler) packs(w http.ResponseWriter, _ *http.Request, _ string) {
 	}
 	writeJSON(w, http.StatusOK, struct {
 		Packs []knowledge.PackInfo `json:"packs"`
-	}{packs})
+		Off   []offPack            `json:"off"`
+	}{packs, h.offPacks(packs)})
 }
 
 func (h *Handler) putPack(w http.ResponseWriter, r *http.Request, id string) {
-	data, ok := readBody(w, r, MaxPackBody)
+	if r.URL.Query().Has("builtin") {
+		h.builtinOn(w, r, id)
+		return
+	}
+	framed := withImage(r)
+	limit := int64(MaxPackBody)
+	if framed {
+		limit = MaxImageBody
+	}
+	data, ok := readBody(w, r, limit)
 	if !ok {
 		return
 	}
+	opt := knowledge.PutOptions{ID: id, Background: true}
+	var report *imageReport
+	if framed {
+		pack, img, err := splitFramed(data)
+		if err != nil {
+			writeError(w, http.StatusBadRequest, err.Error(), nil)
+			return
+		}
+		data, report = pack, &imageReport{Used: true}
+		if opt.Image, err = h.usableImage(pack, img); err != nil {
+			report = &imageReport{Error: fmt.Sprintf("the index image was not used (%v); the pack is indexed anew", err)}
+		}
+	}
+	h.loadPack(w, data, opt, report)
+}
+
+// loadPack puts a pack and answers with it, or with why it was refused.
+func (h *Handler) loadPack(w http.ResponseWriter, data []byte, opt knowledge.PutOptions, report *imageReport) {
 	// The pack answers checks as soon as it is validated; searches wait for its index.
 	// On a single-threaded host that keeps a large import from freezing the checks.
-	info, problems, err := h.base.PutWith(data, knowledge.PutOptions{ID: id, Background: true})
+	h.putMu.Lock()
+	defer h.putMu.Unlock()
+	info, problems, err := h.base.PutWith(data, opt)
+	name := opt.ID
+	if name == "" {
+		name = "the pack"
+	} else {
+		name = strconv.Quote(name)
+	}
 	switch {
 	case len(problems) > 0:
-		writeError(w, http.StatusBadRequest, fmt.Sprintf("pack %q was not loaded: %d problem(s); the loaded packs are unchanged", id, len(problems)), problems)
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("pack %s was not loaded: %d problem(s); the loaded packs are unchanged", name, len(problems)), problems)
 	case err != nil:
 		writeEngineError(w, err)
 	default:
+		h.images.remember(info.ID, sha256.Sum256(data))
 		writeJSON(w, http.StatusOK, struct {
-			Pack knowledge.PackInfo `json:"pack"`
-		}{info})
+			Pack  knowledge.PackInfo `json:"pack"`
+			Image *imageReport       `json:"image,omitempty"`
+		}{info, report})
 	}
 }
 
@@ -177,6 +216,9 @@ func (h *Handler) deletePack(w http.ResponseWriter, r *http.Request, id string) 
 		writeError(w, http.StatusConflict, fmt.Sprintf("pack %q is built in; to switch it off, send DELETE /v1/packs/%s?builtin=off", id, id), nil)
 		return
 	}
+	h.putMu.Lock()
+	defer h.putMu.Unlock()
+	h.images.forget(id)
 	if !h.base.Delete(id) {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("no pack %q is loaded", id), nil)
 		return
