@@ -88,6 +88,14 @@ export function createOffscreenEngine(b, { timeoutMs = 90_000, log = () => {} } 
         return { ok: false, error: err.message, applied: [] };
       }
     },
+    /** A pack operation, carried out by the engine host (src/engine/packs.js). */
+    async packs(msg) {
+      try {
+        return await call(MSG.enginePacks, { msg });
+      } catch (err) {
+        return { ok: false, error: `engine unavailable: ${err.message}`, problems: [] };
+      }
+    },
     /** Host status, or {running:false} when there is no document. */
     async status() {
       if (!(await b.offscreenExists())) return { started: false, running: false, document: false };
