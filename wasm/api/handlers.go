@@ -179,15 +179,13 @@ func (h *Handler) loadPack(w http.ResponseWriter, data []byte, opt knowledge.Put
 	h.putMu.Lock()
 	defer h.putMu.Unlock()
 	info, problems, err := h.base.PutWith(data, opt)
-	name := opt.ID
-	if name == "" {
-		name = "the pack"
-	} else {
-		name = strconv.Quote(name)
+	name := "the pack"
+	if opt.ID != "" {
+		name = "pack " + strconv.Quote(opt.ID)
 	}
 	switch {
 	case len(problems) > 0:
-		writeError(w, http.StatusBadRequest, fmt.Sprintf("pack %s was not loaded: %d problem(s); the loaded packs are unchanged", name, len(problems)), problems)
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("%s was not loaded: %d problem(s); the loaded packs are unchanged", name, len(problems)), problems)
 	case err != nil:
 		writeEngineError(w, err)
 	default:

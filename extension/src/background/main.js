@@ -16,7 +16,12 @@ const TARGET = typeof __SUFLER_TARGET__ === 'string' ? __SUFLER_TARGET__ : 'chro
 
 // The engine host owns the custom packs (the extension's IndexedDB, which content scripts
 // cannot read); the background only tells it which built-in packs are switched off.
-const getConfig = async () => ({ disabled: [...(await load()).packs.disabled] });
+// The host asks before it loads the stored packs: packs an earlier version kept in
+// storage.local are in IndexedDB by then.
+const getConfig = async () => {
+  await packStore().migrate().catch((err) => console.warn('Sufler: moving custom packs to IndexedDB failed:', err));
+  return { disabled: [...(await load()).packs.disabled] };
+};
 packStore().migrate().catch((err) => console.warn('Sufler: moving custom packs to IndexedDB failed:', err));
 
 const engine = TARGET === 'firefox'

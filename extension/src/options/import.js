@@ -28,7 +28,14 @@ export async function importPack(text, { packs, limits, msg }) {
   if (r.status === 413) return { ok: false, error: msg('importTooBig'), problems: [] };
   // 409: the id is a built-in pack's, which an import must not replace.
   if (r.status === 409) return { ok: false, error: msg('importBuiltIn', { id: builtinId(r.error) }), problems: [] };
-  return { ok: false, error: r.error ?? msg('importFailed', { status: r.status }), problems: r.problems ?? [] };
+  return { ok: false, error: r.error ?? msg('importFailed', { status: r.status }), problems: (r.problems ?? []).map((p) => localized(p, msg)) };
+}
+
+// The engine says where JSON breaks in its own words; the page says it in the agent's language, with the engine's line and column.
+const BAD_JSON = /^invalid JSON at line (\d+), column (\d+) \(byte \d+\): (.*)$/s;
+function localized(p, msg) {
+  const m = BAD_JSON.exec(String(p.problem ?? ''));
+  return m ? { ...p, problem: msg('importBadJSONAt', { line: Number(m[1]), col: Number(m[2]), error: m[3] }) } : p;
 }
 
 // The engine names the built-in pack in its 409 answer: `pack "prove-customs" is built in...`.

@@ -73,13 +73,15 @@ export function idbBackend(idb = globalThis.indexedDB) {
 /**
  * CreatePackStore wraps a backend ({all, get, put, delete}) with record upgrades and the
  * move of packs that earlier versions kept in storage.local.
- * io: {storageGet, storageSet} (browser.js; fakes in tests).
+ * io: {storageGet, storageSet} (browser.js; fakes in tests), or null where there is no
+ * chrome.storage (Chromium's offscreen document): the background moves old packs instead.
  */
 export function createPackStore(backend, io = { storageGet, storageSet }) {
   let migrating = null;
 
   /** Moves packs that earlier versions kept in storage.local into the store (cheap when there are none; safe to repeat). */
   function migrate() {
+    if (!io) return Promise.resolve();
     migrating ??= (async () => {
       const raw = (await io.storageGet(['packs'])).packs;
       const legacy = raw && typeof raw === 'object' && raw.custom && typeof raw.custom === 'object' ? raw.custom : {};
@@ -122,6 +124,11 @@ export function createPackStore(backend, io = { storageGet, storageSet }) {
       return Object.fromEntries(Object.entries(await this.records()).map(([id, r]) => [id, r.json]));
     },
   };
+}
+
+/** The pack store of a context without chrome.storage: the offscreen document that hosts the engine. */
+export function hostPackStore() {
+  return createPackStore(idbBackend(), null);
 }
 
 let shared = null;
