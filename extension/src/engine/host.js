@@ -16,16 +16,17 @@ function unavailable(error) {
  *   getConfig()  → Promise<{disabled: [ids]}>: built-in packs switched off, applied after every start
  *   store        the pack store (src/shared/pack-store.js): the custom packs, which this host owns (packs.js)
  *   startTimeoutMs / requestTimeoutMs bound the wait for the engine; on timeout the worker is
- *   terminated and the next request starts a new one.
+ *   terminated and the next request starts a new one. packTimeoutMs bounds a request that
+ *   loads or exports a pack: a company's 24 MiB pack takes seconds to read in wasm.
  */
-export function createEngineHost({ spawn, getConfig, store, startTimeoutMs = 60_000, requestTimeoutMs = 20_000, log = () => {} }) {
+export function createEngineHost({ spawn, getConfig, store, startTimeoutMs = 60_000, requestTimeoutMs = 20_000, packTimeoutMs = 240_000, log = () => {} }) {
   let cur = null;   // {worker, ready: Promise, pending: Map, dead, error}
   let nextId = 1;
   let starts = 0;
   let applied = [];
   store ??= { records: async () => ({}), get: async () => null, put: async () => {}, delete: async () => {} };
   // Pack changes go to the engine that runs now (started if need be), never through a restart.
-  const owner = createPackOwner({ send: (req) => request(req), store, log });
+  const owner = createPackOwner({ send: (req) => request(req, packTimeoutMs), store, log });
 
   function die(run, error) {
     if (run.dead) return;
@@ -61,7 +62,7 @@ export function createEngineHost({ spawn, getConfig, store, startTimeoutMs = 60_
       report.push({ id, op: 'disable', ok: r.status === 200 || r.status === 404, status: r.status, problems: [] });
     }
     // The stored packs go into this run directly: request() would wait for this very start.
-    const stored = createPackOwner({ send: (req) => send(run, req, requestTimeoutMs), store, log });
+    const stored = createPackOwner({ send: (req) => send(run, req, packTimeoutMs), store, log });
     report.push(...await stored.applyStored());
     return report;
   }
@@ -102,7 +103,7 @@ export function createEngineHost({ spawn, getConfig, store, startTimeoutMs = 60_
   }
 
   /** Serves one API request {method, path, body} → {status, body}; starts the engine if needed. */
-  async function request(req) {
+  async function request(req, timeoutMs = requestTimeoutMs) {
     let run = cur && !cur.dead ? cur : start();
     try {
       await run.ready;
@@ -114,7 +115,7 @@ export function createEngineHost({ spawn, getConfig, store, startTimeoutMs = 60_
       run = start();
       try { await run.ready; } catch (err) { return unavailable(`engine failed to start: ${err.message}`); }
     }
-    return send(run, req, requestTimeoutMs);
+    return send(run, req, timeoutMs);
   }
 
   /** Restarts the engine and reapplies the packs from settings → {ok, applied, error?}. */
