@@ -1,7 +1,6 @@
 package api
 
 import (
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"net/http"
@@ -137,9 +136,10 @@ func (h *Handler) packs(w http.ResponseWriter, _ *http.Request, _ string) {
 		packs = []knowledge.PackInfo{}
 	}
 	writeJSON(w, http.StatusOK, struct {
-		Packs []knowledge.PackInfo `json:"packs"`
-		Off   []offPack            `json:"off"`
-	}{packs, h.offPacks(packs)})
+		Packs   []knowledge.PackInfo `json:"packs"`
+		Off     []offPack            `json:"off"`
+		BuiltIn []string             `json:"builtin"`
+	}{packs, h.offPacks(packs), h.builtinIDs()})
 }
 
 func (h *Handler) putPack(w http.ResponseWriter, r *http.Request, id string) {
@@ -189,7 +189,7 @@ func (h *Handler) loadPack(w http.ResponseWriter, data []byte, opt knowledge.Put
 	case err != nil:
 		writeEngineError(w, err)
 	default:
-		h.images.remember(info.ID, sha256.Sum256(data))
+		h.images.remember(info.ID, packSum(data))
 		writeJSON(w, http.StatusOK, struct {
 			Pack  knowledge.PackInfo `json:"pack"`
 			Image *imageReport       `json:"image,omitempty"`

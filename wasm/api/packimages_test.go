@@ -278,7 +278,7 @@ func TestBuiltinOffOn(t *testing.T) {
 	if code != 200 || out["pack"].(map[string]any)["id"] != id {
 		t.Fatalf("on: %d %v", code, out)
 	}
-	if _, _, out := do(t, h, "GET", "/v1/packs", ""); len(out["packs"].([]any)) != 1 || len(out["off"].([]any)) != 0 {
+	if _, _, out := do(t, h, "GET", "/v1/packs", ""); len(out["packs"].([]any)) != 1 || len(out["off"].([]any)) != 0 || fmt.Sprint(out["builtin"]) != "["+id+"]" {
 		t.Fatalf("after on: %v", out)
 	}
 }

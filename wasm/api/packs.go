@@ -96,6 +96,17 @@ func (h *Handler) loaded(id string) bool {
 	return false
 }
 
+// builtinIDs lists the ids of the built-in packs, on or off, in order: a host that
+// reconciles its stored packs with the engine leaves these alone.
+func (h *Handler) builtinIDs() []string {
+	out := make([]string, 0, len(h.builtins))
+	for id := range h.builtins {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // offPack is a built-in pack that is switched off, as GET /v1/packs lists it.
 type offPack struct {
 	ID    string `json:"id"`

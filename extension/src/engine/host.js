@@ -151,6 +151,7 @@ export function createEngineHost({ spawn, getConfig, store, startTimeoutMs = 60_
   async function packs(msg) {
     switch (msg?.op) {
       case 'list': return owner.list();
+      case 'reconcile': return owner.reconcile();
       case 'import': return typeof msg.text === 'string' ? owner.importPack(msg.text) : { ok: false, error: 'text must be the pack file as a string', problems: [] };
       case 'remove': return owner.remove(String(msg.id));
       case 'toggle': return owner.toggle(String(msg.id), msg.on === true);

@@ -134,6 +134,29 @@ export function createPackOwner({ send, store, log = () => {}, imageType = 'appl
       return { ok: true, packs: rows };
     },
 
+    /**
+     * Makes the running engine hold what the store holds: every pack that is on and missing
+     * from the engine is PUT, every pack the engine has that is neither built in nor stored
+     * (nor on) is DELETEd. For changes made to the store from elsewhere (a team hub).
+     */
+    async reconcile() {
+      const r = await send({ method: 'GET', path: '/v1/packs' });
+      if (r.status !== 200) return fail(r.body?.error ?? `engine answered ${r.status}`);
+      const builtin = new Set(r.body.builtin ?? []);
+      const loaded = new Set((r.body.packs ?? []).map((p) => p.id));
+      const recs = await store.records();
+      const report = [];
+      for (const [id, rec] of Object.entries(recs)) {
+        if (rec.on && !loaded.has(id)) report.push(await load(id, rec));
+      }
+      for (const id of loaded) {
+        if (builtin.has(id) || recs[id]?.on) continue;
+        const d = await send({ method: 'DELETE', path: `/v1/packs/${encodeURIComponent(id)}` });
+        report.push({ id, op: 'delete', ok: d.status === 200 || d.status === 404, status: d.status });
+      }
+      return { ok: report.every((x) => x.ok), applied: report };
+    },
+
     /** Waits for the images being made (tests, and a host about to stop). */
     settled() { return Promise.all([...imaging.values()]); },
   };

@@ -41,7 +41,7 @@ function fakeEngine() {
       return packs.has(id) ? { status: 200, body: new TextEncoder().encode(`img:${packs.get(id)}`).buffer } : { status: 404, body: { error: 'no' } };
     }
     if (req.method === 'DELETE') return { status: packs.delete(id) || req.path.includes('builtin=off') ? 200 : 404, body: {} };
-    if (req.path === '/v1/packs') return { status: 200, body: { packs: [...packs.keys()].map((k) => ({ id: k, title: k })), off: [{ id: 'builtin-x', title: 'X' }] } };
+    if (req.path === '/v1/packs') return { status: 200, body: { packs: [...packs.keys()].map((k) => ({ id: k, title: k })), off: [{ id: 'builtin-x', title: 'X' }], builtin: ['builtin-x', 'builtin-y'] } };
     return { status: 404, body: {} };
   }
   return { packs, calls, send };
@@ -128,6 +128,21 @@ test('an image that arrives after the pack was replaced is not stored with the n
   release();
   await owner.settled();
   assert.equal((await store.get('shop')).image, null);
+});
+
+test('reconcile: the running engine ends up holding what the store holds, built-in packs untouched', async () => {
+  const engine = fakeEngine();
+  const store = memoryStore();
+  const owner = createPackOwner({ send: engine.send, store });
+  engine.packs.set('builtin-y', '{}');
+  engine.packs.set('stray', '{"id":"stray"}'); // in the engine, no longer stored (removed elsewhere)
+  await store.put('new', { json: '{"id":"new"}', image: null, on: true }); // stored by someone else (a team hub)
+  await store.put('off', { json: '{"id":"off"}', image: null, on: false });
+  const r = await owner.reconcile();
+  assert.equal(r.ok, true);
+  assert.deepEqual(r.applied.map((x) => [x.id, x.op]), [['new', 'custom'], ['stray', 'delete']]);
+  assert.deepEqual([...engine.packs.keys()].sort(), ['builtin-y', 'new']);
+  await owner.settled();
 });
 
 test('framedPack counts the pack in UTF-8 bytes', async () => {
