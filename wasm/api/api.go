@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/sufler/sufler/knowledge"
 	"github.com/sufler/sufler/knowledge/pack"
@@ -25,14 +26,18 @@ const MaxPackBody = 32 << 20
 
 // Handler answers the /v1 API from a knowledge base. It never keeps what it is sent.
 type Handler struct {
-	base   *knowledge.Base
-	routes []route
+	base     *knowledge.Base
+	routes   []route
+	images   images             // pack sums and the engine's stamp (packimages.go)
+	builtins map[string]Builtin // built-in packs that may be switched back on (packs.go)
+	putMu    sync.Mutex         // one pack change at a time, so a pack and its sum agree
 }
 
 // route binds one path (exact, or a prefix ending in "/" for a trailing id) to its methods.
 type route struct {
 	path    string
 	prefix  bool
+	suffix  string // after the id, as "/image"
 	methods map[string]func(w http.ResponseWriter, r *http.Request, id string)
 }
 
@@ -45,8 +50,10 @@ func New(base *knowledge.Base) *Handler {
 		{path: "/v1/search", methods: methods{"GET": h.search}},
 		{path: "/v1/segment", methods: methods{"POST": h.segment}},
 		{path: "/v1/segments", methods: methods{"GET": h.segments}},
-		{path: "/v1/packs", methods: methods{"GET": h.packs}},
+		{path: "/v1/packs", methods: methods{"GET": h.packs, "POST": h.postPack}},
 		{path: "/v1/packs/", prefix: true, methods: methods{"PUT": h.putPack, "DELETE": h.deletePack}},
+		{path: "/v1/packs/", prefix: true, suffix: "/image", methods: methods{"GET": h.packImage}},
+		{path: "/v1/limits", methods: methods{"GET": h.limits}},
 		{path: "/v1/health", methods: methods{"GET": h.health}},
 	}
 	return h
@@ -90,6 +97,9 @@ func (rt route) match(path string) (id string, ok bool) {
 		return "", path == rt.path
 	}
 	id, ok = strings.CutPrefix(path, rt.path)
+	if ok && rt.suffix != "" {
+		id, ok = strings.CutSuffix(id, rt.suffix)
+	}
 	return id, ok && id != "" && !strings.Contains(id, "/")
 }
 

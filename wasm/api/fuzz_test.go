@@ -5,6 +5,9 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/sufler/sufler/knowledge"
 )
 
 // FuzzCheck sends arbitrary bodies to /v1/check: the engine must never panic and must always
@@ -58,6 +61,41 @@ func FuzzPutPack(f *testing.F) {
 			if p, ok := out["problems"].([]any); !ok || len(p) == 0 {
 				t.Fatalf("refused without problems: %s", w.Body)
 			}
+		}
+	})
+}
+
+// FuzzPutPackImage sends arbitrary framed bodies (a pack and its image) to PUT: never a
+// panic, always JSON; a loaded pack says whether its image was used, a refused one why.
+func FuzzPutPackImage(f *testing.F) {
+	pack := mustRead(f, "testdata/shop.json")
+	img := exportImage(f, "", "test-shop", pack)
+	f.Add(framed(pack, img))
+	f.Add(framed(pack, img[:len(img)-7]))
+	f.Add(framed(pack[:40], img))
+	f.Add([]byte("sufler-pack 1 0\n"))
+	f.Add([]byte("sufler-pack 1 3\n{}x" + packImageMagic))
+	h := New(knowledge.NewBase())
+	f.Fuzz(func(t *testing.T, body []byte) {
+		code, answer := raw(t, h, "PUT", "/v1/packs/test-shop", PackImageType, body)
+		// The index builds in the background: let it finish inside this input, so its
+		// coverage is not counted to the next one.
+		for !h.base.Ready() {
+			time.Sleep(time.Millisecond)
+		}
+		out := jsonOf(t, answer)
+		switch code {
+		case 200:
+			rep, ok := out["image"].(map[string]any)
+			if _, has := out["pack"].(map[string]any); !has || !ok || (rep["used"] != true && rep["error"] == nil) {
+				t.Fatalf("200 without the pack or what became of its image: %s", answer)
+			}
+		case 400:
+			if msg, _ := out["error"].(string); msg == "" {
+				t.Fatalf("400 without an error message: %s", answer)
+			}
+		default:
+			t.Fatalf("status %d: %s", code, answer)
 		}
 	})
 }

@@ -137,27 +137,68 @@ func (h *Handler) packs(w http.ResponseWriter, _ *http.Request, _ string) {
 		packs = []pack.PackInfo{}
 	}
 	writeJSON(w, http.StatusOK, struct {
-		Packs []pack.PackInfo `json:"packs"`
-	}{packs})
+		Packs   []pack.PackInfo `json:"packs"`
+		Off     []offPack       `json:"off"`
+		BuiltIn []string        `json:"builtin"`
+	}{packs, h.offPacks(packs), h.builtinIDs()})
 }
 
 func (h *Handler) putPack(w http.ResponseWriter, r *http.Request, id string) {
-	data, ok := readBody(w, r, MaxPackBody)
+	if r.URL.Query().Has("builtin") {
+		h.builtinOn(w, r, id)
+		return
+	}
+	framed := withImage(r)
+	limit := int64(MaxPackBody)
+	if framed {
+		limit = MaxImageBody
+	}
+	data, ok := readBody(w, r, limit)
 	if !ok {
 		return
 	}
+	opt := knowledge.PutOptions{ID: id, Background: true}
+	var report *imageReport
+	if framed {
+		pack, img, err := splitFramed(data)
+		if err != nil {
+			writeError(w, http.StatusBadRequest, err.Error(), nil)
+			return
+		}
+		data, report = pack, &imageReport{Used: true}
+		if opt.Image, err = h.usableImage(pack, img); err != nil {
+			report = &imageReport{Error: fmt.Sprintf("the index image was not used (%v); the pack is indexed anew", err)}
+		} else {
+			// This engine build made the image from these very bytes, so it has run their
+			// rules' examples already: a start need not run them again.
+			opt.Trusted = true
+		}
+	}
+	h.loadPack(w, data, opt, report)
+}
+
+// loadPack puts a pack and answers with it, or with why it was refused.
+func (h *Handler) loadPack(w http.ResponseWriter, data []byte, opt knowledge.PutOptions, report *imageReport) {
 	// The pack answers checks as soon as it is validated; searches wait for its index.
 	// On a single-threaded host that keeps a large import from freezing the checks.
-	info, problems, err := h.base.PutWith(data, knowledge.PutOptions{ID: id, Background: true})
+	h.putMu.Lock()
+	defer h.putMu.Unlock()
+	info, problems, err := h.base.PutWith(data, opt)
+	name := "the pack"
+	if opt.ID != "" {
+		name = "pack " + strconv.Quote(opt.ID)
+	}
 	switch {
 	case len(problems) > 0:
-		writeError(w, http.StatusBadRequest, fmt.Sprintf("pack %q was not loaded: %d problem(s); the loaded packs are unchanged", id, len(problems)), problems)
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("%s was not loaded: %d problem(s); the loaded packs are unchanged", name, len(problems)), problems)
 	case err != nil:
 		writeEngineError(w, err)
 	default:
+		h.images.remember(info.ID, packSum(data))
 		writeJSON(w, http.StatusOK, struct {
-			Pack pack.PackInfo `json:"pack"`
-		}{info})
+			Pack  pack.PackInfo `json:"pack"`
+			Image *imageReport  `json:"image,omitempty"`
+		}{info, report})
 	}
 }
 
@@ -178,6 +219,9 @@ func (h *Handler) deletePack(w http.ResponseWriter, r *http.Request, id string) 
 		writeError(w, http.StatusConflict, fmt.Sprintf("pack %q is built in; to switch it off, send DELETE /v1/packs/%s?builtin=off", id, id), nil)
 		return
 	}
+	h.putMu.Lock()
+	defer h.putMu.Unlock()
+	h.images.forget(id)
 	if !h.base.Delete(id) {
 		writeError(w, http.StatusNotFound, fmt.Sprintf("no pack %q is loaded", id), nil)
 		return

@@ -10,6 +10,7 @@ export const BUDGET = {
   'wasm.firstCheckMs': { max: 250, what: 'first /v1/check answer after instantiate' },
   'wasm.defaultReadyMs': { max: 300, what: 'search ready, default packs' },
   'wasm.N.readyMs': { max: 2000, what: 'search ready, generated pack' },
+  'wasm.N.restartReadyMs': { max: 400, what: 'search ready after an engine restart, pack loaded with its stored image' },
   'wasm.N.check.p95Ms': { max: 1, what: 'check p95, 2,000-character reply, every default rule' },
   'wasm.N.search.p95Ms': { max: 3, what: 'search p95 from JS' },
   'wasm.N.suggest.p95Ms': { max: 3, what: 'suggest p95 from JS' },
@@ -62,6 +63,8 @@ export function figures(raw, sizes) {
         [`wasm.${s}.rssBytes`]: x.memory.rssBytes, [`wasm.${s}.peakRssBytes`]: x.memory.peakRssBytes,
         [`wasm.${s}.arrayBuffersBytes`]: x.memory.arrayBuffers,
         [`wasm.${s}.recall5`]: x.recall5, [`wasm.${s}.suggestRecall5`]: x.suggestRecall5,
+        [`wasm.${s}.restartReadyMs`]: x.restartReadyMs, [`wasm.${s}.restartPutMs`]: x.restartPutMs,
+        [`wasm.${s}.imageBytes`]: x.imageBytes,
       });
       lat(f, `wasm.${s}.check`, x.check);
       lat(f, `wasm.${s}.search`, x.search);
@@ -150,6 +153,10 @@ export function table(f, checks, meta, sizes, engines) {
       big ? '≤ 2 s' : '', `wasm.${s}.readyMs`);
     row('  of which: bytes into Go + parse', { wasm: fmtMs(k('wasm', 'parseMs')), native: fmtMs(k('native', 'parseMs')) });
     row('check sent while the pack indexes', { wasm: fmtMs(k('wasm', 'checkDuringIndexMs')) });
+    row('searchable after an engine restart (pack + stored image)', { wasm: fmtMs(k('wasm', 'restartReadyMs')) },
+      big ? '≤ 400 ms' : '', `wasm.${s}.restartReadyMs`);
+    row('  of which: PUT with the image answered', { wasm: fmtMs(k('wasm', 'restartPutMs')) });
+    row('  index image size', { wasm: fmtB(k('wasm', 'imageBytes')) });
     row('check p50/p95/p99', { wasm: fmtL(f, `wasm.${s}.check`), native: fmtL(f, `native.${s}.check`) },
       big ? 'p95 ≤ 1 ms' : '', `wasm.${s}.check.p95Ms`);
     row('bridge (GET /v1/health) p50/p95/p99', { wasm: fmtL(f, `wasm.${s}.bridge`) });

@@ -143,6 +143,29 @@ export async function runWasm({ wasmDir, corpus, queries: queriesPath, checks = 
   await res.text();
   out.parseMs = now() - t;
   if (res.status !== 400) throw new Error(`PUT under a wrong id: want 400, got ${res.status}`);
+
+  // An engine restart, as the extension's host does it: the pack's index image (made by
+  // this engine: GET /v1/packs/{id}/image) goes back with the pack's bytes into a fresh
+  // engine, which takes the index in instead of building it. Measured from the PUT to the
+  // first search answered from the pack, the engine's own start not included (see startMs).
+  const imgRes = await engine.fetch(new Request(`${ORIGIN}/v1/packs/${packId}/image`));
+  if (imgRes.status !== 200) throw new Error(`GET image: ${imgRes.status} ${await imgRes.text()}`);
+  const image = new Uint8Array(await imgRes.arrayBuffer());
+  out.imageBytes = image.length;
+  const again = await startEngine({ wasm: module });
+  await untilReady(again);
+  const q = queries[0];
+  t = now();
+  const framed = new Blob([`sufler-pack 1 ${pack.length}\n`, new Uint8Array(pack), image]);
+  const putRes = await again.fetch(new Request(`${ORIGIN}/v1/packs/${packId}`, {
+    method: 'PUT', body: framed, headers: { 'content-type': 'application/vnd.sufler.pack+image' },
+  }));
+  const putBody = JSON.parse(await putRes.text());
+  out.restartPutMs = now() - t;
+  if (putRes.status !== 200 || putBody.image?.used !== true) throw new Error(`PUT with the image: ${putRes.status} ${JSON.stringify(putBody.image ?? putBody.error)}`);
+  const hit = await call(again, 'GET', `/v1/search?${new URLSearchParams({ q: q.q, limit: '10' })}`);
+  out.restartReadyMs = now() - t;
+  if (!hit.hits.some((x) => x.pack === packId)) throw new Error('after the restart, search finds nothing of the pack');
   return out;
 }
 

@@ -25,6 +25,32 @@ type Options struct {
 func New(opt Options) (*api.Handler, error) {
 	base := knowledge.NewBase()
 	base.Yield = opt.Yield
+	h := api.New(base)
+	// The prebuilt images change whenever indexing does: they name this engine's index format.
+	h.SetImageStamp(func() []byte {
+		var stamp []byte
+		for _, p := range defaultPacks() {
+			img, _ := image(p.ID) // New below fails on a missing image
+			stamp = append(stamp, img...)
+		}
+		return stamp
+	})
+	for _, p := range defaultPacks() {
+		if opt.NoDefaultPacks {
+			break
+		}
+		img, err := image(p.ID)
+		if err != nil {
+			return nil, fmt.Errorf("default pack %s: %w", p.ID, err)
+		}
+		put := knowledge.PutOptions{Trusted: true, BuiltIn: true, Background: true, Image: img}
+		h.AddBuiltin(p.ID, api.Builtin{Title: p.Title, Load: func() error {
+			if _, problems, err := base.PutPack(p, put); len(problems) > 0 || err != nil {
+				return fmt.Errorf("default pack %s: %v %v", p.ID, problems, err)
+			}
+			return nil
+		}})
+	}
 	if !opt.NoDefaultPacks {
 		// The default packs come as generated Go data with prebuilt indexes (see
 		// prebuilt.go), and their rule examples run in `go test`: a start only compiles
@@ -45,5 +71,5 @@ func New(opt Options) (*api.Handler, error) {
 			return nil, fmt.Errorf("pack %d: %v %v", i, problems, err)
 		}
 	}
-	return api.New(base), nil
+	return h, nil
 }

@@ -7,25 +7,31 @@ import { createOffscreenEngine } from './offscreen-engine.js';
 import { createEngineHost } from '../engine/host.js';
 import { createMenus, init as initMenus } from './menus.js';
 import { createConversations } from './conversations.js';
-import { load, onChange } from '../shared/settings.js';
+import { load, onChange, update } from '../shared/settings.js';
 import { packStore } from '../shared/pack-store.js';
 import { setLang, t } from '../shared/i18n.js';
 
 /* global __SUFLER_TARGET__ */
 const TARGET = typeof __SUFLER_TARGET__ === 'string' ? __SUFLER_TARGET__ : 'chromium';
 
-// Custom packs come from the extension's IndexedDB (content scripts cannot read it), the
-// list of switched-off packs from settings.
-const getConfig = async () => ({ disabled: [...(await load()).packs.disabled], custom: await packStore().custom() });
+// The engine host owns the custom packs (the extension's IndexedDB, which content scripts
+// cannot read); the background only tells it which built-in packs are switched off.
+// The host asks before it loads the stored packs: packs an earlier version kept in
+// storage.local are in IndexedDB by then.
+const getConfig = async () => {
+  await packStore().migrate().catch((err) => console.warn('Sufler: moving custom packs to IndexedDB failed:', err));
+  return { disabled: [...(await load()).packs.disabled] };
+};
 packStore().migrate().catch((err) => console.warn('Sufler: moving custom packs to IndexedDB failed:', err));
 
 const engine = TARGET === 'firefox'
-  ? createEngineHost({ spawn: () => new Worker(browser.getURL('engine/worker.js')), getConfig, log: console.warn })
+  ? createEngineHost({ spawn: () => new Worker(browser.getURL('engine/worker.js')), getConfig, store: packStore(), log: console.warn })
   : createOffscreenEngine(browser, { log: console.warn });
 
 const router = createRouter({
   engine,
   getConfig,
+  setBuiltinOff: (id, off) => update('packs', (p) => ({ ...p, disabled: off ? [...new Set([...p.disabled, id])] : p.disabled.filter((d) => d !== id) })),
   origin: browser.getURL(''),
   offscreenURL: TARGET === 'firefox' ? '' : browser.getURL('offscreen.html'),
   setBadge: (tabId, off) => browser.setActionBadge(tabId, off ? 'off' : '', off ? t('actionPageOptedOut') : ''),

@@ -25,9 +25,10 @@ function withTimeout(promise, ms, what) {
 /**
  * Creates the client. `b` provides {offscreenExists, createOffscreen, closeOffscreen, sendMessage}
  * (browser.js in production, fakes in unit tests). timeoutMs must exceed the host's own
- * start + request timeouts, so a slow start is not mistaken for a dead document.
+ * start + request timeouts, so a slow start is not mistaken for a dead document; packTimeoutMs
+ * must exceed the host's packTimeoutMs (an import of a large pack).
  */
-export function createOffscreenEngine(b, { timeoutMs = 90_000, log = () => {} } = {}) {
+export function createOffscreenEngine(b, { timeoutMs = 90_000, packTimeoutMs = 300_000, log = () => {} } = {}) {
   let creating = null;
   let generation = 0;
 
@@ -86,6 +87,14 @@ export function createOffscreenEngine(b, { timeoutMs = 90_000, log = () => {} } 
         return await call(MSG.engineReload);
       } catch (err) {
         return { ok: false, error: err.message, applied: [] };
+      }
+    },
+    /** A pack operation, carried out by the engine host (src/engine/packs.js). */
+    async packs(msg) {
+      try {
+        return await call(MSG.enginePacks, { msg }, packTimeoutMs);
+      } catch (err) {
+        return { ok: false, error: `engine unavailable: ${err.message}`, problems: [] };
       }
     },
     /** Host status, or {running:false} when there is no document. */

@@ -60,14 +60,15 @@ const refused = (what) => Promise.resolve({ status: 403, body: { error: `${what}
 /**
  * Creates the router.
  *   engine       {request({method, path, body}) → {status, body}, reload() → report, status() → object}
- *   getConfig    () → {disabled, custom}: packs for the engine host (asked by the offscreen document)
+ *   getConfig    () → {disabled}: built-in packs switched off, for the engine host (asked by the offscreen document)
+ *   setBuiltinOff (id, off) → keeps a built-in pack's switch in settings
  *   origin       the extension's origin, runtime.getURL('') ("chrome-extension://id/")
  *   offscreenURL the offscreen document's URL (the only sender of engineConfig); '' where there is none
  *   setBadge     (tabId, off) → shows on the toolbar icon that a page opted out
  * handle(msg, sender) returns a promise of the reply, or undefined for messages that are not
  * the background's (so another listener, e.g. the offscreen document, can answer them).
  */
-export function createRouter({ engine, getConfig, origin, offscreenURL = '', setBadge = () => {}, dedupe = true }) {
+export function createRouter({ engine, getConfig, origin, offscreenURL = '', setBadge = () => {}, setBuiltinOff = async () => {}, dedupe = true }) {
   const inflight = new Map();
 
   function api(msg, kind) {
@@ -95,7 +96,15 @@ export function createRouter({ engine, getConfig, origin, offscreenURL = '', set
         inflight.clear();
         return Promise.resolve(engine.reload());
       case MSG.status: return kind === 'extension' ? Promise.resolve(engine.status()) : refused('engine status');
-      // The packs config carries the custom packs: only the engine's own document may read it.
+      // Packs change only from Sufler's own pages; the engine host owns them and changes the running engine.
+      case MSG.packs:
+        if (kind !== 'extension') return refused('pack changes');
+        inflight.clear();
+        return Promise.resolve(engine.packs(msg)).then(async (r) => {
+          if (msg.op === 'toggle' && r?.ok && r.builtin) await setBuiltinOff(String(msg.id), msg.on !== true);
+          return r;
+        });
+      // The packs config is the engine's: only its own document may read it.
       case MSG.engineConfig: return offscreenURL && sender?.url === offscreenURL && !sender.tab ? Promise.resolve(getConfig()) : undefined;
       // A content script names the pack a segment guess came from: ids and titles only, no counts or versions.
       case MSG.packTitles:

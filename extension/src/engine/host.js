@@ -3,6 +3,8 @@
 // Go program's long index build off the document's thread (pings still answer) and makes
 // a restart clean: terminate() frees the whole Go runtime, a fresh Worker starts a new one.
 
+import { createPackOwner } from './packs.js';
+
 /** Reply for requests that cannot reach a working engine. */
 function unavailable(error) {
   return { status: 503, body: { error } };
@@ -11,15 +13,20 @@ function unavailable(error) {
 /**
  * Creates an engine host.
  *   spawn()      → Worker-like {postMessage, addEventListener, terminate} running src/engine/worker.js
- *   getConfig()  → Promise<{disabled: [ids], custom: {id: packJSON}}>, applied after every start
+ *   getConfig()  → Promise<{disabled: [ids]}>: built-in packs switched off, applied after every start
+ *   store        the pack store (src/shared/pack-store.js): the custom packs, which this host owns (packs.js)
  *   startTimeoutMs / requestTimeoutMs bound the wait for the engine; on timeout the worker is
- *   terminated and the next request starts a new one.
+ *   terminated and the next request starts a new one. packTimeoutMs bounds a request that
+ *   loads or exports a pack: a company's 24 MiB pack takes seconds to read in wasm.
  */
-export function createEngineHost({ spawn, getConfig, startTimeoutMs = 60_000, requestTimeoutMs = 20_000, log = () => {} }) {
+export function createEngineHost({ spawn, getConfig, store, startTimeoutMs = 60_000, requestTimeoutMs = 20_000, packTimeoutMs = 240_000, log = () => {} }) {
   let cur = null;   // {worker, ready: Promise, pending: Map, dead, error}
   let nextId = 1;
   let starts = 0;
   let applied = [];
+  store ??= { records: async () => ({}), get: async () => null, put: async () => {}, delete: async () => {} };
+  // Pack changes go to the engine that runs now (started if need be), never through a restart.
+  const owner = createPackOwner({ send: (req) => request(req, packTimeoutMs), store, log });
 
   function die(run, error) {
     if (run.dead) return;
@@ -41,7 +48,7 @@ export function createEngineHost({ spawn, getConfig, startTimeoutMs = 60_000, re
         resolve(unavailable(`engine did not answer in ${timeoutMs} ms`));
       }, timeoutMs);
       run.pending.set(id, { resolve: (r) => { clearTimeout(timer); resolve(r); } });
-      run.worker.postMessage({ type: 'request', id, method: req.method, path: req.path, body: req.body });
+      run.worker.postMessage({ type: 'request', id, method: req.method, path: req.path, body: req.body, contentType: req.contentType, binary: req.binary });
     });
   }
 
@@ -54,11 +61,9 @@ export function createEngineHost({ spawn, getConfig, startTimeoutMs = 60_000, re
       // 404 is fine: a disabled pack may no longer ship with the engine.
       report.push({ id, op: 'disable', ok: r.status === 200 || r.status === 404, status: r.status, problems: [] });
     }
-    for (const [id, json] of Object.entries(config.custom ?? {})) {
-      const r = await send(run, { method: 'PUT', path: `/v1/packs/${encodeURIComponent(id)}`, body: json }, requestTimeoutMs);
-      report.push({ id, op: 'custom', ok: r.status === 200, status: r.status, error: r.body?.error, problems: r.body?.problems ?? [] });
-      if (r.status !== 200) log('custom pack rejected on start:', id, r.body);
-    }
+    // The stored packs go into this run directly: request() would wait for this very start.
+    const stored = createPackOwner({ send: (req) => send(run, req, packTimeoutMs), store, log });
+    report.push(...await stored.applyStored());
     return report;
   }
 
@@ -75,7 +80,7 @@ export function createEngineHost({ spawn, getConfig, startTimeoutMs = 60_000, re
         else if (m?.type === 'reply') {
           const waiter = run.pending.get(m.id);
           run.pending.delete(m.id);
-          waiter?.resolve({ status: m.status, body: parseBody(m.body) });
+          waiter?.resolve({ status: m.status, body: m.body instanceof ArrayBuffer ? m.body : parseBody(m.body) });
         }
         else if (m?.type === 'exited') { clearTimeout(timer); reject(new Error(m.error || 'engine exited')); die(run, m.error || 'engine exited'); }
       });
@@ -98,7 +103,7 @@ export function createEngineHost({ spawn, getConfig, startTimeoutMs = 60_000, re
   }
 
   /** Serves one API request {method, path, body} → {status, body}; starts the engine if needed. */
-  async function request(req) {
+  async function request(req, timeoutMs = requestTimeoutMs) {
     let run = cur && !cur.dead ? cur : start();
     try {
       await run.ready;
@@ -110,7 +115,7 @@ export function createEngineHost({ spawn, getConfig, startTimeoutMs = 60_000, re
       run = start();
       try { await run.ready; } catch (err) { return unavailable(`engine failed to start: ${err.message}`); }
     }
-    return send(run, req, requestTimeoutMs);
+    return send(run, req, timeoutMs);
   }
 
   /** Restarts the engine and reapplies the packs from settings → {ok, applied, error?}. */
@@ -139,7 +144,23 @@ export function createEngineHost({ spawn, getConfig, startTimeoutMs = 60_000, re
     if (!cur || cur.dead) start();
   }
 
-  return { request, reload, kill, status, start: warmUp };
+  /**
+   * A pack operation from the options page (through the background):
+   * {op: 'list'|'import'|'remove'|'toggle'|'export', id?, on?, text?} → its answer (packs.js).
+   */
+  async function packs(msg) {
+    switch (msg?.op) {
+      case 'list': return owner.list();
+      case 'reconcile': return owner.reconcile();
+      case 'import': return typeof msg.text === 'string' ? owner.importPack(msg.text) : { ok: false, error: 'text must be the pack file as a string', problems: [] };
+      case 'remove': return owner.remove(String(msg.id));
+      case 'toggle': return owner.toggle(String(msg.id), msg.on === true);
+      case 'export': return { ok: true, json: await owner.exportPack(String(msg.id)) };
+      default: return { ok: false, error: `unknown pack operation ${JSON.stringify(msg?.op)}`, problems: [] };
+    }
+  }
+
+  return { request, reload, kill, status, start: warmUp, packs, settled: () => owner.settled() };
 }
 
 function parseBody(text) {

@@ -18,6 +18,7 @@ export function createOffscreenHandler(host, swURL) {
       case MSG.engineRequest: return host.request(msg.req ?? {});
       case MSG.engineReload: return host.reload();
       case MSG.engineStatus: return host.status();
+      case MSG.enginePacks: return host.packs(msg.msg ?? {});
       default: return undefined;
     }
   };

@@ -1,24 +1,9 @@
-// Package packs is the options page's pack list (toggle default packs, export or remove
-// one's own) and the import form. Every change reloads the engine, no browser restart.
-import { api, reloadEngine, engineStatus } from '../shared/api.js';
-import { packStore } from '../shared/pack-store.js';
-
-// Settings with the custom packs, which live in the extension's IndexedDB, not in storage.local.
-const load = () => packStore().load();
-const save = (patch) => packStore().save(patch);
+// Package packs is the options page's pack list (toggle packs, export or remove one's own)
+// and the import form. The page only asks and shows: the engine host owns the packs and
+// changes the running engine (src/engine/packs.js), which never restarts for it.
+import { packs, limits, engineStatus } from '../shared/api.js';
 import { t } from '../shared/i18n.js';
 import { importPack } from './import.js';
-
-const CACHE_KEY = 'sufler.packTitles';
-
-function cache() {
-  try { return JSON.parse(localStorage.getItem(CACHE_KEY) ?? '{}'); } catch { return {}; }
-}
-function remember(packs) {
-  const c = cache();
-  for (const p of packs) c[p.id] = p;
-  try { localStorage.setItem(CACHE_KEY, JSON.stringify(c)); } catch { /* storage off */ }
-}
 
 function el(tag, props = {}, ...children) {
   const e = document.createElement(tag);
@@ -55,69 +40,50 @@ export function init(signal) {
   const list = document.getElementById('pack-list');
   const status = document.getElementById('engine-status');
 
-  async function reload() {
-    status.textContent = t('engineReloading');
-    status.classList.remove('error');
-    const r = await reloadEngine().catch((e) => ({ ok: false, error: e.message }));
-    await render();
-    return r;
-  }
-
   async function render() {
-    const settings = await load();
-    const r = await api('GET', '/v1/packs').catch(() => ({ status: 0 }));
-    if (r.status !== 200) {
+    const r = await packs({ op: 'list' }).catch((e) => ({ ok: false, error: e.message }));
+    if (!r.ok) {
       status.textContent = t('engineDown');
       status.classList.add('error');
       setTimeout(() => { if (!signal.aborted) render(); }, 1000);
       return;
     }
-    const loaded = r.body.packs ?? [];
-    remember(loaded);
+    const rows = r.packs;
     const st = await engineStatus().catch(() => null);
     const failed = (st?.applied ?? []).filter((a) => !a.ok);
     status.classList.toggle('error', failed.length > 0);
     status.textContent = failed.length
       ? t('engineFailedPacks', { ids: failed.map((f) => f.id).join(', ') })
-      : t('engineRunning', { n: loaded.length });
-
-    const custom = settings.packs.custom;
-    const known = cache();
-    const rows = [];
-    for (const p of loaded) rows.push({ ...p, on: true, custom: p.id in custom });
-    for (const id of settings.packs.disabled) {
-      if (!loaded.some((p) => p.id === id)) rows.push({ ...(known[id] ?? { id, title: id }), templates: undefined, on: false, custom: false });
-    }
+      : t('engineRunning', { n: rows.filter((p) => p.on).length });
     rows.sort((a, b) => Number(a.custom) - Number(b.custom) || String(a.title).localeCompare(String(b.title)));
 
     list.replaceChildren(...rows.map((p) => {
       const title = el('div', { class: 'pack-title' }, p.title ?? p.id, p.custom ? el('span', { class: 'pack-badge' }, t('packCustom')) : null);
       const info = el('div', { class: 'pack-info' }, title, el('div', { class: 'pack-meta' }, `${p.id} · ${meta(p)}`));
       const li = el('li', { class: p.on ? '' : 'pack-off', 'data-pack': p.id }, info);
+      const box = el('input', { type: 'checkbox', checked: p.on, role: 'switch' });
+      box.setAttribute('aria-label', t('packToggle', { title: p.title ?? p.id }));
+      box.addEventListener('change', async () => {
+        box.disabled = true;
+        await packs({ op: 'toggle', id: p.id, on: box.checked }).catch(() => {});
+        await render();
+      });
+      const toggle = el('label', { class: 'switch' }, box);
       if (p.custom) {
         const exp = el('button', { type: 'button' }, t('packExport'));
-        exp.addEventListener('click', () => download(`${p.id}.json`, custom[p.id]));
+        exp.addEventListener('click', async () => {
+          const r = await packs({ op: 'export', id: p.id });
+          if (r.json !== null) download(`${p.id}.json`, r.json);
+        });
         const del = el('button', { type: 'button' }, t('packRemove'));
         del.addEventListener('click', async () => {
           if (!confirm(t('packRemoveConfirm', { title: p.title ?? p.id }))) return;
-          const s = await load();
-          const next = { ...s.packs.custom };
-          delete next[p.id];
-          await save({ packs: { disabled: s.packs.disabled, custom: next } });
-          await reload();
+          await packs({ op: 'remove', id: p.id });
+          await render();
         });
-        li.append(el('div', { class: 'pack-actions' }, exp, del));
+        li.append(el('div', { class: 'pack-actions' }, exp, del), toggle);
       } else {
-        const box = el('input', { type: 'checkbox', checked: p.on, role: 'switch' });
-        box.setAttribute('aria-label', t('packToggle', { title: p.title ?? p.id }));
-        box.addEventListener('change', async () => {
-          box.disabled = true;
-          const s = await load();
-          const disabled = box.checked ? s.packs.disabled.filter((d) => d !== p.id) : [...s.packs.disabled, p.id];
-          await save({ packs: { disabled, custom: s.packs.custom } });
-          await reload();
-        });
-        li.append(el('label', { class: 'switch' }, box));
+        li.append(toggle);
       }
       return li;
     }));
@@ -152,7 +118,7 @@ export function init(signal) {
     result.className = 'import-result';
     result.textContent = t('importChecking');
     try {
-      const r = await importPack(source, { api, load, save, msg: t });
+      const r = await importPack(source, { packs, limits, msg: t });
       showResult(r);
       if (r.ok) await render();
     } catch (err) {

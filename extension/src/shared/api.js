@@ -43,3 +43,20 @@ export function reloadEngine() {
 export function engineStatus() {
   return sendMessage({ type: MSG.status });
 }
+
+/**
+ * Asks the engine host for a pack operation (src/engine/packs.js): {op: 'list' | 'import' |
+ * 'remove' | 'toggle' | 'export', id?, on?, text?} → {ok, ...}. The host owns the packs; a page only asks.
+ */
+export async function packs(op) {
+  const reply = await sendMessage({ type: MSG.packs, ...op });
+  if (!reply || typeof reply.ok !== 'boolean') throw new EngineUnavailable('Sufler: no answer from the engine host');
+  return reply;
+}
+
+/** The engine's limits (GET /v1/limits): {packMaxBytes, bodyMaxBytes, packIdPattern, packImageType}. */
+export async function limits() {
+  const r = await api('GET', '/v1/limits');
+  if (r.status !== 200) throw new EngineUnavailable(`Sufler: the engine's limits are unavailable (${r.status})`);
+  return r.body;
+}

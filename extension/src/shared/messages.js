@@ -20,8 +20,13 @@ export const MSG = Object.freeze({
   engineReload: 'sufler:engine-reload',
   /** background → offscreen document: host status. */
   engineStatus: 'sufler:engine-status-internal',
-  /** offscreen document → background: which packs to apply → {disabled, custom}. */
+  /** offscreen document → background: which built-in packs are switched off → {disabled}. */
   engineConfig: 'sufler:engine-config',
+  /** options → background: a pack operation {op: 'list'|'import'|'remove'|'toggle'|'export', id?, on?, text?}
+   *  → {ok, ...} (src/engine/packs.js); the engine host owns the custom packs and carries it out. */
+  packs: 'sufler:packs',
+  /** background → offscreen document: {target, type, msg} with msg a packs operation → its answer. */
+  enginePacks: 'sufler:engine-packs',
   /** content → background: the conversation's memory, op 'hello' | 'get' | 'set' {segment?, context?} →
    *  {segment, context, remembered, scope}; options → background: op 'list' | 'forget' {key?}
    *  (background/conversations.js). */

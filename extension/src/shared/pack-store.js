@@ -2,10 +2,16 @@
 // them: the extension origin's IndexedDB. storage.local, where they used to live, is open
 // to content scripts, which run inside web pages; IndexedDB belongs to the origin of the
 // context that opens it, so a content script opening it would only ever reach the page's
-// own database. Only extension pages and the background use this module; content scripts
-// never import it. Packs kept in storage.local by earlier versions move here once (migrate).
+// own database. Only the engine host (src/engine/packs.js), which owns the packs, and the
+// background's one-time migration use this module; content scripts never import it.
+//
+// Each pack is one record under its id: {json, image, on, info}. json is the pack as it was
+// imported, byte for byte; image the engine's index of it (GET /v1/packs/{id}/image, an
+// ArrayBuffer, or null until the engine has made one); on whether the agent has it switched
+// on; info the engine's summary (title, counts) for the options page while it is off.
+// Records of the first IndexedDB version were the pack JSON alone: read() upgrades them.
 import { storageGet, storageSet } from '../browser.js';
-import { load, save, validate, SettingsError } from './settings.js';
+import { validate } from './settings.js';
 
 const DB = 'sufler';
 const STORE = 'packs';
@@ -15,10 +21,17 @@ export function extensionOrigin(loc = globalThis.location) {
   return /^[a-z]+-extension:$/.test(loc?.protocol ?? '');
 }
 
+/** A stored record in today's shape (a bare JSON string was the first version's record). */
+export function record(value) {
+  if (typeof value === 'string') return { json: value, image: null, on: true, info: null };
+  if (!value || typeof value !== 'object' || typeof value.json !== 'string') return null;
+  return { json: value.json, image: value.image ?? null, on: value.on !== false, info: value.info ?? null };
+}
+
 /**
- * IdbBackend is the IndexedDB store {id: pack JSON}: all() and replace(packs), each one
- * transaction. It refuses to open outside the extension's origin, so a mistaken import
- * into a content script fails loudly instead of writing packs into a web page's database.
+ * IdbBackend is the IndexedDB store {id: record}: all(), get(id), put(id, rec), delete(id),
+ * each one transaction. It refuses to open outside the extension's origin, so a mistaken
+ * import into a content script fails loudly instead of writing packs into a web page's database.
  */
 export function idbBackend(idb = globalThis.indexedDB) {
   let db = null;
@@ -40,42 +53,44 @@ export function idbBackend(idb = globalThis.indexedDB) {
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error ?? new Error('pack store: transaction aborted'));
   });
+  async function run(mode, fn) {
+    const tx = (await open()).transaction(STORE, mode);
+    const out = fn(tx.objectStore(STORE));
+    await done(tx);
+    return out;
+  }
   return {
     async all() {
-      const tx = (await open()).transaction(STORE, 'readonly');
-      const store = tx.objectStore(STORE);
-      const keys = store.getAllKeys();
-      const values = store.getAll();
-      await done(tx);
+      const [keys, values] = await run('readonly', (s) => [s.getAllKeys(), s.getAll()]);
       return Object.fromEntries(keys.result.map((k, i) => [k, values.result[i]]));
     },
-    async replace(packs) {
-      const tx = (await open()).transaction(STORE, 'readwrite');
-      const store = tx.objectStore(STORE);
-      store.clear();
-      for (const [id, json] of Object.entries(packs)) store.put(json, id);
-      await done(tx);
-    },
+    async get(id) { return (await run('readonly', (s) => s.get(id))).result; },
+    put(id, value) { return run('readwrite', (s) => { s.put(value, id); }); },
+    delete(id) { return run('readwrite', (s) => { s.delete(id); }); },
   };
 }
 
 /**
- * CreatePackStore wraps a backend ({all, replace}) with the settings model: custom packs
- * are validated like settings (packs.custom) and never written to storage.local.
- * io: {storageGet, storageSet, load, save} (browser.js and settings.js; fakes in tests).
+ * CreatePackStore wraps a backend ({all, get, put, delete}) with record upgrades and the
+ * move of packs that earlier versions kept in storage.local.
+ * io: {storageGet, storageSet} (browser.js; fakes in tests), or null where there is no
+ * chrome.storage (Chromium's offscreen document): the background moves old packs instead.
  */
-export function createPackStore(backend, io = { storageGet, storageSet, load, save }) {
+export function createPackStore(backend, io = { storageGet, storageSet }) {
   let migrating = null;
 
   /** Moves packs that earlier versions kept in storage.local into the store (cheap when there are none; safe to repeat). */
   function migrate() {
+    if (!io) return Promise.resolve();
     migrating ??= (async () => {
       const raw = (await io.storageGet(['packs'])).packs;
       const legacy = raw && typeof raw === 'object' && raw.custom && typeof raw.custom === 'object' ? raw.custom : {};
       if (!Object.keys(legacy).length) return;
       const { settings } = validate({ packs: raw });
       const kept = await backend.all();
-      await backend.replace({ ...settings.packs.custom, ...kept }); // a pack already in the store is newer
+      for (const [id, json] of Object.entries(settings.packs.custom)) {
+        if (!(id in kept)) await backend.put(id, record(json)); // a pack already in the store is newer
+      }
       await io.storageSet({ packs: { disabled: settings.packs.disabled, custom: {} } });
     })().finally(() => {
       migrating = null; // concurrent callers share one run; a later call checks again
@@ -85,35 +100,39 @@ export function createPackStore(backend, io = { storageGet, storageSet, load, sa
 
   return {
     migrate,
-    /** The custom packs: {id: pack JSON}. */
+    /** Every record: {id: {json, image, on, info}}. */
+    async records() {
+      await migrate();
+      const out = {};
+      for (const [id, v] of Object.entries(await backend.all())) {
+        const r = record(v);
+        if (r) out[id] = r;
+      }
+      return out;
+    },
+    /** One record, or null. */
+    async get(id) {
+      await migrate();
+      return record(await backend.get(id));
+    },
+    /** Writes the record of a pack. */
+    put(id, rec) { return backend.put(id, { json: rec.json, image: rec.image ?? null, on: rec.on !== false, info: rec.info ?? null }); },
+    /** Removes a pack. */
+    delete(id) { return backend.delete(id); },
+    /** The custom packs' JSON: {id: pack JSON}. */
     async custom() {
-      await migrate();
-      return backend.all();
-    },
-    /** Settings as settings.load() gives them, with packs.custom read from the store. */
-    async load() {
-      await migrate();
-      const s = await io.load();
-      s.packs.custom = await backend.all();
-      return s;
-    },
-    /**
-     * Saves settings like settings.save(); packs.custom goes to the store (replacing what
-     * is there), never to storage.local. Throws SettingsError, writing nothing, when invalid.
-     */
-    async save(patch) {
-      await migrate();
-      if (!patch.packs) return io.save(patch);
-      const { settings, problems } = validate(patch);
-      if (problems.length) throw new SettingsError(problems);
-      await backend.replace(settings.packs.custom);
-      return io.save({ ...patch, packs: { disabled: settings.packs.disabled, custom: {} } });
+      return Object.fromEntries(Object.entries(await this.records()).map(([id, r]) => [id, r.json]));
     },
   };
 }
 
+/** The pack store of a context without chrome.storage: the offscreen document that hosts the engine. */
+export function hostPackStore() {
+  return createPackStore(idbBackend(), null);
+}
+
 let shared = null;
-/** The extension's pack store (IndexedDB); for extension pages and the background only. */
+/** The extension's pack store (IndexedDB); for the engine host and the background only. */
 export function packStore() {
   shared ??= createPackStore(idbBackend());
   return shared;

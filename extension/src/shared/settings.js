@@ -203,12 +203,23 @@ export async function update(section, fn) {
   return next;
 }
 
+// One storage change reaches every onChange listener of a context in the same task: they
+// share one load() of it instead of reading and checking the settings once each.
+let changeLoad = null;
+function loadForChange() {
+  if (!changeLoad) {
+    changeLoad = load();
+    setTimeout(() => { changeLoad = null; }, 0);
+  }
+  return changeLoad;
+}
+
 /** Calls cb(settings, changedSections) whenever settings change, until signal aborts. */
 export function onChange(cb, signal) {
   onStorageChanged(async (changes) => {
     const keys = Object.keys(changes).filter((k) => SECTIONS.includes(k));
     if (!keys.length || signal?.aborted) return;
-    cb(await load(), keys);
+    cb(structuredClone(await loadForChange()), keys);
   }, signal);
 }
 

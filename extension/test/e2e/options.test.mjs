@@ -35,7 +35,13 @@ async function importText(text) {
 }
 
 // CustomPacks reads the extension's IndexedDB pack store from an extension page: {id: pack JSON}.
-function customPacks() {
+async function customPacks() {
+  const recs = await packRecords();
+  return Object.fromEntries(Object.entries(recs).map(([id, r]) => [id, typeof r === 'string' ? r : r.json]));
+}
+
+// PackRecords reads the store's records as they are: {id: {json, image, on, info}} (image as its size in bytes).
+function packRecords() {
   return options.evaluate(() => new Promise((resolve, reject) => {
     const req = indexedDB.open('sufler', 1);
     req.onupgradeneeded = () => req.result.createObjectStore('packs');
@@ -44,7 +50,8 @@ function customPacks() {
       const tx = req.result.transaction('packs', 'readonly');
       const keys = tx.objectStore('packs').getAllKeys();
       const values = tx.objectStore('packs').getAll();
-      tx.oncomplete = () => { resolve(Object.fromEntries(keys.result.map((k, i) => [k, values.result[i]]))); req.result.close(); };
+      const out = (v) => (v && typeof v === 'object' ? { ...v, image: v.image ? v.image.byteLength : null } : v);
+      tx.oncomplete = () => { resolve(Object.fromEntries(keys.result.map((k, i) => [k, out(values.result[i])]))); req.result.close(); };
     };
   }));
 }
@@ -66,12 +73,18 @@ test('a good pack becomes searchable at once and survives an engine restart', as
   assert.equal((await customPacks())['flower-shop'], GOOD, 'saved byte for byte, in the extension\'s IndexedDB');
   // storage.local is readable by content scripts: no pack text there.
   const stored = await h.storage();
-  assert.deepEqual(stored.packs.custom, {});
+  assert.deepEqual(stored.packs?.custom ?? {}, {});
   assert.ok(!JSON.stringify(stored).includes('Флокс'), 'storage.local holds nothing of the pack');
-  // Restart the engine: the custom pack is applied again from settings.
+  // The engine's index of the pack is kept with it, so the next start need not index it again.
+  const t0 = Date.now();
+  while (!(await packRecords())['flower-shop'].image) {
+    assert.ok(Date.now() - t0 < 30_000, 'the pack\'s index image is stored');
+    await options.waitForTimeout(100);
+  }
+  // Restart the engine: the custom pack is applied again from the store, from its image.
   const rep = await h.sendMessage({ type: 'sufler:reload' });
   assert.equal(rep.ok, true);
-  assert.deepEqual(rep.applied.map((a) => [a.id, a.ok]), [['flower-shop', true]]);
+  assert.deepEqual(rep.applied.map((a) => [a.id, a.ok, a.image]), [['flower-shop', true, true]]);
   assert.equal(flowerHits(await h.engineCall('GET', Q))[0]?.id, 'wilted-bouquet');
 });
 
@@ -112,7 +125,7 @@ test("an import under a built-in pack's id is refused, says why, and the built-i
   assert.deepEqual((await h.engineCall('GET', '/v1/packs')).body.packs, packsBefore, 'the built-in pack still answers, as it was');
 });
 
-test('broken JSON and a bad id are caught before the engine, with line and path', async () => {
+test('broken JSON and a bad id are refused with the engine\'s line and path', async () => {
   const before = await h.storage();
   await importText('{\n  "id": "x",\n  "title": \n}');
   assert.match(await options.textContent('#import-result .problems'), /строка 4, позиция 1/);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createEngineHost } from '../../src/engine/host.js';
+import { memoryStore } from './pack-fakes.mjs';
 
 /**
  * A Worker stand-in that behaves like src/engine/worker.js around a tiny engine: packs are
@@ -27,9 +28,13 @@ class FakeWorker extends EventTarget {
     if (m.method === 'DELETE' && id.startsWith('default-') && query !== 'builtin=off') return reply(409, { error: 'built in' });
     if (m.method === 'DELETE') return reply(this.packs.delete(id) ? 200 : 404, {});
     if (m.method === 'PUT') {
-      if (m.body.includes('bad')) return reply(400, { error: 'pack has problems', problems: [{ path: 'templates[0].variants', problem: 'empty' }] });
+      if (typeof m.body === 'string' && m.body.includes('bad')) return reply(400, { error: 'pack has problems', problems: [{ path: 'templates[0].variants', problem: 'empty' }] });
       this.packs.add(id);
-      return reply(200, { pack: { id } });
+      return reply(200, { pack: { id }, image: m.body instanceof Blob ? { used: true } : undefined });
+    }
+    if (m.method === 'GET' && m.path.endsWith('/image')) {
+      const buf = new TextEncoder().encode(`image of ${id}`).buffer;
+      return setTimeout(() => this.emit({ type: 'reply', id: m.id, status: 200, body: buf }), 1);
     }
     if (m.path === '/v1/packs') return reply(200, { packs: [...this.packs].sort().map((p) => ({ id: p })) });
     return reply(200, { ok: true });
@@ -39,16 +44,18 @@ class FakeWorker extends EventTarget {
 function setup(config = { disabled: [], custom: {} }, opts = {}) {
   const log = [];
   const workers = [];
+  const store = memoryStore(config.custom ?? {});
   const host = createEngineHost({
+    store,
     spawn: () => { const w = new FakeWorker(log, opts.worker?.(workers.length)); workers.push(w); return w; },
     getConfig: async () => config,
     requestTimeoutMs: opts.requestTimeoutMs ?? 200,
     startTimeoutMs: opts.startTimeoutMs ?? 200,
   });
-  return { host, log, workers };
+  return { host, log, workers, store };
 }
 
-test('starts once, applies disabled and custom packs before serving', async () => {
+test('starts once, applies disabled and stored custom packs before serving', async () => {
   const { host, log, workers } = setup({ disabled: ['default-b', 'gone'], custom: { mine: '{"id":"mine"}' } });
   const [a, b] = await Promise.all([host.request({ method: 'GET', path: '/v1/packs' }), host.request({ method: 'GET', path: '/v1/health' })]);
   assert.equal(workers.length, 1);
@@ -58,6 +65,21 @@ test('starts once, applies disabled and custom packs before serving', async () =
   const st = host.status();
   assert.equal(st.running, true);
   assert.deepEqual(st.applied.map((x) => [x.id, x.op, x.ok]), [['default-b', 'disable', true], ['gone', 'disable', true], ['mine', 'custom', true]]);
+});
+
+test('a stored pack without an image is indexed once; its image is stored and the next start loads it', async () => {
+  const { host, log, store } = setup({ disabled: [], custom: { mine: '{"id":"mine"}' } });
+  await host.request({ method: 'GET', path: '/v1/health' });
+  await host.settled();
+  assert.ok(log.includes('GET /v1/packs/mine/image'), 'the image was asked for after the plain PUT');
+  const rec = await store.get('mine');
+  assert.equal(new TextDecoder().decode(rec.image), 'image of mine');
+  log.length = 0;
+  const r = await host.reload();
+  assert.equal(r.ok, true);
+  assert.deepEqual(r.applied.map((a) => [a.id, a.ok, a.image]), [['mine', true, true]], 'loaded from its image');
+  await host.settled();
+  assert.ok(!log.includes('GET /v1/packs/mine/image'), 'an image the engine took is not made again');
 });
 
 test('a custom pack the engine rejects on start is reported, the rest still works', async () => {

@@ -1,91 +1,37 @@
+// Tests for src/options/import.js: the page refuses only what it need not send (empty, over
+// the engine's own limit) and shows what the engine host answers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { precheck, importPack, lineCol, jsonErrorOffset, MAX_BYTES } from '../../src/options/import.js';
+import { precheck, importPack } from '../../src/options/import.js';
 
 const msg = (key, vars) => (vars ? `${key} ${JSON.stringify(vars)}` : key);
+const limits = async () => ({ packMaxBytes: 100 });
 
-test('lineCol counts from 1', () => {
-  assert.deepEqual(lineCol('ab\ncd', 0), { line: 1, col: 1 });
-  assert.deepEqual(lineCol('ab\ncd', 4), { line: 2, col: 2 });
+test('precheck: empty and too big (by the engine\'s limit, in UTF-8 bytes) stop here; JSON is the engine\'s to judge', () => {
+  assert.equal(precheck('  ', 100, msg)[0].problem, 'importEmpty');
+  assert.equal(precheck('x'.repeat(101), 100, msg)[0].problem, 'importTooBig');
+  assert.equal(precheck('я'.repeat(51), 100, msg)[0].problem, 'importTooBig', '102 bytes, 51 characters');
+  assert.deepEqual(precheck('{not json', 100, msg), [], 'broken JSON goes to the engine, which says where');
 });
 
-test('jsonErrorOffset finds where JSON breaks', () => {
-  const cases = [
-    ['{"a": 1}', -1], ['[1, 2, {"b": [true, false, null, -1.5e3, "x\\n\\u0041"]}]', -1], ['  "s"  ', -1],
-    ['{"a": 1,}', 8], ['{"a" 1}', 5], ['[1 2]', 3], ['{"a": tru}', 6], ['"abc', 4], ['{"a": 01}', 7],
-    ['{"a": "\\q"}', 8], ['', 0], ['{} x', 3], ['{"a": "line\nbreak"}', 11],
-  ];
-  for (const [text, want] of cases) {
-    assert.equal(jsonErrorOffset(text), want, text);
-    let parsed = true;
-    try { JSON.parse(text); } catch { parsed = false; }
-    assert.equal(parsed, want === -1, `agrees with JSON.parse: ${text}`);
-  }
+test('importPack sends the text to the host and passes its answer on', async () => {
+  const sent = [];
+  const packs = async (op) => { sent.push(op); return { ok: true, pack: { id: 'a', title: 'A' }, replaced: false }; };
+  const r = await importPack('{"id":"a"}', { packs, limits, msg });
+  assert.deepEqual(sent, [{ op: 'import', text: '{"id":"a"}' }]);
+  assert.deepEqual(r, { ok: true, pack: { id: 'a', title: 'A' }, replaced: false });
+  const big = await importPack('x'.repeat(200), { packs, limits, msg });
+  assert.equal(big.ok, false);
+  assert.equal(sent.length, 1, 'a file over the limit is not sent');
 });
 
-test('precheck: empty, too big, bad JSON with line, not an object, bad id', () => {
-  assert.equal(precheck('  ', msg).problems[0].problem, 'importEmpty');
-  assert.equal(precheck(`"${'x'.repeat(MAX_BYTES)}"`, msg).problems[0].problem, 'importTooBig');
-  const bad = precheck('{\n  "id": "x",\n  "title": }', msg).problems[0];
-  assert.equal(bad.path, '');
-  assert.match(bad.problem, /^importBadJSONAt \{"line":3,"col":12,/);
-  assert.equal(precheck('[1]', msg).problems[0].problem, 'importNotObject');
-  const noId = precheck('{"title":"x"}', msg);
-  assert.deepEqual(noId.problems.map((p) => p.path), ['id']);
-  assert.equal(precheck('{"id":"Мой пакет"}', msg).problems[0].path, 'id');
-  assert.deepEqual(precheck('{"id":"my-pack"}', msg), { id: 'my-pack', problems: [] });
-});
-
-function deps(reply, settings = { packs: { disabled: ['my-pack', 'other'], custom: {} } }) {
-  const saved = [];
-  const calls = [];
-  return {
-    saved,
-    calls,
-    api: async (method, path, body) => { calls.push([method, path, body]); return reply; },
-    load: async () => structuredClone(settings),
-    save: async (patch) => { saved.push(patch); },
-    msg,
-  };
-}
-
-test('a pack the engine rejects is not saved, and its problems come back with paths', async () => {
-  const problems = [{ path: 'templates[0].variants.smb', problem: 'empty' }, { path: 'rules[2].patterns[0]', problem: 'bad gap' }];
-  const d = deps({ status: 400, body: { error: 'pack my-pack has 2 problems', problems } });
-  const r = await importPack('{"id":"my-pack"}', d);
-  assert.equal(r.ok, false);
-  assert.deepEqual(r.problems, problems);
-  assert.deepEqual(d.saved, []);
-  assert.deepEqual(d.calls, [['PUT', '/v1/packs/my-pack', '{"id":"my-pack"}']]);
-});
-
-test('local problems never reach the engine', async () => {
-  const d = deps({ status: 200, body: {} });
-  const r = await importPack('{"id": 5}', d);
-  assert.equal(r.ok, false);
-  assert.equal(d.calls.length, 0);
-  assert.deepEqual(d.saved, []);
-});
-
-test('413 is explained', async () => {
-  const d = deps({ status: 413, body: { error: 'body too large' } });
-  const r = await importPack('{"id":"big"}', d);
-  assert.equal(r.error, 'importTooBig');
-});
-
-test('409, an import over a built-in pack, is explained and saves nothing', async () => {
-  const d = deps({ status: 409, body: { error: 'pack "prove-customs" is built in and cannot be replaced' } });
-  const r = await importPack('{"id":"prove-customs"}', d);
-  assert.equal(r.ok, false);
+test('importPack: the engine\'s problems, a built-in id and a too-large answer read as the agent needs', async () => {
+  const answer = (r) => async () => r;
+  const problems = [{ path: '', problem: 'invalid JSON at line 3, column 12 (byte 30): invalid character' }];
+  let r = await importPack('{', { packs: answer({ ok: false, status: 400, error: 'pack was not loaded', problems }), limits, msg });
+  assert.deepEqual(r.problems, [{ path: '', problem: 'importBadJSONAt {"line":3,"col":12,"error":"invalid character"}' }], 'the engine\'s line and column, in the page\'s language');
+  r = await importPack('{}', { packs: answer({ ok: false, status: 409, error: 'pack "prove-customs" is built in and cannot be replaced', problems: [] }), limits, msg });
   assert.equal(r.error, 'importBuiltIn {"id":"prove-customs"}');
-  assert.deepEqual(d.saved, []);
-});
-
-test('an accepted pack is saved with its exact text and taken off the disabled list', async () => {
-  const text = '{ "id": "my-pack", "title": "Мой" }';
-  const d = deps({ status: 200, body: { pack: { id: 'my-pack', title: 'Мой', templates: 1 } } });
-  const r = await importPack(text, d);
-  assert.equal(r.ok, true);
-  assert.equal(r.replaced, false);
-  assert.deepEqual(d.saved, [{ packs: { disabled: ['other'], custom: { 'my-pack': text } } }]);
+  r = await importPack('{}', { packs: answer({ ok: false, status: 413, error: 'too big', problems: [] }), limits, msg });
+  assert.equal(r.error, 'importTooBig');
 });

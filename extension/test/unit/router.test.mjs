@@ -202,3 +202,21 @@ test('a content script gets the loaded packs\' ids and titles, nothing more; an 
   engine.pending[1].resolve({ status: 503, body: { error: 'starting' } });
   assert.deepEqual(await failed, { packs: [] }, 'an engine error is an empty list, not an exception');
 });
+
+test('pack operations come only from Sufler\'s own pages; a built-in pack\'s switch is kept in settings', async () => {
+  const ops = [];
+  const engine = {
+    ...fakeEngine(),
+    packs: async (msg) => { ops.push(msg.op); return msg.id === 'builtin-x' ? { ok: true, builtin: true } : { ok: true }; },
+  };
+  const saved = [];
+  const router = createRouter({ engine, getConfig: async () => ({}), origin: ORIGIN, setBuiltinOff: async (id, off) => { saved.push([id, off]); } });
+  const refused = await router.handle({ type: MSG.packs, op: 'import', text: '{}' }, CONTENT);
+  assert.equal(refused.status, 403);
+  assert.deepEqual(ops, [], 'a web page cannot import, remove or switch packs');
+  assert.equal((await router.handle({ type: MSG.packs, op: 'list' }, { url: 'https://evil.example/' })).status, 403);
+  assert.deepEqual(await router.handle({ type: MSG.packs, op: 'toggle', id: 'builtin-x', on: false }, PAGE), { ok: true, builtin: true });
+  await router.handle({ type: MSG.packs, op: 'toggle', id: 'mine', on: false }, POPUP);
+  assert.deepEqual(saved, [['builtin-x', true]], 'only the built-in pack\'s switch goes to settings');
+  assert.deepEqual(ops, ['toggle', 'toggle']);
+});
