@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Pattern is a compiled sequence pattern: words separated by spaces, matched against the
@@ -90,7 +91,7 @@ func NewPattern(src string) (*Pattern, error) {
 	if err != nil {
 		return nil, err
 	}
-	fields := strings.Fields(body)
+	fields := fields(body)
 	if len(fields) == 0 {
 		return nil, errors.New("empty pattern")
 	}
@@ -177,6 +178,8 @@ func parseField(f string) ([]elem, error) {
 	e := elem{kind: wordElem, optional: optional}
 	for _, alt := range strings.Split(body, "|") {
 		switch {
+		case plainWord(alt): // most alternatives: a lemma's forms written out
+			e.exact = append(e.exact, alt)
 		case alt == "":
 			return nil, fmt.Errorf("empty alternative in %q", f)
 		case alt == "*":
@@ -214,6 +217,55 @@ func parseField(f string) ([]elem, error) {
 		}
 	}
 	return []elem{e}, nil
+}
+
+// fields is strings.Fields(s) without its per-rune Unicode test for basic Russian letters:
+// a default pack's patterns run to thousands of words, and strings.Fields falls back to
+// unicode.IsSpace for every rune of any string that is not pure ASCII.
+func fields(s string) []string {
+	n := 0
+	in := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case (c == 0xD0 || c == 0xD1) && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i++ // U+0400–U+047F: no space there
+			n, in = n+btoi(!in), true
+		case c >= utf8.RuneSelf:
+			return strings.Fields(s) // other scripts and Unicode spaces: the general rule
+		case asciiSpace(c):
+			in = false
+		default:
+			n, in = n+btoi(!in), true
+		}
+	}
+	out := make([]string, 0, n)
+	start := -1
+	for i := 0; i < len(s); i++ {
+		if asciiSpace(s[i]) {
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// asciiSpace is unicode.IsSpace for a byte below utf8.RuneSelf.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // String returns the pattern as written.

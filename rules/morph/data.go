@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"unsafe"
 )
 
@@ -31,6 +32,17 @@ func (r *reader) fail(format string, args ...any) {
 }
 
 func (r *reader) uvarint() int {
+	// Fast path for numbers of one or two bytes (every id in the dictionary but a few).
+	if b := r.b; r.err == nil && len(b) >= 2 {
+		if b[0] < 0x80 {
+			r.b = b[1:]
+			return int(b[0])
+		}
+		if b[1] < 0x80 {
+			r.b = b[2:]
+			return int(b[0]&0x7f) | int(b[1])<<7
+		}
+	}
 	if r.err != nil {
 		return 0
 	}
@@ -68,11 +80,12 @@ func (r *reader) count(min int) int {
 	return n
 }
 
+// strings reads a list of strings as views into the dictionary's bytes, which a Dict keeps.
 func (r *reader) strings() []string {
 	n := r.count(1)
 	out := make([]string, 0, n)
 	for i := 0; i < n && r.err == nil; i++ {
-		out = append(out, string(r.bytes()))
+		out = append(out, unsafeString(r.bytes()))
 	}
 	return out
 }
@@ -86,7 +99,7 @@ type table struct {
 
 // readTable reads a table and indexes it, checking that every entry is whole and the keys are
 // in order, so lookups need no checks.
-func readTable(r *reader) table {
+func readTable(r *reader, trusted bool) table {
 	n := r.count(0)
 	data := r.bytes()
 	if r.err != nil || n > len(data) {
@@ -95,6 +108,16 @@ func readTable(r *reader) table {
 	}
 	t := table{at: make([]uint32, 0, n), data: data}
 	i, prev := 0, ""
+	if trusted {
+		// The same walk without its checks: the embedded tables are held whole and in
+		// order by the package's tests.
+		for k := 0; k < n; k++ {
+			t.at = append(t.at, uint32(i))
+			_, i = bytesAt(data, i)
+			_, i = bytesAt(data, i)
+		}
+		return t
+	}
 	for k := 0; k < n; k++ {
 		t.at = append(t.at, uint32(i))
 		var key []byte
@@ -203,15 +226,21 @@ func (d *Dict) decode(data []byte, trusted bool) error {
 	}
 	d.meta = string(section("meta").b)
 	sec := section("tags")
-	for _, s := range sec.strings() {
-		t, err := ParseTag(s)
-		if err != nil {
-			return err
-		}
-		d.tags = append(d.tags, t)
-	}
+	d.tagName = sec.strings()
 	if sec.err != nil {
 		return fmt.Errorf("morph: tags: %w", sec.err)
+	}
+	d.tags = make([]Tag, len(d.tagName))
+	if trusted {
+		d.tagOnce = make([]sync.Once, len(d.tagName))
+	} else {
+		for i, s := range d.tagName {
+			t, err := ParseTag(s)
+			if err != nil {
+				return err
+			}
+			d.tags[i] = t
+		}
 	}
 	sec = section("priors")
 	d.priors = make([]uint32, len(d.tags))
@@ -231,9 +260,12 @@ func (d *Dict) decode(data []byte, trusted bool) error {
 	if len(d.prefixes) == 0 || d.prefixes[0] != "" {
 		return errors.New("morph: the first form prefix must be empty")
 	}
-	d.suffixIndex = make(map[string]uint16, len(d.suffixes))
-	for i, s := range d.suffixes {
-		d.suffixIndex[s] = uint16(i)
+	if !trusted {
+		for i := 1; i < len(d.suffixes); i++ {
+			if d.suffixes[i-1] >= d.suffixes[i] {
+				return fmt.Errorf("morph: suffixes out of order at %d", i)
+			}
+		}
 	}
 	if len(d.suffixes) > 1<<16 || len(d.tags) > 1<<16 {
 		return errors.New("morph: too many suffixes or tags")
@@ -242,6 +274,8 @@ func (d *Dict) decode(data []byte, trusted bool) error {
 	sec = section("columns")
 	ncols := sec.count(1)
 	d.colStart = make([]int32, 0, ncols+1)
+	d.colTag = make([]uint16, 0, len(sec.b)/2) // a form takes two bytes or more
+	d.colPrefix = make([]uint8, 0, len(sec.b)/2)
 	for c := 0; c < ncols && sec.err == nil; c++ {
 		d.colStart = append(d.colStart, int32(len(d.colTag)))
 		n := sec.count(2)
@@ -260,6 +294,9 @@ func (d *Dict) decode(data []byte, trusted bool) error {
 	}
 	sec = section("paradigms")
 	npara := sec.count(1)
+	d.paraCol = make([]uint32, 0, npara)
+	d.paraStart = make([]int32, 0, npara+1)
+	d.paraSuffix = make([]uint16, 0, len(sec.b))
 	for p := 0; p < npara && sec.err == nil; p++ {
 		c := sec.uvarint()
 		if c >= ncols {
@@ -282,9 +319,9 @@ func (d *Dict) decode(data []byte, trusted bool) error {
 		return fmt.Errorf("morph: paradigms: %w", sec.err)
 	}
 	sec = section("stems")
-	d.stems = readTable(sec)
+	d.stems = readTable(sec, trusted)
 	sec2 = section("endings")
-	d.endings = readTable(sec2)
+	d.endings = readTable(sec2, trusted)
 	if err := errors.Join(r.err, sec.err, sec2.err); err != nil {
 		return fmt.Errorf("morph: tables: %w", err)
 	}

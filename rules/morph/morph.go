@@ -25,12 +25,17 @@ var embedded []byte
 
 // Dict is a loaded dictionary.
 type Dict struct {
-	meta        string
-	tags        []Tag
-	priors      []uint32 // per tag: how often it is an ambiguous word's right reading
-	suffixes    []string
-	suffixIndex map[string]uint16
-	prefixes    []string
+	meta string
+	// Tags are read from their names on first use (tag): a reply's words need a few dozen
+	// of the 3,288, and reading them all was a quarter of decoding the dictionary.
+	tags    []Tag
+	tagName []string    // views into the dictionary's bytes
+	tagOnce []sync.Once // nil when tags were read at Load
+	priors  []uint32    // per tag: how often it is an ambiguous word's right reading
+	// Suffixes in byte order (Load checks it), views into the dictionary's bytes: a
+	// suffix's id is found by binary search, with no map to build at start-up.
+	suffixes []string
+	prefixes []string
 	// Columns: the tags and prefixes of a paradigm's forms, shared by paradigms alike in them.
 	colStart  []int32
 	colTag    []uint16

@@ -134,7 +134,7 @@ func (d *Dict) lookup(w string) []Parse {
 			if i < len(rest) && !utf8.RuneStart(rest[i]) {
 				continue
 			}
-			sid, ok := d.suffixIndex[rest[i:]]
+			sid, ok := d.suffixID(rest[i:])
 			if !ok {
 				continue
 			}
@@ -216,7 +216,7 @@ func appendNew(list []Parse, p Parse) []Parse {
 func (d *Dict) paraLen(p int32) int { return int(d.paraStart[p+1] - d.paraStart[p]) }
 
 func (d *Dict) formTag(p, f int32) Tag {
-	return d.tags[d.colTag[d.colStart[d.paraCol[p]]+f]]
+	return d.tag(d.colTag[d.colStart[d.paraCol[p]]+f])
 }
 
 func (d *Dict) formPrefix(p, f int32) uint8 {
@@ -230,5 +230,32 @@ func (d *Dict) formWord(p, f int32, stem string) string {
 
 func (d *Dict) parse(w string, p, f int32, stem string, known bool) Parse {
 	ti := d.colTag[d.colStart[d.paraCol[p]]+f]
-	return Parse{Word: w, Lemma: d.formWord(p, 0, stem), Tag: d.tags[ti], Known: known, d: d, para: p, form: f, stem: stem, prior: d.priors[ti]}
+	return Parse{Word: w, Lemma: d.formWord(p, 0, stem), Tag: d.tag(ti), Known: known, d: d, para: p, form: f, stem: stem, prior: d.priors[ti]}
+}
+
+// tag returns tag i, reading it from its name the first time it is asked for.
+func (d *Dict) tag(i uint16) Tag {
+	if d.tagOnce != nil {
+		d.tagOnce[i].Do(func() {
+			d.tags[i], _ = ParseTag(d.tagName[i]) // the embedded names are held valid by tests
+		})
+	}
+	return d.tags[i]
+}
+
+// suffixID finds suffix s among the dictionary's sorted suffixes.
+func (d *Dict) suffixID(s string) (uint16, bool) {
+	lo, hi := 0, len(d.suffixes)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if d.suffixes[mid] < s {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < len(d.suffixes) && d.suffixes[lo] == s {
+		return uint16(lo), true
+	}
+	return 0, false
 }
