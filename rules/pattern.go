@@ -189,7 +189,11 @@ func parseField(f string) ([]elem, error) {
 			if err != nil {
 				return nil, err
 			}
-			e.exact = append(e.exact, forms...)
+			if e.exact == nil {
+				e.exact = slices.Clip(forms) // shared with the lemma's other uses: never appended to in place
+			} else {
+				e.exact = append(e.exact, forms...)
+			}
 		case strings.Contains(alt, "*"):
 			stem := Normalize(alt[:len(alt)-1])
 			if ws := Words(stem); len(ws) != 1 || ws[0] != stem || !strings.HasSuffix(alt, "*") {
