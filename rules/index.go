@@ -43,7 +43,7 @@ func newAnchorIndex(groups [][]*Pattern) (*anchorIndex, []int32) {
 	nwords, nprefix := 0, 0
 	for _, ps := range groups {
 		for _, p := range ps {
-			nwords += len(p.elems[p.first].exact)
+			nwords += p.elems[p.first].words()
 			nprefix += len(p.elems[p.first].prefix)
 		}
 	}
@@ -53,9 +53,9 @@ func newAnchorIndex(groups [][]*Pattern) (*anchorIndex, []int32) {
 		base[i] = int32(ix.slots)
 		for _, p := range ps {
 			a := &p.elems[p.first]
-			for _, w := range a.exact {
+			a.eachWord(func(w string) {
 				words = append(words, anchorEntry{w, false, int32(ix.slots)})
-			}
+			})
 			for _, w := range a.prefix {
 				e := anchorEntry{w, true, int32(ix.slots)}
 				if runeCount2(w) == 2 {

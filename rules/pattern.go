@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -57,9 +58,21 @@ type elem struct {
 	kind     elemKind
 	optional bool
 	gap      int
-	exact    []string
-	prefix   []string
-	set      map[string]struct{} // exact as a set, when a lemma made it long
+	exact    []string // words written out
+	// forms are the lemma tokens' forms, each list shared with the lemma's other uses
+	// (rules.UseCompiledLemmas): compiling an element copies and hashes none of them.
+	forms  [][]string
+	prefix []string
+	// set holds every whole word of an element that takes more than 8, built the first
+	// time the element is matched: most elements of a pack are never tried on a given
+	// reply, and building a set for each at compile was most of a cold start in wasm.
+	set *wordSet
+}
+
+// wordSet is an element's whole words as a set, built on first use.
+type wordSet struct {
+	once sync.Once
+	m    map[string]struct{}
 }
 
 func (e *elem) matches(w string) bool {
@@ -67,7 +80,11 @@ func (e *elem) matches(w string) bool {
 		return true
 	}
 	if e.set != nil {
-		if _, ok := e.set[w]; ok {
+		e.set.once.Do(func() {
+			e.set.m = make(map[string]struct{}, e.words())
+			e.eachWord(func(w string) { e.set.m[w] = struct{}{} })
+		})
+		if _, ok := e.set.m[w]; ok {
 			return true
 		}
 	} else {
@@ -83,6 +100,27 @@ func (e *elem) matches(w string) bool {
 		}
 	}
 	return false
+}
+
+// eachWord calls fn with every whole word the element takes: exact, then each lemma's forms.
+func (e *elem) eachWord(fn func(w string)) {
+	for _, w := range e.exact {
+		fn(w)
+	}
+	for _, fs := range e.forms {
+		for _, w := range fs {
+			fn(w)
+		}
+	}
+}
+
+// words counts the whole words the element takes.
+func (e *elem) words() int {
+	n := len(e.exact)
+	for _, fs := range e.forms {
+		n += len(fs)
+	}
+	return n
 }
 
 // NewPattern compiles a sequence pattern; the error says which token is wrong and why.
@@ -189,11 +227,7 @@ func parseField(f string) ([]elem, error) {
 			if err != nil {
 				return nil, err
 			}
-			if e.exact == nil {
-				e.exact = slices.Clip(forms) // shared with the lemma's other uses: never appended to in place
-			} else {
-				e.exact = append(e.exact, forms...)
-			}
+			e.forms = append(e.forms, forms) // shared: never modified
 		case strings.Contains(alt, "*"):
 			stem := Normalize(alt[:len(alt)-1])
 			if ws := Words(stem); len(ws) != 1 || ws[0] != stem || !strings.HasSuffix(alt, "*") {
@@ -212,13 +246,10 @@ func parseField(f string) ([]elem, error) {
 		}
 	}
 	if e.kind == anyElem {
-		e.exact, e.prefix = nil, nil
+		e.exact, e.forms, e.prefix = nil, nil, nil
 	}
-	if len(e.exact) > 8 {
-		e.set = make(map[string]struct{}, len(e.exact))
-		for _, x := range e.exact {
-			e.set[x] = struct{}{}
-		}
+	if len(e.forms) > 0 || len(e.exact) > 8 {
+		e.set = &wordSet{}
 	}
 	return []elem{e}, nil
 }
@@ -337,9 +368,9 @@ func (p *Pattern) candidates(t *Text) []int32 {
 	}
 	sorted := t.sortedTokens()
 	pos := t.found[:0]
-	for _, w := range anchor.exact {
+	anchor.eachWord(func(w string) {
 		pos = append(pos, t.wordRange(sorted, w, false)...)
-	}
+	})
 	for _, w := range anchor.prefix {
 		pos = append(pos, t.wordRange(sorted, w, true)...)
 	}

@@ -215,9 +215,11 @@ func (d *Dict) decode(data []byte, trusted bool) error {
 			return errors.New("morph: dictionary checksum mismatch")
 		}
 	}
-	r := &reader{b: body[len(magic)+1:]}
-	section := func(name string) *reader {
-		s := &reader{b: r.bytes()}
+	// Readers are values on the stack: a reader on the heap paid a GC write barrier for
+	// every number it read (its slice moves on), most of decoding in wasm.
+	r := reader{b: body[len(magic)+1:]}
+	section := func(name string) reader {
+		s := reader{b: r.bytes()}
 		if r.err != nil {
 			r.err = fmt.Errorf("morph: section %s: %w", name, r.err)
 			s.err = r.err
@@ -319,9 +321,9 @@ func (d *Dict) decode(data []byte, trusted bool) error {
 		return fmt.Errorf("morph: paradigms: %w", sec.err)
 	}
 	sec = section("stems")
-	d.stems = readTable(sec, trusted)
+	d.stems = readTable(&sec, trusted)
 	sec2 = section("endings")
-	d.endings = readTable(sec2, trusted)
+	d.endings = readTable(&sec2, trusted)
 	if err := errors.Join(r.err, sec.err, sec2.err); err != nil {
 		return fmt.Errorf("morph: tables: %w", err)
 	}
