@@ -27,7 +27,8 @@ import (
 // table to rules.UseCompiledLemmas, so compiling the default packs decodes no dictionary
 // and reads no form twice. Compiling them from the dictionary at start would cost seconds
 // of a cold start in wasm; writing the forms out in the patterns instead made half a
-// megabyte of pattern text to read, split and check at every start (≈ 0.25 s in wasm).
+// megabyte of pattern text to read, split and check at every start (most of a cold
+// start in wasm after the language work).
 // Packs a user imports compile their lemmas from the dictionary when they load.
 
 // The default packs' search indexes come prebuilt too, as knowledge.IndexImage makes them
