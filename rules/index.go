@@ -7,8 +7,9 @@ import "slices"
 // runes of their anchor words, so a token costs one hash probe however many rules the
 // set holds, and a rule whose anchor words are absent costs nothing at all.
 type anchorIndex struct {
-	two     headTable // anchors of two runes or more, by their first two runes
-	one     headTable // anchors of one rune ("я", "%", "в*"), by that rune
+	words   headTable // whole-word anchors, by a hash of the word
+	two     headTable // prefix anchors of two runes or more, by their first two runes
+	one     headTable // prefix anchors of one rune ("в*"), by that rune
 	entries []anchorEntry
 	slots   int // pattern slots: every pattern of every rule, in set order
 }
@@ -36,13 +37,27 @@ type anchored interface {
 func newAnchorIndex(groups [][]*Pattern) (*anchorIndex, []int32) {
 	ix := &anchorIndex{}
 	base := make([]int32, len(groups))
+	// Whole words are keyed by the whole word: keyed by their first two runes, as they
+	// once were, a lemma's forms (hundreds of words under «по», «за», «не») were compared
+	// one by one with every token starting so, a third of a check.
+	nwords, nprefix := 0, 0
+	for _, ps := range groups {
+		for _, p := range ps {
+			nwords += p.elems[p.first].words()
+			nprefix += len(p.elems[p.first].prefix)
+		}
+	}
+	words := make([]anchorEntry, 0, nwords)
 	var two, one []anchorEntry
 	for i, ps := range groups {
 		base[i] = int32(ix.slots)
 		for _, p := range ps {
 			a := &p.elems[p.first]
-			for j, w := range slices.Concat(a.exact, a.prefix) {
-				e := anchorEntry{w, j >= len(a.exact), int32(ix.slots)}
+			a.eachWord(func(w string) {
+				words = append(words, anchorEntry{w, false, int32(ix.slots)})
+			})
+			for _, w := range a.prefix {
+				e := anchorEntry{w, true, int32(ix.slots)}
 				if runeCount2(w) == 2 {
 					two = append(two, e)
 				} else {
@@ -52,10 +67,25 @@ func newAnchorIndex(groups [][]*Pattern) (*anchorIndex, []int32) {
 			ix.slots++
 		}
 	}
-	ix.two = buildHeadTable(two, 2, &ix.entries)
-	ix.one = buildHeadTable(one, 1, &ix.entries)
+	ix.entries = make([]anchorEntry, 0, nwords+nprefix)
+	ix.words = buildHeadTable(words, wordHash, &ix.entries)
+	ix.two = buildHeadTable(two, headKey2, &ix.entries)
+	ix.one = buildHeadTable(one, headKey1, &ix.entries)
 	return ix, base
 }
+
+// wordHash hashes a whole word (FNV-1a); never 0, which marks an empty slot.
+func wordHash(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	return h | 1
+}
+
+func headKey1(w string) uint64 { return headKey(w, 1) }
+func headKey2(w string) uint64 { return headKey(w, 2) }
 
 // runeBytes returns the byte length of the first n runes of w (all of w if shorter).
 func runeBytes(w string, n int) int {
@@ -98,7 +128,7 @@ func packKey(b string) uint64 {
 	return k
 }
 
-func buildHeadTable(es []anchorEntry, n int, all *[]anchorEntry) headTable {
+func buildHeadTable(es []anchorEntry, key func(string) uint64, all *[]anchorEntry) headTable {
 	var t headTable
 	if len(es) == 0 {
 		return t
@@ -112,7 +142,7 @@ func buildHeadTable(es []anchorEntry, n int, all *[]anchorEntry) headTable {
 	// the entries of each slot, turn the counts into ranges, then place every entry.
 	slot := make([]int32, len(es))
 	for i, e := range es {
-		k := headKey(e.word, n)
+		k := key(e.word)
 		h, found := t.find(k)
 		if !found {
 			t.keys[h] = k
@@ -154,6 +184,11 @@ func (ix *anchorIndex) scan(t *Text) {
 	pairs := t.pairs[:0]
 	for k := range t.tokens {
 		w := t.word(k)
+		if len(ix.words.keys) > 0 {
+			if h, ok := ix.words.find(wordHash(w)); ok {
+				pairs = ix.collect(pairs, ix.words.lo[h], ix.words.hi[h], w, k)
+			}
+		}
 		n1 := runeBytes(w, 1)
 		if n1 < len(w) && len(ix.two.keys) > 0 {
 			n2 := n1 + runeBytes(w[n1:], 1)

@@ -70,8 +70,19 @@ func currentMorphology() Morphology {
 }
 
 // lemmaForms compiles one lemma token of a pattern, "<серый>" or "<серый:ADJF,gent>",
-// into the normalised forms of the lemma that carry every listed grammeme.
+// into the normalised forms of the lemma that carry every listed grammeme: from the table
+// of UseCompiledLemmas when it has the token, else from the morphology. The list may be
+// shared: callers must not modify it.
 func lemmaForms(tok string) ([]string, error) {
+	if forms, ok := precompiled(tok); ok {
+		return forms, nil
+	}
+	return LemmaForms(tok)
+}
+
+// LemmaForms is the normalised forms a lemma token ("<серый>", "<серый:ADJF,gent>")
+// stands for, sorted, as the morphology in use gives them.
+func LemmaForms(tok string) ([]string, error) {
 	body, ok := strings.CutPrefix(tok, "<")
 	if body, ok = strings.CutSuffix(body, ">"); !ok {
 		return nil, fmt.Errorf("unknown token %q: a lemma is written <лемма> or <лемма:тег,тег>", tok)
@@ -132,9 +143,26 @@ func validTag(s string) bool {
 
 // ExpandLemmas returns pattern with every lemma token written out as the alternatives it
 // stands for: "<серый:femn> схем*" becomes "серая|серой|серую схем*". The two compile to
-// the same pattern; the expanded one needs no dictionary, so packs built ahead of time
-// (the engine's default packs) start without decoding it.
+// the same pattern.
 func ExpandLemmas(pattern string) (string, error) {
+	return rewriteLemmas(pattern, func(tok string) (string, error) {
+		forms, err := lemmaForms(tok)
+		return strings.Join(forms, "|"), err
+	})
+}
+
+// LemmaTokens lists the lemma tokens of a pattern ("<серый:femn>"), in order, as written.
+func LemmaTokens(pattern string) []string {
+	var out []string
+	rewriteLemmas(pattern, func(tok string) (string, error) {
+		out = append(out, tok)
+		return tok, nil
+	})
+	return out
+}
+
+// rewriteLemmas replaces every lemma token of pattern by what fn makes of it.
+func rewriteLemmas(pattern string, fn func(tok string) (string, error)) (string, error) {
 	if !strings.Contains(pattern, "<") {
 		return pattern, nil
 	}
@@ -157,14 +185,48 @@ func ExpandLemmas(pattern string) (string, error) {
 		alts := strings.Split(body, "|")
 		for j, a := range alts {
 			if strings.HasPrefix(a, "<") {
-				forms, err := lemmaForms(a)
-				if err != nil {
+				var err error
+				if alts[j], err = fn(a); err != nil {
 					return "", err
 				}
-				alts[j] = strings.Join(forms, "|")
 			}
 		}
 		fields[i] = open + strings.Join(alts, "|") + close
 	}
 	return strings.Join(fields, " "), nil
+}
+
+// compiledForms holds lemma tokens compiled ahead of time with the embedded dictionary
+// (UseCompiledLemmas).
+var compiledForms atomic.Pointer[map[string][]string]
+
+// UseCompiledLemmas hands the rules lemma tokens compiled ahead of time with the embedded
+// dictionary, each mapped to what LemmaForms gives for it: while that dictionary is in use,
+// a pattern naming one of them takes the list as it is, with no dictionary lookup (the
+// engine's default packs start so; listing a lemma's forms needs the dictionary decoded,
+// and spelling them out in the patterns made half a megabyte of words to read at every
+// start). The lists are shared and never modified. nil drops the table.
+func UseCompiledLemmas(table map[string][]string) {
+	if table == nil {
+		compiledForms.Store(nil)
+		return
+	}
+	compiledForms.Store(&table)
+}
+
+// precompiled returns the forms of tok from the table of UseCompiledLemmas, if the embedded
+// dictionary they were compiled with is the one in use.
+func precompiled(tok string) ([]string, bool) {
+	t := compiledForms.Load()
+	if t == nil {
+		return nil, false
+	}
+	forms, ok := (*t)[tok]
+	if !ok {
+		return nil, false
+	}
+	if m := morphology.Load(); m == nil || *m != Dictionary() {
+		return nil, false
+	}
+	return forms, true
 }

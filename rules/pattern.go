@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode/utf8"
 )
 
 // Pattern is a compiled sequence pattern: words separated by spaces, matched against the
@@ -56,9 +58,21 @@ type elem struct {
 	kind     elemKind
 	optional bool
 	gap      int
-	exact    []string
-	prefix   []string
-	set      map[string]struct{} // exact as a set, when a lemma made it long
+	exact    []string // words written out
+	// forms are the lemma tokens' forms, each list shared with the lemma's other uses
+	// (rules.UseCompiledLemmas): compiling an element copies and hashes none of them.
+	forms  [][]string
+	prefix []string
+	// set holds every whole word of an element that takes more than 8, built the first
+	// time the element is matched: most elements of a pack are never tried on a given
+	// reply, and building a set for each at compile was most of a cold start in wasm.
+	set *wordSet
+}
+
+// wordSet is an element's whole words as a set, built on first use.
+type wordSet struct {
+	once sync.Once
+	m    map[string]struct{}
 }
 
 func (e *elem) matches(w string) bool {
@@ -66,7 +80,11 @@ func (e *elem) matches(w string) bool {
 		return true
 	}
 	if e.set != nil {
-		if _, ok := e.set[w]; ok {
+		e.set.once.Do(func() {
+			e.set.m = make(map[string]struct{}, e.words())
+			e.eachWord(func(w string) { e.set.m[w] = struct{}{} })
+		})
+		if _, ok := e.set.m[w]; ok {
 			return true
 		}
 	} else {
@@ -84,13 +102,34 @@ func (e *elem) matches(w string) bool {
 	return false
 }
 
+// eachWord calls fn with every whole word the element takes: exact, then each lemma's forms.
+func (e *elem) eachWord(fn func(w string)) {
+	for _, w := range e.exact {
+		fn(w)
+	}
+	for _, fs := range e.forms {
+		for _, w := range fs {
+			fn(w)
+		}
+	}
+}
+
+// words counts the whole words the element takes.
+func (e *elem) words() int {
+	n := len(e.exact)
+	for _, fs := range e.forms {
+		n += len(fs)
+	}
+	return n
+}
+
 // NewPattern compiles a sequence pattern; the error says which token is wrong and why.
 func NewPattern(src string) (*Pattern, error) {
 	body, bag, err := cutBag(src)
 	if err != nil {
 		return nil, err
 	}
-	fields := strings.Fields(body)
+	fields := fields(body)
 	if len(fields) == 0 {
 		return nil, errors.New("empty pattern")
 	}
@@ -177,6 +216,8 @@ func parseField(f string) ([]elem, error) {
 	e := elem{kind: wordElem, optional: optional}
 	for _, alt := range strings.Split(body, "|") {
 		switch {
+		case plainWord(alt): // most alternatives: a lemma's forms written out
+			e.exact = append(e.exact, alt)
 		case alt == "":
 			return nil, fmt.Errorf("empty alternative in %q", f)
 		case alt == "*":
@@ -186,7 +227,7 @@ func parseField(f string) ([]elem, error) {
 			if err != nil {
 				return nil, err
 			}
-			e.exact = append(e.exact, forms...)
+			e.forms = append(e.forms, forms) // shared: never modified
 		case strings.Contains(alt, "*"):
 			stem := Normalize(alt[:len(alt)-1])
 			if ws := Words(stem); len(ws) != 1 || ws[0] != stem || !strings.HasSuffix(alt, "*") {
@@ -205,15 +246,61 @@ func parseField(f string) ([]elem, error) {
 		}
 	}
 	if e.kind == anyElem {
-		e.exact, e.prefix = nil, nil
+		e.exact, e.forms, e.prefix = nil, nil, nil
 	}
-	if len(e.exact) > 8 {
-		e.set = make(map[string]struct{}, len(e.exact))
-		for _, x := range e.exact {
-			e.set[x] = struct{}{}
-		}
+	if len(e.forms) > 0 || len(e.exact) > 8 {
+		e.set = &wordSet{}
 	}
 	return []elem{e}, nil
+}
+
+// fields is strings.Fields(s) without its per-rune Unicode test for basic Russian letters:
+// a default pack's patterns run to thousands of words, and strings.Fields falls back to
+// unicode.IsSpace for every rune of any string that is not pure ASCII.
+func fields(s string) []string {
+	n := 0
+	in := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case (c == 0xD0 || c == 0xD1) && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i++ // U+0400–U+047F: no space there
+			n, in = n+btoi(!in), true
+		case c >= utf8.RuneSelf:
+			return strings.Fields(s) // other scripts and Unicode spaces: the general rule
+		case asciiSpace(c):
+			in = false
+		default:
+			n, in = n+btoi(!in), true
+		}
+	}
+	out := make([]string, 0, n)
+	start := -1
+	for i := 0; i < len(s); i++ {
+		if asciiSpace(s[i]) {
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// asciiSpace is unicode.IsSpace for a byte below utf8.RuneSelf.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // String returns the pattern as written.
@@ -281,9 +368,9 @@ func (p *Pattern) candidates(t *Text) []int32 {
 	}
 	sorted := t.sortedTokens()
 	pos := t.found[:0]
-	for _, w := range anchor.exact {
+	anchor.eachWord(func(w string) {
 		pos = append(pos, t.wordRange(sorted, w, false)...)
-	}
+	})
 	for _, w := range anchor.prefix {
 		pos = append(pos, t.wordRange(sorted, w, true)...)
 	}

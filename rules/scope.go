@@ -67,10 +67,10 @@ func compileScope(sp *Spec, patterns []*Pattern, at string) (uint8, []Problem) {
 func negatesItself(ps []*Pattern) bool {
 	for _, p := range ps {
 		for _, e := range p.elems {
-			for _, w := range e.exact {
-				if negators[w] || refusalsBefore[w] {
-					return true
-				}
+			found := false
+			e.eachWord(func(w string) { found = found || negators[w] || refusalsBefore[w] })
+			if found {
+				return true
 			}
 		}
 	}

@@ -88,9 +88,33 @@ func (t *Text) Words() []string {
 
 // Words returns the normalised word tokens of s; see Text.Words.
 func Words(s string) []string {
+	if plainWord(s) {
+		return []string{s}
+	}
 	t := Analyze(s) // patterns are compiled word by word: reuse the buffers
 	defer t.Release()
 	return t.Words()
+}
+
+// plainWord reports whether s is one word already in normal form: lower-case ASCII or basic
+// Russian letters only (no ё, digits, hyphens or marks), so that Words(s) is s itself. Most
+// words of a compiled pattern are such (a lemma's forms run to hundreds per rule), and
+// analysing each as a text was most of a default pack's rule compile (TestPlainWord holds
+// the shortcut to Analyze).
+func plainWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z':
+		case i+1 < len(s) && (c == 0xD0 && s[i+1] >= 0xB0 && s[i+1] <= 0xBF || c == 0xD1 && s[i+1] >= 0x80 && s[i+1] <= 0x8F):
+			i++ // а–п, р–я
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 var textPool = sync.Pool{New: func() any { return new(Text) }}

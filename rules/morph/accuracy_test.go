@@ -12,7 +12,7 @@ import (
 // guessAccuracy runs the guesser on forms of the dictionary's own lexemes (every step-th
 // stem) and reports how often a guess has the right lemma and tag: at all, and first.
 func guessAccuracy(d *Dict, step int) (n, any, first, lemmaAny, lemmaFirst int) {
-	for i := range d.stems.at {
+	for i := range d.stems.len() {
 		if i%step != 0 {
 			continue
 		}
@@ -82,7 +82,7 @@ func TestDictionaryRoundTrip(t *testing.T) {
 		step = 29
 	}
 	n, bad := 0, 0
-	for i := range d.stems.at {
+	for i := range d.stems.len() {
 		if i%step != 0 {
 			continue
 		}

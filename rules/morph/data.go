@@ -7,15 +7,41 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"unsafe"
 )
 
 // The compiled dictionary (written by internal/build, described in DESIGN.md): magic, version,
-// seven length-prefixed sections, then the SHA-256 of everything before it.
+// nine length-prefixed sections, then the SHA-256 of everything before it.
 const (
 	magic   = "SUFMORPH"
-	version = 4
+	version = 5
 )
+
+// u16s and u32s are little-endian arrays read in place.
+type (
+	u16s []byte
+	u32s []byte
+)
+
+func (a u16s) at(i int32) uint16 { return binary.LittleEndian.Uint16(a[2*i:]) }
+func (a u32s) at(i int32) uint32 { return binary.LittleEndian.Uint32(a[4*i:]) }
+func (a u16s) len() int          { return len(a) / 2 }
+func (a u32s) len() int          { return len(a) / 4 }
+
+// fixed reads n items of size bytes each, in place.
+func (r *reader) fixed(n, size int) []byte {
+	if r.err != nil {
+		return nil
+	}
+	if n < 0 || n > len(r.b)/size {
+		r.fail("%d items of %d bytes past the end", n, size)
+		return nil
+	}
+	v := r.b[: n*size : n*size]
+	r.b = r.b[n*size:]
+	return v
+}
 
 // reader walks a byte slice; the first error sticks and later reads return zero values, so
 // Load checks once per section instead of after every number.
@@ -31,6 +57,17 @@ func (r *reader) fail(format string, args ...any) {
 }
 
 func (r *reader) uvarint() int {
+	// Fast path for numbers of one or two bytes (every id in the dictionary but a few).
+	if b := r.b; r.err == nil && len(b) >= 2 {
+		if b[0] < 0x80 {
+			r.b = b[1:]
+			return int(b[0])
+		}
+		if b[1] < 0x80 {
+			r.b = b[2:]
+			return int(b[0]&0x7f) | int(b[1])<<7
+		}
+	}
 	if r.err != nil {
 		return 0
 	}
@@ -68,11 +105,12 @@ func (r *reader) count(min int) int {
 	return n
 }
 
+// strings reads a list of strings as views into the dictionary's bytes, which a Dict keeps.
 func (r *reader) strings() []string {
 	n := r.count(1)
 	out := make([]string, 0, n)
 	for i := 0; i < n && r.err == nil; i++ {
-		out = append(out, string(r.bytes()))
+		out = append(out, unsafeString(r.bytes()))
 	}
 	return out
 }
@@ -80,29 +118,33 @@ func (r *reader) strings() []string {
 // table is a sorted key → payload map kept in the dictionary's bytes: length-prefixed keys and
 // payloads, one after another, found by binary search over where each entry starts.
 type table struct {
-	at   []uint32 // where entry i starts in data
+	at   u32s // where entry i starts in data
 	data []byte
 }
 
-// readTable reads a table and indexes it, checking that every entry is whole and the keys are
-// in order, so lookups need no checks.
-func readTable(r *reader) table {
-	n := r.count(0)
-	data := r.bytes()
-	if r.err != nil || n > len(data) {
-		r.fail("table of %d entries in %d bytes", n, len(data))
-		return table{}
+func (t *table) len() int { return t.at.len() }
+
+// readTable reads a table. An untrusted one is checked whole: every entry where the index
+// says, whole, and the keys in order, so lookups need no checks.
+func readTable(r *reader, trusted bool) table {
+	n := r.count(4)
+	t := table{at: r.fixed(n, 4)}
+	t.data = r.bytes()
+	if r.err != nil || trusted {
+		return t
 	}
-	t := table{at: make([]uint32, 0, n), data: data}
 	i, prev := 0, ""
 	for k := 0; k < n; k++ {
-		t.at = append(t.at, uint32(i))
+		if int(t.at.at(int32(k))) != i {
+			r.fail("entry %d is not where the index says", k)
+			return table{}
+		}
 		var key []byte
-		if key, i = bytesAt(data, i); i < 0 {
+		if key, i = bytesAt(t.data, i); i < 0 {
 			r.fail("entry %d cut short", k)
 			return table{}
 		}
-		if _, i = bytesAt(data, i); i < 0 {
+		if _, i = bytesAt(t.data, i); i < 0 {
 			r.fail("entry %d cut short", k)
 			return table{}
 		}
@@ -112,7 +154,7 @@ func readTable(r *reader) table {
 		}
 		prev = unsafeString(key)
 	}
-	if i != len(data) {
+	if i != len(t.data) {
 		r.fail("bytes after entry %d", n)
 	}
 	return t
@@ -120,17 +162,17 @@ func readTable(r *reader) table {
 
 // entry returns entry i's key and payload.
 func (t *table) entry(i int) (key string, payload []byte) {
-	k, at := bytesAt(t.data, int(t.at[i]))
+	k, at := bytesAt(t.data, int(t.at.at(int32(i))))
 	payload, _ = bytesAt(t.data, at)
 	return unsafeString(k), payload
 }
 
 // get returns the payload of key, or nil.
 func (t *table) get(key string) []byte {
-	lo, hi := 0, len(t.at)
+	lo, hi := 0, t.len()
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
-		k, at := bytesAt(t.data, int(t.at[mid]))
+		k, at := bytesAt(t.data, int(t.at.at(int32(mid))))
 		switch c := strings.Compare(unsafeString(k), key); {
 		case c == 0:
 			p, _ := bytesAt(t.data, at)
@@ -192,9 +234,11 @@ func (d *Dict) decode(data []byte, trusted bool) error {
 			return errors.New("morph: dictionary checksum mismatch")
 		}
 	}
-	r := &reader{b: body[len(magic)+1:]}
-	section := func(name string) *reader {
-		s := &reader{b: r.bytes()}
+	// Readers are values on the stack: a reader on the heap paid a GC write barrier for
+	// every number it read (its slice moves on), most of decoding in wasm.
+	r := reader{b: body[len(magic)+1:]}
+	section := func(name string) reader {
+		s := reader{b: r.bytes()}
 		if r.err != nil {
 			r.err = fmt.Errorf("morph: section %s: %w", name, r.err)
 			s.err = r.err
@@ -203,15 +247,21 @@ func (d *Dict) decode(data []byte, trusted bool) error {
 	}
 	d.meta = string(section("meta").b)
 	sec := section("tags")
-	for _, s := range sec.strings() {
-		t, err := ParseTag(s)
-		if err != nil {
-			return err
-		}
-		d.tags = append(d.tags, t)
-	}
+	d.tagName = sec.strings()
 	if sec.err != nil {
 		return fmt.Errorf("morph: tags: %w", sec.err)
+	}
+	d.tags = make([]Tag, len(d.tagName))
+	if trusted {
+		d.tagOnce = make([]sync.Once, len(d.tagName))
+	} else {
+		for i, s := range d.tagName {
+			t, err := ParseTag(s)
+			if err != nil {
+				return err
+			}
+			d.tags[i] = t
+		}
 	}
 	sec = section("priors")
 	d.priors = make([]uint32, len(d.tags))
@@ -231,60 +281,52 @@ func (d *Dict) decode(data []byte, trusted bool) error {
 	if len(d.prefixes) == 0 || d.prefixes[0] != "" {
 		return errors.New("morph: the first form prefix must be empty")
 	}
-	d.suffixIndex = make(map[string]uint16, len(d.suffixes))
-	for i, s := range d.suffixes {
-		d.suffixIndex[s] = uint16(i)
+	for _, x := range d.suffixes {
+		d.maxSuffix = max(d.maxSuffix, len(x))
+	}
+	if !trusted {
+		for i := 1; i < len(d.suffixes); i++ {
+			if d.suffixes[i-1] >= d.suffixes[i] {
+				return fmt.Errorf("morph: suffixes out of order at %d", i)
+			}
+		}
 	}
 	if len(d.suffixes) > 1<<16 || len(d.tags) > 1<<16 {
 		return errors.New("morph: too many suffixes or tags")
 	}
 
 	sec = section("columns")
-	ncols := sec.count(1)
-	d.colStart = make([]int32, 0, ncols+1)
-	for c := 0; c < ncols && sec.err == nil; c++ {
-		d.colStart = append(d.colStart, int32(len(d.colTag)))
-		n := sec.count(2)
-		for f := 0; f < n && sec.err == nil; f++ {
-			t, p := sec.uvarint(), sec.uvarint()
-			if t >= len(d.tags) || p >= len(d.prefixes) {
-				sec.fail("column %d form %d: tag %d or prefix %d out of range", c, f, t, p)
-			}
-			d.colTag = append(d.colTag, uint16(t))
-			d.colPrefix = append(d.colPrefix, uint8(p))
-		}
+	ncols, nforms := sec.count(4), sec.count(3)
+	d.colStart = sec.fixed(ncols+1, 4)
+	d.colTag = sec.fixed(nforms, 2)
+	d.colPrefix = sec.fixed(nforms, 1)
+	if sec.err == nil && len(sec.b) != 0 {
+		sec.fail("%d bytes after the columns", len(sec.b))
 	}
-	d.colStart = append(d.colStart, int32(len(d.colTag)))
+	if sec.err == nil && !trusted {
+		sec.err = d.checkColumns(ncols, nforms)
+	}
 	if sec.err != nil {
 		return fmt.Errorf("morph: columns: %w", sec.err)
 	}
 	sec = section("paradigms")
-	npara := sec.count(1)
-	for p := 0; p < npara && sec.err == nil; p++ {
-		c := sec.uvarint()
-		if c >= ncols {
-			sec.fail("paradigm %d: column %d out of range", p, c)
-			break
-		}
-		d.paraCol = append(d.paraCol, uint32(c))
-		d.paraStart = append(d.paraStart, int32(len(d.paraSuffix)))
-		n := int(d.colStart[c+1] - d.colStart[c])
-		for f := 0; f < n && sec.err == nil; f++ {
-			s := sec.uvarint()
-			if s >= len(d.suffixes) {
-				sec.fail("paradigm %d: suffix %d out of range", p, s)
-			}
-			d.paraSuffix = append(d.paraSuffix, uint16(s))
-		}
+	npara, nsuf := sec.count(6), sec.count(2)
+	d.paraCol = sec.fixed(npara, 2)
+	d.paraStart = sec.fixed(npara+1, 4)
+	d.paraSuffix = sec.fixed(nsuf, 2)
+	if sec.err == nil && len(sec.b) != 0 {
+		sec.fail("%d bytes after the paradigms", len(sec.b))
 	}
-	d.paraStart = append(d.paraStart, int32(len(d.paraSuffix)))
+	if sec.err == nil && !trusted {
+		sec.err = d.checkParadigms(ncols, npara, nsuf)
+	}
 	if sec.err != nil {
 		return fmt.Errorf("morph: paradigms: %w", sec.err)
 	}
 	sec = section("stems")
-	d.stems = readTable(sec)
+	d.stems = readTable(&sec, trusted)
 	sec2 = section("endings")
-	d.endings = readTable(sec2)
+	d.endings = readTable(&sec2, trusted)
 	if err := errors.Join(r.err, sec.err, sec2.err); err != nil {
 		return fmt.Errorf("morph: tables: %w", err)
 	}
@@ -293,7 +335,7 @@ func (d *Dict) decode(data []byte, trusted bool) error {
 	}
 	// Every payload must name paradigms (and forms) that exist.
 	check := func(name string, t *table, guesses bool) error {
-		for i := range t.at {
+		for i := range t.len() {
 			_, payload := t.entry(i)
 			pr := reader{b: payload}
 			n := pr.count(1)
@@ -320,4 +362,47 @@ func (d *Dict) decode(data []byte, trusted bool) error {
 		return nil
 	}
 	return errors.Join(check("stems", &d.stems, false), check("endings", &d.endings, true))
+}
+
+// checkColumns checks, for an untrusted dictionary, that the columns' ranges are in order and
+// name tags and prefixes that exist.
+func (d *Dict) checkColumns(ncols, nforms int) error {
+	for c := range int32(ncols) {
+		if a, b := d.colStart.at(c), d.colStart.at(c+1); a > b || int(b) > nforms || c == 0 && a != 0 {
+			return fmt.Errorf("column %d: forms %d to %d out of order or range", c, a, b)
+		}
+	}
+	if int(d.colStart.at(int32(ncols))) != nforms {
+		return errors.New("columns do not cover every form")
+	}
+	for f := range int32(nforms) {
+		if t, p := d.colTag.at(f), d.colPrefix[f]; int(t) >= len(d.tags) || int(p) >= len(d.prefixes) {
+			return fmt.Errorf("form %d: tag %d or prefix %d out of range", f, t, p)
+		}
+	}
+	return nil
+}
+
+// checkParadigms checks, for an untrusted dictionary, that every paradigm names a column, has
+// as many suffixes as its column has forms, and names suffixes that exist.
+func (d *Dict) checkParadigms(ncols, npara, nsuf int) error {
+	for p := range int32(npara) {
+		c := int32(d.paraCol.at(p))
+		if int(c) >= ncols {
+			return fmt.Errorf("paradigm %d: column %d out of range", p, c)
+		}
+		a, b := d.paraStart.at(p), d.paraStart.at(p+1)
+		if p == 0 && a != 0 || a > b || int(b) > nsuf || b-a != d.colStart.at(c+1)-d.colStart.at(c) {
+			return fmt.Errorf("paradigm %d: suffixes %d to %d do not fit its column", p, a, b)
+		}
+	}
+	if int(d.paraStart.at(int32(npara))) != nsuf {
+		return errors.New("paradigms do not cover every suffix")
+	}
+	for i := range int32(nsuf) {
+		if int(d.paraSuffix.at(i)) >= len(d.suffixes) {
+			return fmt.Errorf("suffix %d out of range", d.paraSuffix.at(i))
+		}
+	}
+	return nil
 }

@@ -25,20 +25,27 @@ var embedded []byte
 
 // Dict is a loaded dictionary.
 type Dict struct {
-	meta        string
-	tags        []Tag
-	priors      []uint32 // per tag: how often it is an ambiguous word's right reading
-	suffixes    []string
-	suffixIndex map[string]uint16
-	prefixes    []string
+	meta string
+	// Tags are read from their names on first use (tag): a reply's words need a few dozen
+	// of the 3,288, and reading them all was a quarter of decoding the dictionary.
+	tags    []Tag
+	tagName []string    // views into the dictionary's bytes
+	tagOnce []sync.Once // nil when tags were read at Load
+	priors  []uint32    // per tag: how often it is an ambiguous word's right reading
+	// Suffixes in byte order (Load checks it), views into the dictionary's bytes: a
+	// suffix's id is found by binary search, with no map to build at start-up.
+	suffixes  []string
+	maxSuffix int // bytes in the longest suffix
+	prefixes  []string
 	// Columns: the tags and prefixes of a paradigm's forms, shared by paradigms alike in them.
-	colStart  []int32
-	colTag    []uint16
-	colPrefix []uint8
-	// Paradigms: a column and one suffix per form.
-	paraCol    []uint32
-	paraStart  []int32
-	paraSuffix []uint16
+	// Paradigms: a column and one suffix per form. All are little-endian arrays read in
+	// place in the dictionary's bytes: decoding them took most of a cold first check in wasm.
+	colStart   u32s
+	colTag     u16s
+	colPrefix  []uint8
+	paraCol    u16s
+	paraStart  u32s
+	paraSuffix u16s
 	stems      table // stem → paradigms of its lexemes
 	endings    table // ending → paradigms the guesser proposes, with weights
 

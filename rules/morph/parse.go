@@ -130,11 +130,12 @@ func (d *Dict) lookup(w string) []Parse {
 			continue
 		}
 		rest := w[len(pre):]
-		for i := 0; i <= len(rest); i++ {
+		// No suffix is longer than maxSuffix: the split points before cannot match.
+		for i := max(0, len(rest)-d.maxSuffix); i <= len(rest); i++ {
 			if i < len(rest) && !utf8.RuneStart(rest[i]) {
 				continue
 			}
-			sid, ok := d.suffixIndex[rest[i:]]
+			sid, ok := d.suffixID(rest[i:])
 			if !ok {
 				continue
 			}
@@ -147,9 +148,10 @@ func (d *Dict) lookup(w string) []Parse {
 				var para int
 				para, at = uvarintAt(payload, at)
 				p := int32(para)
-				for f := range d.paraLen(p) {
-					if d.paraSuffix[d.paraStart[p]+int32(f)] == sid && int(d.formPrefix(p, int32(f))) == pi {
-						out = append(out, d.parse(w, p, int32(f), rest[:i], true))
+				start, col := int32(d.paraStart.at(p)), d.column(p)
+				for f := range int32(d.paraLen(p)) {
+					if d.paraSuffix.at(start+f) == sid && int(d.colPrefix[col+f]) == pi {
+						out = append(out, d.parse(w, p, f, rest[:i], true))
 					}
 				}
 			}
@@ -181,14 +183,14 @@ func (d *Dict) guess(w string) []Parse {
 			fi, at = uvarintAt(payload, at)
 			weight, at = uvarintAt(payload, at)
 			p, form := int32(pi), int32(fi)
-			sid := d.paraSuffix[d.paraStart[p]+form]
+			sid := d.formSuffix(p, form)
 			suf := d.suffixes[sid]
 			if len(suf) >= len(w) || !strings.HasSuffix(w, suf) {
 				continue
 			}
 			// Every form of the paradigm spelt like the one the ending proposed.
 			for f := range int32(d.paraLen(p)) {
-				if d.paraSuffix[d.paraStart[p]+f] == sid && d.formPrefix(p, f) == 0 {
+				if d.formSuffix(p, f) == sid && d.formPrefix(p, f) == 0 {
 					ps := d.parse(w, p, f, w[:len(w)-len(suf)], false)
 					ps.Weight = weight
 					out = appendNew(out, ps)
@@ -213,22 +215,54 @@ func appendNew(list []Parse, p Parse) []Parse {
 	return append(list, p)
 }
 
-func (d *Dict) paraLen(p int32) int { return int(d.paraStart[p+1] - d.paraStart[p]) }
+func (d *Dict) paraLen(p int32) int { return int(d.paraStart.at(p+1) - d.paraStart.at(p)) }
+
+// column returns where paradigm p's column starts in colTag and colPrefix.
+func (d *Dict) column(p int32) int32 { return int32(d.colStart.at(int32(d.paraCol.at(p)))) }
+
+func (d *Dict) formSuffix(p, f int32) uint16 { return d.paraSuffix.at(int32(d.paraStart.at(p)) + f) }
 
 func (d *Dict) formTag(p, f int32) Tag {
-	return d.tags[d.colTag[d.colStart[d.paraCol[p]]+f]]
+	return d.tag(d.colTag.at(d.column(p) + f))
 }
 
 func (d *Dict) formPrefix(p, f int32) uint8 {
-	return d.colPrefix[d.colStart[d.paraCol[p]]+f]
+	return d.colPrefix[d.column(p)+f]
 }
 
 // formWord builds form f of the lexeme with this stem.
 func (d *Dict) formWord(p, f int32, stem string) string {
-	return d.prefixes[d.formPrefix(p, f)] + stem + d.suffixes[d.paraSuffix[d.paraStart[p]+f]]
+	return d.prefixes[d.formPrefix(p, f)] + stem + d.suffixes[d.formSuffix(p, f)]
 }
 
 func (d *Dict) parse(w string, p, f int32, stem string, known bool) Parse {
-	ti := d.colTag[d.colStart[d.paraCol[p]]+f]
-	return Parse{Word: w, Lemma: d.formWord(p, 0, stem), Tag: d.tags[ti], Known: known, d: d, para: p, form: f, stem: stem, prior: d.priors[ti]}
+	ti := d.colTag.at(d.column(p) + f)
+	return Parse{Word: w, Lemma: d.formWord(p, 0, stem), Tag: d.tag(ti), Known: known, d: d, para: p, form: f, stem: stem, prior: d.priors[ti]}
+}
+
+// tag returns tag i, reading it from its name the first time it is asked for.
+func (d *Dict) tag(i uint16) Tag {
+	if d.tagOnce != nil {
+		d.tagOnce[i].Do(func() {
+			d.tags[i], _ = ParseTag(d.tagName[i]) // the embedded names are held valid by tests
+		})
+	}
+	return d.tags[i]
+}
+
+// suffixID finds suffix s among the dictionary's sorted suffixes.
+func (d *Dict) suffixID(s string) (uint16, bool) {
+	lo, hi := 0, len(d.suffixes)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if d.suffixes[mid] < s {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < len(d.suffixes) && d.suffixes[lo] == s {
+		return uint16(lo), true
+	}
+	return 0, false
 }

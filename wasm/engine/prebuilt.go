@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/sufler/sufler/knowledge/pack"
+	"github.com/sufler/sufler/rules"
 )
 
 //go:generate go run ./internal/gen -dir .
@@ -21,10 +22,14 @@ import (
 // The maps (template variants, rule replacements) come as flat tables instead, and
 // defaultPacks fills them in with one small loop.
 
-// Lemma tokens (<гарантировать>) come written out as the word forms they stand for
-// (rules.ExpandLemmas, in the generator): compiling them at start would decode the
-// dictionary and look up every lemma, seconds of a cold start in wasm. Packs a user
-// imports compile their lemmas when they load.
+// Lemma tokens (<гарантировать>) stay in the patterns as written, and the generator lists
+// the forms each stands for (prebuiltLemmas, from rules.LemmaForms): the engine hands the
+// table to rules.UseCompiledLemmas, so compiling the default packs decodes no dictionary
+// and reads no form twice. Compiling them from the dictionary at start would cost seconds
+// of a cold start in wasm; writing the forms out in the patterns instead made half a
+// megabyte of pattern text to read, split and check at every start (most of a cold
+// start in wasm after the language work).
+// Packs a user imports compile their lemmas from the dictionary when they load.
 
 // The default packs' search indexes come prebuilt too, as index.Image makes them
 // (images/<pack id>.idx, written by the same generator and held to a fresh build by
@@ -53,12 +58,23 @@ type replacementEntry struct {
 	texts      []string
 }
 
+// lemmaEntry is one lemma token of the default packs with the forms it stands for.
+type lemmaEntry struct {
+	token string
+	forms []string
+}
+
 var fillMaps sync.Once
 
 // defaultPacks returns the default packs with their maps filled in. The packs are shared:
 // callers must not modify them (Base.PutPack does not).
 func defaultPacks() []*pack.Pack {
 	fillMaps.Do(func() {
+		lemmas := make(map[string][]string, len(prebuiltLemmas))
+		for _, e := range prebuiltLemmas {
+			lemmas[e.token] = e.forms
+		}
+		rules.UseCompiledLemmas(lemmas)
 		for _, e := range prebuiltVariants {
 			t := &prebuilt[e.pack].Templates[e.template]
 			if t.Variants == nil {

@@ -2,11 +2,16 @@ package engine
 
 import (
 	"bytes"
+	"fmt"
+	"maps"
 	"os"
 	"reflect"
+	"slices"
+	"sync"
 	"testing"
 
 	"github.com/sufler/sufler/knowledge/index"
+	"github.com/sufler/sufler/rules"
 	"github.com/sufler/sufler/wasm/engine/internal/packdata"
 )
 
@@ -22,7 +27,11 @@ func TestPrebuilt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, err := packdata.Render(parsed)
+	lemmas, err := packdata.Lemmas(parsed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := packdata.Render(parsed, lemmas)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,4 +55,97 @@ func TestPrebuilt(t *testing.T) {
 			t.Errorf("images/%s.idx holds another index than building pack %s gives (%v); %s", p.ID, p.ID, err, regenerate)
 		}
 	}
+}
+
+// TestCompiledLemmas: the default packs' rules compiled from prebuiltLemmas are the rules
+// the dictionary compiles, structure and findings alike, on every rule example.
+func TestCompiledLemmas(t *testing.T) {
+	ps := defaultPacks() // hands prebuiltLemmas to the rules
+	compileAll := func() []*rules.Set {
+		var out []*rules.Set
+		for _, p := range ps {
+			set, problems := rules.CompileTrusted(p.Specs)
+			if problems != nil {
+				t.Fatalf("pack %s: %v", p.ID, problems)
+			}
+			out = append(out, set)
+		}
+		return out
+	}
+	fromTable := compileAll()
+	rules.UseCompiledLemmas(nil)
+	fromDict := compileAll()
+	defaultPacks()
+	fillMaps = sync.Once{} // the next defaultPacks hands the table over again
+	defaultPacks()
+	if d := firstDifference("rules", reflect.ValueOf(fromTable), reflect.ValueOf(fromDict)); d != "" {
+		t.Errorf("rules compiled from prebuiltLemmas differ from the dictionary's at %s", d)
+	}
+	for i, p := range ps {
+		for _, sp := range p.Specs {
+			for _, text := range slices.Concat(sp.Examples.Flag, sp.Examples.Pass) {
+				for _, seg := range append([]string{""}, slices.Sorted(maps.Keys(sp.Replacements))...) {
+					a, b := fromTable[i].Check(text, seg), fromDict[i].Check(text, seg)
+					if !reflect.DeepEqual(a, b) {
+						t.Errorf("%s %q (segment %q): table %v, dictionary %v", sp.ID, text, seg, a, b)
+					}
+				}
+			}
+		}
+	}
+}
+
+// firstDifference is reflect.DeepEqual that takes two funcs for equal when they are the same
+// function (compiled rules hold their detectors), and says where the values differ.
+func firstDifference(path string, a, b reflect.Value) string {
+	if a.Kind() != b.Kind() {
+		return path
+	}
+	switch a.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if a.IsNil() || b.IsNil() {
+			if a.IsNil() != b.IsNil() {
+				return path
+			}
+			return ""
+		}
+		return firstDifference(path, a.Elem(), b.Elem())
+	case reflect.Struct:
+		for i := range a.NumField() {
+			if d := firstDifference(path+"."+a.Type().Field(i).Name, a.Field(i), b.Field(i)); d != "" {
+				return d
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		if a.Len() != b.Len() {
+			return path
+		}
+		for i := range a.Len() {
+			if d := firstDifference(fmt.Sprintf("%s[%d]", path, i), a.Index(i), b.Index(i)); d != "" {
+				return d
+			}
+		}
+	case reflect.Map:
+		if a.Len() != b.Len() {
+			return path
+		}
+		for _, k := range a.MapKeys() {
+			v := b.MapIndex(k)
+			if !v.IsValid() {
+				return fmt.Sprintf("%s[%v]", path, k)
+			}
+			if d := firstDifference(fmt.Sprintf("%s[%v]", path, k), a.MapIndex(k), v); d != "" {
+				return d
+			}
+		}
+	case reflect.Func:
+		if a.Pointer() != b.Pointer() {
+			return path
+		}
+	default:
+		if fmt.Sprint(a) != fmt.Sprint(b) {
+			return path
+		}
+	}
+	return ""
 }

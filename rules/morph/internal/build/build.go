@@ -18,7 +18,7 @@ import (
 const Magic = "SUFMORPH"
 
 // Version is the format version Build writes.
-const Version = 4
+const Version = 5
 
 // Options are the limits of the suffix guesser's table.
 type Options struct {
@@ -183,6 +183,9 @@ func BuildWith(dir, vocabulary string, o Options) ([]byte, string, error) {
 		newSuf[x] = i
 	}
 
+	if len(tags) > 1<<16 || len(sufList) > 1<<16 || len(prefs) > 1<<8 || len(paraList) > 1<<31 {
+		return nil, "", fmt.Errorf("%d tags, %d suffixes or %d prefixes overflow the format", len(tags), len(sufList), len(prefs))
+	}
 	var w writer
 	w.raw([]byte(Magic))
 	w.raw([]byte{Version})
@@ -223,23 +226,56 @@ func BuildWith(dir, vocabulary string, o Options) ([]byte, string, error) {
 		}
 		paraCol[i] = id
 	}
+	// Columns and paradigms are fixed-width little-endian arrays the reader indexes in
+	// place: where each column starts (uint32, one more than there are columns), then
+	// every form's tag (uint16) and prefix (uint8).
 	w.section(func(b *writer) {
-		b.uvarint(len(cols))
+		total := 0
 		for _, col := range cols {
-			b.uvarint(len(col) / 2)
-			for _, x := range col {
-				b.uvarint(x)
+			total += len(col) / 2
+		}
+		b.uvarint(len(cols))
+		b.uvarint(total)
+		at := 0
+		for _, col := range cols {
+			b.u32(at)
+			at += len(col) / 2
+		}
+		b.u32(at)
+		for _, col := range cols {
+			for i := 0; i < len(col); i += 2 {
+				b.u16(col[i])
+			}
+		}
+		for _, col := range cols {
+			for i := 1; i < len(col); i += 2 {
+				b.raw([]byte{byte(col[i])})
 			}
 		}
 	})
+	// Paradigms: each one's column (uint16), where its suffixes start (uint32, one more
+	// than there are paradigms), then every form's suffix (uint16).
 	w.section(func(b *writer) {
+		total := 0
+		for _, p := range paraList {
+			total += len(s.paradigms[p]) / 3
+		}
 		b.uvarint(len(paraList))
-		for i, p := range paraList {
-			b.uvarint(paraCol[i])
+		b.uvarint(total)
+		for i := range paraList {
+			b.u16(paraCol[i])
+		}
+		at := 0
+		for _, p := range paraList {
+			b.u32(at)
+			at += len(s.paradigms[p]) / 3
+		}
+		b.u32(at)
+		for _, p := range paraList {
 			n := len(s.paradigms[p]) / 3
 			for f := 0; f < n; f++ {
 				su, _, _ := formOf(p, uint16(f))
-				b.uvarint(newSuf[sufs[sufMap[su]]])
+				b.u16(newSuf[sufs[sufMap[su]]])
 			}
 		}
 	})

@@ -8,6 +8,8 @@ import (
 type writer struct{ buf []byte }
 
 func (w *writer) raw(b []byte)  { w.buf = append(w.buf, b...) }
+func (w *writer) u16(n int)     { w.buf = binary.LittleEndian.AppendUint16(w.buf, uint16(n)) }
+func (w *writer) u32(n int)     { w.buf = binary.LittleEndian.AppendUint32(w.buf, uint32(n)) }
 func (w *writer) uvarint(n int) { w.buf = binary.AppendUvarint(w.buf, uint64(n)) }
 
 func (w *writer) bytes(b []byte) {
@@ -29,12 +31,14 @@ func (w *writer) section(fill func(*writer)) {
 	w.bytes(b.buf)
 }
 
-// table writes sorted keys with their payloads, each length-prefixed. Keys are not front-coded:
-// the reader binary-searches them in place, and gzip removes the redundancy in transit.
+// table writes sorted keys with their payloads, each length-prefixed, after where each entry
+// starts (little-endian uint32s). Keys are not front-coded: the reader binary-searches them in
+// place, with no walk to find the entries, and gzip removes the redundancy in transit.
 func (w *writer) table(keys []string, payload func(string, *writer)) {
 	w.uvarint(len(keys))
 	var data writer
 	for _, k := range keys {
+		w.u32(len(data.buf))
 		data.bytes([]byte(k))
 		var p writer
 		payload(k, &p)

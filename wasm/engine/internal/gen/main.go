@@ -52,7 +52,11 @@ func run(dir string, check bool) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	src, err := packdata.Render(ps)
+	lemmas, err := packdata.Lemmas(ps)
+	if err != nil {
+		return nil, err
+	}
+	src, err := packdata.Render(ps, lemmas)
 	if err != nil {
 		return nil, err
 	}

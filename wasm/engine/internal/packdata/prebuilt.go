@@ -20,8 +20,8 @@ import (
 )
 
 // Packs parses the default packs as the engine carries them: checked in full (examples
-// run), rules not compiled (the engine compiles them at start), and lemma tokens written
-// out as the word forms they stand for (see ExpandLemmas).
+// run) and rules not compiled (the engine compiles them at start, with the forms of their
+// lemma tokens from Lemmas).
 func Packs() ([]*pack.Pack, error) {
 	var out []*pack.Pack
 	for i, doc := range packs.Default() {
@@ -31,43 +31,51 @@ func Packs() ([]*pack.Pack, error) {
 		}
 		q := *p
 		q.Rules = nil
-		if err := ExpandLemmas(&q); err != nil {
-			return nil, fmt.Errorf("default pack %s: %w", p.ID, err)
-		}
 		out = append(out, &q)
 	}
 	return out, nil
 }
 
-// ExpandLemmas writes out the lemma tokens of p's patterns and signals as the word forms
-// they stand for (rules.ExpandLemmas), on copies: the engine then compiles the default
-// packs at start without decoding the dictionary, which costs ~0.4 s in wasm.
-func ExpandLemmas(p *pack.Pack) error {
-	var err error
-	expand := func(list []string) []string {
-		if list == nil {
-			return nil
-		}
-		out := make([]string, len(list))
-		for i, s := range list {
-			var e error
-			if out[i], e = rules.ExpandLemmas(s); e != nil && err == nil {
-				err = e
+// Lemma is one lemma token of the default packs with the word forms it stands for.
+type Lemma struct {
+	Token string
+	Forms []string
+}
+
+// Lemmas lists every lemma token of the packs' patterns and signals with the forms it
+// stands for (rules.LemmaForms, straight from the dictionary), in token order: the engine
+// hands them to rules.UseCompiledLemmas and compiles the default packs at start without
+// decoding the dictionary.
+func Lemmas(ps []*pack.Pack) ([]Lemma, error) {
+	tokens := map[string]bool{}
+	add := func(list []string) {
+		for _, s := range list {
+			for _, tok := range rules.LemmaTokens(s) {
+				tokens[tok] = true
 			}
 		}
-		return out
 	}
-	p.Specs = slices.Clone(p.Specs)
-	for i := range p.Specs {
-		sp := &p.Specs[i]
-		sp.Patterns, sp.Exceptions = expand(sp.Patterns), expand(sp.Exceptions)
-		sp.UnlessBefore, sp.UnlessAfter = expand(sp.UnlessBefore), expand(sp.UnlessAfter)
+	for _, p := range ps {
+		add(p.Signals)
+		for _, sp := range p.Specs {
+			add(sp.Patterns)
+			add(sp.Exceptions)
+			add(sp.UnlessBefore)
+			add(sp.UnlessAfter)
+		}
+		for _, sg := range p.Segments {
+			add(sg.Signals)
+		}
 	}
-	p.Segments = slices.Clone(p.Segments)
-	for i := range p.Segments {
-		p.Segments[i].Signals = expand(p.Segments[i].Signals)
+	var out []Lemma
+	for _, tok := range slices.Sorted(maps.Keys(tokens)) {
+		forms, err := rules.LemmaForms(tok)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Lemma{tok, forms})
 	}
-	return err
+	return out, nil
 }
 
 // genPack is one pack as the file template reads it: the pack without its maps, whose
@@ -147,17 +155,27 @@ var prebuiltReplacements = []replacementEntry{
 	{ {{- .Pack}}, {{.Item}}, {{lit .Segment}}, {{lit .Value}}},
 {{- end}}
 }
+
+// prebuiltLemmas are the lemma tokens of prebuilt's patterns with their forms; see
+// rules.UseCompiledLemmas.
+var prebuiltLemmas = []lemmaEntry{
+{{- range .Lemmas}}
+	{ {{- lit .Token}}, {{lit .Forms}}},
+{{- end}}
+}
 `))
 
 // Render writes the packs as Go source: one segment, template, case or rule per line, with
 // the map fields (template variants, rule replacements) left nil and their entries in flat
-// tables, which wasm/engine's defaultPacks puts back. Go builds every map literal with code
+// tables, which wasm/engine's defaultPacks puts back, and the lemma table last. Go builds every map literal with code
 // in the package's init (see wasm/engine/prebuilt.go), slices and strings are data.
-func Render(ps []*pack.Pack) ([]byte, error) {
+func Render(ps []*pack.Pack, lemmas []Lemma) ([]byte, error) {
 	var data struct {
 		Packs                  []genPack
 		Variants, Replacements []genEntry
+		Lemmas                 []Lemma
 	}
+	data.Lemmas = lemmas
 	for i, p := range ps {
 		q := *p
 		q.Templates = slices.Clone(p.Templates)
