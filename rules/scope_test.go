@@ -11,9 +11,10 @@ func TestScope(t *testing.T) {
 	promise := spec("promise", "sequence", "{<гарантировать> <одобрение>}", "<гарантировать> ~2 выпуск*|сроки", "обещать выпуск", "гарантий одобрения")
 	grey := spec("grey", "sequence", "<серый> <схема>", "работ* в черную|серую", "в серую", "по <черный>")
 	dontKnow := spec("dont-know", "sequence", "я? не знаю")
+	offRecord := spec("off-record", "sequence", "неофициально", "не под запись")
 	pii := spec("pii", "pii")
 	pii.Detector = "phone"
-	set := mustSet(t, promise, grey, dontKnow, pii)
+	set := mustSet(t, promise, grey, dontKnow, offRecord, pii)
 	tests := []struct {
 		text string
 		want string // rules that must flag, comma-separated; "" for a clean reply
@@ -67,6 +68,16 @@ func TestScope(t *testing.T) {
 		{"Пишете, что груз стоит. Гарантируем выпуск завтра.", "promise"},
 		{"Вы пишете, что торопитесь; гарантируем выпуск завтра.", "promise"},
 		{"«Срочно» — понимаем. Гарантируем одобрение.", "promise"},
+		// a stretch between commas that is no aside is a clause of its own: its «не» denies
+		// something else
+		{"Гарантируем выпуск, там всё чисто, никто не придерётся.", "promise"},
+		{"Гарантируем одобрение, документы в порядке, проблем не будет.", "promise"},
+		{"Гарантий одобрения, увы, нет.", ""},
+		// a rule some of whose patterns negate: negation clears the others' hits only
+		{"Договариваться неофициально мы не станем.", ""},
+		{"Неофициально ничего не решаем.", ""},
+		{"Скажу не под запись: так все делают.", "off-record"},
+		{"Неофициально скажу: так все делают.", "off-record"},
 		// a rule about a negation is not cleared by it
 		{"Я, честно говоря, не знаю.", "dont-know"},
 		{"Нет, я не знаю.", "dont-know"},
