@@ -42,7 +42,10 @@ func agree(m Morphology, t *Text, h span, r string, place *hitPlace) string {
 	}
 	p := planFor(m, r)
 	if p.head < 0 {
-		return r // not a noun phrase: pasted as written
+		if p.lead == 0 {
+			return agreeVerb(m, t, i, j, r) // a verb takes the hit verb's form
+		}
+		return r // neither: pasted as written
 	}
 	if p.lead > 0 && !strings.EqualFold(t.word(i), p.words[0]) {
 		return r // a different preposition: the replacement governs itself
