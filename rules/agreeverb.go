@@ -2,6 +2,8 @@ package rules
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/sufler/sufler/rules/morph"
 )
@@ -17,14 +19,29 @@ import (
 // hit's speaks for itself («не может быть» → «проверю прямо сейчас» stays). Anything the dictionary cannot
 // settle leaves r as written.
 func agreeVerb(m Morphology, t *Text, i, j int, r string) string {
-	words := strings.Split(r, " ")
-	if !isPlainWord(words[0]) || !onlyPredicate(m, words[0]) {
+	first, _, _ := strings.Cut(r, " ")
+	if !isPlainWord(first) {
 		return r
 	}
 	hit, ok := finiteVerb(m, t, i, j)
 	if !ok {
 		return r
 	}
+	byHit := currentVerbCache(m).forReplacement(r)
+	if out, ok := byHit.Load(hit.Word); ok {
+		return out.(string)
+	}
+	out := r
+	if onlyPredicate(m, first) {
+		out = agreeWords(m, strings.Split(r, " "), hit)
+	}
+	byHit.Store(hit.Word, out)
+	return out
+}
+
+// agreeWords puts the predicate words of a replacement in the form of verb hit.
+func agreeWords(m Morphology, words []string, hit Form) string {
+	r := strings.Join(words, " ")
 	changed := false
 	for k, w := range words {
 		if k > 0 && (!isPlainWord(w) || !onlyPredicate(m, w) || !reads(m, strings.ToLower(w), "VERB")) {
@@ -130,11 +147,59 @@ func hitReadings(m Morphology, w string) []Form {
 	if fs := m.Parse(w); len(fs) > 0 || m != theDictionary {
 		return fs
 	}
+	vc := currentVerbCache(m)
+	if fs, ok := vc.done.Load("\x01" + w); ok {
+		return fs.([]Form)
+	}
 	var out []Form
 	for _, p := range morph.Analyze(w) {
 		out = append(out, Form{Word: p.Word, Lemma: p.Lemma, Tags: tagNames(p.Tag)})
 	}
+	vc.store("\x01"+w, out)
 	return out
+}
+
+// verbCache remembers, under one morphology, the guessed readings of hit words and the
+// agreed replacements (per replacement, per hit verb), so that a warm check pays no
+// dictionary walk for them.
+type verbCache struct {
+	m      Morphology
+	done   sync.Map // "\x01"+word → []Form
+	agreed sync.Map // replacement → *sync.Map: hit verb → agreed replacement
+	count  atomic.Int64
+}
+
+// forReplacement returns the map of r's agreements, by hit verb.
+func (c *verbCache) forReplacement(r string) *sync.Map {
+	if v, ok := c.agreed.Load(r); ok {
+		return v.(*sync.Map)
+	}
+	if c.count.Add(1) > maxVerbCache {
+		return new(sync.Map) // full: agree afresh, remember nothing
+	}
+	v, _ := c.agreed.LoadOrStore(r, new(sync.Map))
+	return v.(*sync.Map)
+}
+
+// maxVerbCache bounds the cache against a stream of junk words.
+const maxVerbCache = 8192
+
+func (c *verbCache) store(key string, v any) {
+	if c.count.Add(1) <= maxVerbCache {
+		c.done.Store(key, v)
+	}
+}
+
+var verbCaches atomic.Pointer[verbCache]
+
+// currentVerbCache returns the cache of morphology m, a fresh one if it changed.
+func currentVerbCache(m Morphology) *verbCache {
+	if c := verbCaches.Load(); c != nil && c.m == m {
+		return c
+	}
+	c := &verbCache{m: m}
+	verbCaches.Store(c)
+	return c
 }
 
 // verbTarget lists the grammemes base must carry to stand where verb hit stood, or nil
