@@ -27,6 +27,9 @@ const (
 	// («не под запись» beside «неофициально»): negation clears its other hits, never a hit
 	// that carries the rule's own «не».
 	scopeOwnNegation
+	// scopeNegationAdjacent narrows negation to a «не» right before the hit («не
+	// сомневаюсь»), for rules about attitude whose other patterns negate.
+	scopeNegationAdjacent
 )
 
 var scopeNames = []string{ScopeNegation, ScopeQuote, ScopeReport}
@@ -36,10 +39,18 @@ var scopeNames = []string{ScopeNegation, ScopeQuote, ScopeReport}
 var wordingCategories = []string{"apology", "bureaucratese", "cliche", "cold-script", "filler", "formality",
 	"humor", "jargon", "negation", "slang", "style", "tone", "typo", "uncertainty"}
 
+// attitudeCategories are about how the agent treats the customer. A rule of theirs that
+// names a negation of its own («не спорьте», «не до вас») is about the tone of the whole
+// clause, so a «не» near its other hits does not take them back either («вообще-то мы не
+// обязаны», «успокойтесь — мы не…»); only a «не» right before one does («не сомневаюсь»).
+var attitudeCategories = []string{"argue", "competence", "criticism", "dismissal", "disrespect", "empathy",
+	"informing", "mood", "respect"}
+
 // compileScope turns a rule's scope list into bits. A rule without the field gets its
 // kind's default: quote and report for sequence and count rules, and negation too unless
 // the category is about wording or every pattern holds a negation of its own (as «не
-// знаю» does; when only some do, negation clears the hits that carry none); none for
+// знаю» does; when only some do, negation clears the hits that carry none, unless the
+// category is about attitude); none for
 // regex rules, which watch marks and symbols, and for personal data, which is personal
 // whoever wrote it.
 func compileScope(sp *Spec, patterns []*Pattern, at string) (uint8, []Problem) {
@@ -55,6 +66,9 @@ func compileScope(sp *Spec, patterns []*Pattern, at string) (uint8, []Problem) {
 				bits |= scopeNegation
 			case n < len(patterns):
 				bits |= scopeNegation | scopeOwnNegation
+				if slices.Contains(attitudeCategories, sp.Category) {
+					bits |= scopeNegationAdjacent
+				}
 			}
 			return bits, nil
 		}
@@ -162,7 +176,8 @@ func (t *Text) inScope(s span, bits uint8) bool {
 	}
 	return bits&scopeQuote != 0 && t.quoted(i, j) ||
 		bits&scopeNegation != 0 && (bits&scopeOwnNegation == 0 || !t.carriesNegation(i, j)) &&
-			(t.negatedBefore(i) || t.negatedWithin(i, j) || t.negatedAfter(j)) ||
+			(bits&scopeNegationAdjacent != 0 && t.negatedRightBefore(i) ||
+				bits&scopeNegationAdjacent == 0 && (t.negatedBefore(i) || t.negatedWithin(i, j) || t.negatedAfter(j))) ||
 		bits&scopeReport != 0 && t.reported(i)
 }
 
@@ -188,6 +203,12 @@ func (t *Text) negatedBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+// negatedRightBefore reports whether the word right before token i, in the same clause,
+// is «не»: «не сомневаюсь».
+func (t *Text) negatedRightBefore(i int) bool {
+	return i > 0 && t.tokens[i].sep == 0 && t.word(i-1) == "не"
 }
 
 // negatedWithin finds a denial among the words of the hit itself, which a bag or a gap
@@ -302,7 +323,8 @@ var introAsides = map[string]bool{
 }
 
 // introAsideEnd returns the token after a parenthetical aside that opens at token k (a
-// comma or bracket before it), or 0 when the stretch is not one of introAsides.
+// comma or bracket before it), or 0 when the stretch is neither one of introAsides nor a
+// relative clause.
 func (t *Text) introAsideEnd(k int) int {
 	m := t.asideEnd(k, k)
 	if m == 0 {
@@ -315,8 +337,16 @@ func (t *Text) introAsideEnd(k int) int {
 		}
 		b.WriteString(t.word(x))
 	}
-	if !introAsides[b.String()] {
+	if !introAsides[b.String()] && !relativeClause(t.word(k), t.word(min(k+1, m-1))) {
 		return 0
 	}
 	return m
+}
+
+// relativeClause reports whether an aside opening with words w1, w2 is a relative or a
+// «как вы…» clause, which describes the thing named rather than saying something new:
+// «серые схемы, которые вы упомянули, мы не используем».
+func relativeClause(w1, w2 string) bool {
+	return strings.HasPrefix(w1, "котор") || strings.HasPrefix(w2, "котор") && governs[w1] != nil ||
+		w1 == "как" && (w2 == "вы" || w2 == "вам" || w2 == "и")
 }

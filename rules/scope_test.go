@@ -73,6 +73,8 @@ func TestScope(t *testing.T) {
 		{"Гарантируем выпуск, там всё чисто, никто не придерётся.", "promise"},
 		{"Гарантируем одобрение, документы в порядке, проблем не будет.", "promise"},
 		{"Гарантий одобрения, увы, нет.", ""},
+		{"Серые схемы, которые вы упомянули, мы не используем.", ""},
+		{"Гарантий, как вы понимаете, дать не можем.", ""},
 		// a rule some of whose patterns negate: negation clears the others' hits only
 		{"Договариваться неофициально мы не станем.", ""},
 		{"Неофициально ничего не решаем.", ""},
@@ -107,6 +109,22 @@ func TestScopeField(t *testing.T) {
 		"«Вы должны были» — так писать нельзя": 1,
 	} {
 		if got := len(set.Check(text, "")); got != want {
+			t.Errorf("%q: %d findings, want %d", text, got, want)
+		}
+	}
+	// a rule about attitude with a negation of its own: a «не» nearby does not clear the
+	// rest of its hits, while a rule about a practice is cleared on the others
+	mood := spec("mood", "sequence", "вообще-то", "не до вас")
+	mood.Category = "mood"
+	practice := spec("practice", "sequence", "неофициально", "не под запись")
+	practice.Category = "legality"
+	set2 := mustSet(t, mood, practice)
+	for text, want := range map[string]int{
+		"Вообще-то мы не обязаны платить.":          1,
+		"Неофициально договариваться мы не станем.": 0,
+		"Мне не до вас сейчас.":                     1,
+	} {
+		if got := len(set2.Check(text, "")); got != want {
 			t.Errorf("%q: %d findings, want %d", text, got, want)
 		}
 	}
