@@ -42,7 +42,10 @@ func agree(m Morphology, t *Text, h span, r string, place *hitPlace) string {
 	}
 	p := planFor(m, r)
 	if p.head < 0 {
-		return r // not a noun phrase: pasted as written
+		if p.lead == 0 {
+			return agreeVerb(m, t, i, j, r) // a verb takes the hit verb's form
+		}
+		return r // neither: pasted as written
 	}
 	if p.lead > 0 && !strings.EqualFold(t.word(i), p.words[0]) {
 		return r // a different preposition: the replacement governs itself
@@ -114,7 +117,35 @@ func hitCase(m Morphology, t *Text, i, j int) (caseNumber, bool) {
 		f := nouns[best]
 		return caseNumber{grammeme(f, cases), grammeme(f, []string{"sing", "plur"}), ""}, true
 	}
-	return caseNumber{}, false
+	return unknownCase(m, t, i, j)
+}
+
+// unknownCase places a hit the dictionary cannot read at all — an abbreviation such as
+// «КБМ» or «СТОА» — by the preposition before it, when that preposition takes one case
+// or has a clear favourite: «по КБМ» → «по скидке…», «из СТОА» → «из автосервиса».
+// Prepositions of place and direction («в», «на», «за») could go either way, so the
+// replacement is left as written after them.
+func unknownCase(m Morphology, t *Text, i, j int) (caseNumber, bool) {
+	if i == 0 || t.tokens[i].sep != 0 {
+		return caseNumber{}, false
+	}
+	for k := i; k < j; k++ {
+		if len(m.Parse(t.word(k))) > 0 {
+			return caseNumber{}, false
+		}
+	}
+	c, ok := clearCase[t.word(i-1)]
+	if !ok {
+		return caseNumber{}, false
+	}
+	return caseNumber{c, "sing", ""}, true
+}
+
+// clearCase maps the prepositions whose case an unknown word after them can be read by.
+var clearCase = map[string]string{
+	"по": "datv", "к": "datv", "ко": "datv", "с": "ablt", "со": "ablt", "через": "accs", "про": "accs",
+	"без": "gent", "для": "gent", "от": "gent", "из": "gent", "до": "gent", "у": "gent", "после": "gent",
+	"кроме": "gent", "вместо": "gent", "из-за": "gent", "при": "loct", "о": "loct", "об": "loct",
 }
 
 // rank orders a case by the preposition's preference, or by order.

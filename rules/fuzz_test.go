@@ -159,6 +159,7 @@ func FuzzFit(f *testing.F) {
 		"Я, честно говоря, не знаю. Позвоним вам на 8 916 123-45-67.",
 		"«Серые схемы» — не наш путь. Пишете, что серый вариант можно?",
 		"СЕРОЙ СХЕМОЙ 🙂 серой\u00adсхеме сер\u0301ой схеме",
+		"Скидка слетела, данные подтянутся. По КБМ у вас класс 5, из КБМ, КБМ слетел.",
 	} {
 		f.Add(s)
 	}
@@ -170,7 +171,10 @@ func FuzzFit(f *testing.F) {
 	phone := spec("phone", "pii")
 	phone.Detector = "phone"
 	phone.Replacements = grey.Replacements
-	set := mustSet(f, grey, phone)
+	// verbs agree with the hit's verb; an abbreviation takes its case from a preposition
+	glitch := spec("glitch", "sequence", "<слететь>|<подтянуться>", "кбм")
+	glitch.Replacements = map[string][]string{"default": {"перестал действовать", "поступил и обработан", "готов", "проверю", "скидка за безаварийность"}}
+	set := mustSet(f, grey, phone, glitch)
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, fd := range set.Check(text, "") {
 			if len(fd.Replacements) != 5 {

@@ -23,6 +23,13 @@ const (
 	scopeNegation uint8 = 1 << iota
 	scopeQuote
 	scopeReport
+	// scopeOwnNegation marks a rule some of whose patterns hold a negation of their own
+	// («не под запись» beside «неофициально»): negation clears its other hits, never a hit
+	// that carries the rule's own «не».
+	scopeOwnNegation
+	// scopeNegationAdjacent narrows negation to a «не» right before the hit («не
+	// сомневаюсь»), for rules about attitude whose other patterns negate.
+	scopeNegationAdjacent
 )
 
 var scopeNames = []string{ScopeNegation, ScopeQuote, ScopeReport}
@@ -32,18 +39,36 @@ var scopeNames = []string{ScopeNegation, ScopeQuote, ScopeReport}
 var wordingCategories = []string{"apology", "bureaucratese", "cliche", "cold-script", "filler", "formality",
 	"humor", "jargon", "negation", "slang", "style", "tone", "typo", "uncertainty"}
 
+// attitudeCategories are about how the agent treats the customer. A rule of theirs that
+// names a negation of its own («не спорьте», «не до вас») is about the tone of the whole
+// clause, so a «не» near its other hits does not take them back either («вообще-то мы не
+// обязаны», «успокойтесь — мы не…»); only a «не» right before one does («не сомневаюсь»).
+var attitudeCategories = []string{"argue", "competence", "criticism", "dismissal", "disrespect", "empathy",
+	"informing", "mood", "respect"}
+
 // compileScope turns a rule's scope list into bits. A rule without the field gets its
 // kind's default: quote and report for sequence and count rules, and negation too unless
-// the category is about wording or a pattern holds a negation of its own (as «не знаю»
-// does); none for regex rules, which watch marks and symbols, and for personal data,
-// which is personal whoever wrote it.
+// the category is about wording or every pattern holds a negation of its own (as «не
+// знаю» does; when only some do, negation clears the hits that carry none, unless the
+// category is about attitude); none for
+// regex rules, which watch marks and symbols, and for personal data, which is personal
+// whoever wrote it.
 func compileScope(sp *Spec, patterns []*Pattern, at string) (uint8, []Problem) {
 	if sp.Scope == nil {
 		switch sp.Kind {
 		case "sequence", "count":
 			bits := scopeQuote | scopeReport
-			if !slices.Contains(wordingCategories, sp.Category) && !negatesItself(patterns) {
+			if slices.Contains(wordingCategories, sp.Category) {
+				return bits, nil
+			}
+			switch n := negatingPatterns(patterns); {
+			case n == 0:
 				bits |= scopeNegation
+			case n < len(patterns):
+				bits |= scopeNegation | scopeOwnNegation
+				if slices.Contains(attitudeCategories, sp.Category) {
+					bits |= scopeNegationAdjacent
+				}
 			}
 			return bits, nil
 		}
@@ -62,16 +87,36 @@ func compileScope(sp *Spec, patterns []*Pattern, at string) (uint8, []Problem) {
 	return bits, probs
 }
 
-// negatesItself reports whether some pattern holds a negation word: such a rule is about
-// the negation («нет», «не знаю», «никаких проблем»), which must not clear it.
-func negatesItself(ps []*Pattern) bool {
+// negatingPatterns counts the patterns that hold a negation word: a rule all of whose
+// patterns do is about the negation («нет», «не знаю», «никаких проблем»), which must not
+// clear it.
+func negatingPatterns(ps []*Pattern) int {
+	n := 0
 	for _, p := range ps {
-		for _, e := range p.elems {
-			found := false
-			e.eachWord(func(w string) { found = found || negators[w] || refusalsBefore[w] })
-			if found {
-				return true
-			}
+		if negatesItself(p) {
+			n++
+		}
+	}
+	return n
+}
+
+// negatesItself reports whether a pattern holds a negation or refusal word.
+func negatesItself(p *Pattern) bool {
+	for _, e := range p.elems {
+		found := false
+		e.eachWord(func(w string) { found = found || negators[w] || refusalsBefore[w] })
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// carriesNegation reports whether a word of tokens [i, j) is a negation or a refusal.
+func (t *Text) carriesNegation(i, j int) bool {
+	for k := i; k < j; k++ {
+		if w := t.word(k); negators[w] || refusalsBefore[w] {
+			return true
 		}
 	}
 	return false
@@ -131,7 +176,9 @@ func (t *Text) inScope(s span, bits uint8) bool {
 		return false // no word in the hit (a run of marks): nothing to judge
 	}
 	return bits&scopeQuote != 0 && t.quoted(i, j) ||
-		bits&scopeNegation != 0 && (t.negatedBefore(i) || t.negatedWithin(i, j) || t.negatedAfter(j)) ||
+		bits&scopeNegation != 0 && (bits&scopeOwnNegation == 0 || !t.carriesNegation(i, j)) &&
+			(bits&scopeNegationAdjacent != 0 && t.negatedRightBefore(i) ||
+				bits&scopeNegationAdjacent == 0 && (t.negatedBefore(i) || t.negatedWithin(i, j) || t.negatedAfter(j))) ||
 		bits&scopeReport != 0 && t.reported(i)
 }
 
@@ -157,6 +204,12 @@ func (t *Text) negatedBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+// negatedRightBefore reports whether the word right before token i, in the same clause,
+// is «не»: «не сомневаюсь».
+func (t *Text) negatedRightBefore(i int) bool {
+	return i > 0 && t.tokens[i].sep == 0 && t.word(i-1) == "не"
 }
 
 // negatedWithin finds a denial among the words of the hit itself, which a bag or a gap
@@ -185,7 +238,7 @@ func (t *Text) negatedAfter(j int) bool {
 		case reach > 4 && k > j:
 			// inside a verdict, commas do not stop the search
 		case sep == ',' || sep == '(':
-			m := t.asideEnd(k, k) // «гарантий, к сожалению, нет»
+			m := t.introAsideEnd(k) // «гарантий, к сожалению, нет»
 			if m == 0 {
 				return false
 			}
@@ -253,4 +306,48 @@ func (t *Text) reported(i int) bool {
 		}
 	}
 	return false
+}
+
+// introAsides are the parenthetical words a denial may stand behind: «гарантий, к
+// сожалению, нет». Any other stretch between commas is a clause of its own, whose «не»
+// denies something else: «заявим другой код, там ставка ноль, никто не проверит».
+var introAsides = map[string]bool{
+	"к сожалению": true, "увы": true, "конечно": true, "разумеется": true, "естественно": true,
+	"безусловно": true, "честно": true, "честно говоря": true, "откровенно говоря": true,
+	"к несчастью": true, "как правило": true, "как видите": true, "как вы знаете": true,
+	"как вы понимаете": true, "поверьте": true, "простите": true, "извините": true,
+	"видимо": true, "похоже": true, "понятно": true, "впрочем": true, "однако": true,
+	"тем не менее": true, "все же": true, "все-таки": true, "к сожалению уже": true,
+	"в любом случае": true, "в этом случае": true, "в таком случае": true, "пока": true,
+	"сейчас": true, "сегодня": true, "по закону": true, "по правилам": true, "по договору": true,
+	"по условиям": true, "по условиям полиса": true, "по условиям договора": true,
+}
+
+// introAsideEnd returns the token after a parenthetical aside that opens at token k (a
+// comma or bracket before it), or 0 when the stretch is neither one of introAsides nor a
+// relative clause.
+func (t *Text) introAsideEnd(k int) int {
+	m := t.asideEnd(k, k)
+	if m == 0 {
+		return 0
+	}
+	var b strings.Builder
+	for x := k; x < m; x++ {
+		if x > k {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.word(x))
+	}
+	if !introAsides[b.String()] && !relativeClause(t.word(k), t.word(min(k+1, m-1))) {
+		return 0
+	}
+	return m
+}
+
+// relativeClause reports whether an aside opening with words w1, w2 is a relative or a
+// «как вы…» clause, which describes the thing named rather than saying something new:
+// «серые схемы, которые вы упомянули, мы не используем».
+func relativeClause(w1, w2 string) bool {
+	return strings.HasPrefix(w1, "котор") || strings.HasPrefix(w2, "котор") && governs[w1] != nil ||
+		w1 == "как" && (w2 == "вы" || w2 == "вам" || w2 == "и")
 }

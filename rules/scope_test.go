@@ -11,9 +11,10 @@ func TestScope(t *testing.T) {
 	promise := spec("promise", "sequence", "{<гарантировать> <одобрение>}", "<гарантировать> ~2 выпуск*|сроки", "обещать выпуск", "гарантий одобрения")
 	grey := spec("grey", "sequence", "<серый> <схема>", "работ* в черную|серую", "в серую", "по <черный>")
 	dontKnow := spec("dont-know", "sequence", "я? не знаю")
+	offRecord := spec("off-record", "sequence", "неофициально", "не под запись")
 	pii := spec("pii", "pii")
 	pii.Detector = "phone"
-	set := mustSet(t, promise, grey, dontKnow, pii)
+	set := mustSet(t, promise, grey, dontKnow, offRecord, pii)
 	tests := []struct {
 		text string
 		want string // rules that must flag, comma-separated; "" for a clean reply
@@ -67,6 +68,18 @@ func TestScope(t *testing.T) {
 		{"Пишете, что груз стоит. Гарантируем выпуск завтра.", "promise"},
 		{"Вы пишете, что торопитесь; гарантируем выпуск завтра.", "promise"},
 		{"«Срочно» — понимаем. Гарантируем одобрение.", "promise"},
+		// a stretch between commas that is no aside is a clause of its own: its «не» denies
+		// something else
+		{"Гарантируем выпуск, там всё чисто, никто не придерётся.", "promise"},
+		{"Гарантируем одобрение, документы в порядке, проблем не будет.", "promise"},
+		{"Гарантий одобрения, увы, нет.", ""},
+		{"Серые схемы, которые вы упомянули, мы не используем.", ""},
+		{"Гарантий, как вы понимаете, дать не можем.", ""},
+		// a rule some of whose patterns negate: negation clears the others' hits only
+		{"Договариваться неофициально мы не станем.", ""},
+		{"Неофициально ничего не решаем.", ""},
+		{"Скажу не под запись: так все делают.", "off-record"},
+		{"Неофициально скажу: так все делают.", "off-record"},
 		// a rule about a negation is not cleared by it
 		{"Я, честно говоря, не знаю.", "dont-know"},
 		{"Нет, я не знаю.", "dont-know"},
@@ -96,6 +109,22 @@ func TestScopeField(t *testing.T) {
 		"«Вы должны были» — так писать нельзя": 1,
 	} {
 		if got := len(set.Check(text, "")); got != want {
+			t.Errorf("%q: %d findings, want %d", text, got, want)
+		}
+	}
+	// a rule about attitude with a negation of its own: a «не» nearby does not clear the
+	// rest of its hits, while a rule about a practice is cleared on the others
+	mood := spec("mood", "sequence", "вообще-то", "не до вас")
+	mood.Category = "mood"
+	practice := spec("practice", "sequence", "неофициально", "не под запись")
+	practice.Category = "legality"
+	set2 := mustSet(t, mood, practice)
+	for text, want := range map[string]int{
+		"Вообще-то мы не обязаны платить.":          1,
+		"Неофициально договариваться мы не станем.": 0,
+		"Мне не до вас сейчас.":                     1,
+	} {
+		if got := len(set2.Check(text, "")); got != want {
 			t.Errorf("%q: %d findings, want %d", text, got, want)
 		}
 	}
