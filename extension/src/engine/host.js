@@ -2,6 +2,13 @@
 // Chromium's offscreen document and Firefox's event page both use it. A Worker keeps the
 // Go program's long index build off the document's thread (pings still answer) and makes
 // a restart clean: terminate() frees the whole Go runtime, a fresh Worker starts a new one.
+//
+// Requests arrive as the envelopes of shared/protocol.js and go to the Worker as they are (with the id its answer
+// comes back under). Laned requests pass lanes.js first: a check the agent has typed past is answered "superseded"
+// here, before the single-threaded engine spends time on it.
+import { MSG } from '../shared/messages.js';
+import { superseded } from '../shared/protocol.js';
+import { createLanes } from './lanes.js';
 
 /** Reply for requests that cannot reach a working engine. */
 function unavailable(error) {
@@ -20,6 +27,7 @@ export function createEngineHost({ spawn, getConfig, startTimeoutMs = 60_000, re
   let nextId = 1;
   let starts = 0;
   let applied = [];
+  const lanes = createLanes();
 
   function die(run, error) {
     if (run.dead) return;
@@ -41,7 +49,7 @@ export function createEngineHost({ spawn, getConfig, startTimeoutMs = 60_000, re
         resolve(unavailable(`engine did not answer in ${timeoutMs} ms`));
       }, timeoutMs);
       run.pending.set(id, { resolve: (r) => { clearTimeout(timer); resolve(r); } });
-      run.worker.postMessage({ type: 'request', id, method: req.method, path: req.path, body: req.body });
+      run.worker.postMessage({ type: MSG.api, method: req.method, path: req.path, body: req.body, id });
     });
   }
 
@@ -97,8 +105,23 @@ export function createEngineHost({ spawn, getConfig, startTimeoutMs = 60_000, re
     return run;
   }
 
-  /** Serves one API request {method, path, body} → {status, body}; starts the engine if needed. */
+  /** Serves one ApiEnvelope {method, path, body, lane?, seq?} → Answer {status, body}; starts the engine if needed. */
   async function request(req) {
+    if (!(await lanes.enter(req.lane, req.seq))) return superseded();
+    try {
+      return await serve(req);
+    } finally {
+      lanes.leave(req.lane);
+    }
+  }
+
+  /** Drops a CancelEnvelope's lane's requests up to its seq that have not reached the engine → {ok: true}. */
+  function cancel(env) {
+    if (env?.lane) lanes.cancel(env.lane, env.seq);
+    return { ok: true };
+  }
+
+  async function serve(req) {
     let run = cur && !cur.dead ? cur : start();
     try {
       await run.ready;
@@ -131,7 +154,7 @@ export function createEngineHost({ spawn, getConfig, startTimeoutMs = 60_000, re
 
   /** {started, running, starts, applied}: what the host did last. */
   function status() {
-    return { started: starts > 0, running: Boolean(cur && !cur.dead), starts, applied };
+    return { started: starts > 0, running: Boolean(cur && !cur.dead), starts, applied, lanes: { ...lanes.stats } };
   }
 
   /** Starts the engine ahead of the first request (no-op when one is running). */
@@ -139,7 +162,7 @@ export function createEngineHost({ spawn, getConfig, startTimeoutMs = 60_000, re
     if (!cur || cur.dead) start();
   }
 
-  return { request, reload, kill, status, start: warmUp };
+  return { request, cancel, reload, kill, status, start: warmUp };
 }
 
 function parseBody(text) {

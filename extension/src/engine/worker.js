@@ -1,7 +1,9 @@
 // Package worker is the Worker that runs the Go wasm engine (build/wasm/sufler.mjs) and
-// answers the host's requests. It lives in engine/ beside sufler.wasm.
+// answers the host's requests: ApiEnvelopes (shared/protocol.js) with the id the answer
+// goes back under. It lives in engine/ beside sufler.wasm.
 import './wasm-exec-shim.js';
 import { startEngine } from 'sufler-engine';
+import { MSG } from '../shared/messages.js';
 
 const started = startEngine({ wasm: new URL('sufler.wasm', self.location.href) });
 
@@ -15,17 +17,14 @@ started.then((engine) => {
 
 self.addEventListener('message', async (e) => {
   const m = e.data;
-  if (m?.type !== 'request') return;
+  if (m?.type !== MSG.api) return;
   try {
     const engine = await started;
-    const init = { method: m.method };
-    if (m.body !== undefined && m.body !== null && m.method !== 'GET' && m.method !== 'DELETE') {
-      init.body = typeof m.body === 'string' ? m.body : JSON.stringify(m.body);
-      init.headers = { 'content-type': 'application/json' };
-    }
-    // The URL is never fetched over the network: engine.fetch hands the Request to the Go handler.
-    const res = await engine.fetch(new Request(`http://sufler${m.path}`, init));
-    self.postMessage({ type: 'reply', id: m.id, status: res.status, body: await res.text() });
+    const body = m.body === undefined || m.body === null || m.method === 'GET' || m.method === 'DELETE' ? undefined
+      : typeof m.body === 'string' ? m.body : JSON.stringify(m.body);
+    // engine.call hands method, path and body straight to the Go handler; the answer's bytes are the HTTP API's.
+    const res = await engine.call(m.method, m.path, body);
+    self.postMessage({ type: 'reply', id: m.id, status: res.status, body: res.text });
   } catch (err) {
     self.postMessage({ type: 'reply', id: m.id, status: 500, body: JSON.stringify({ error: `engine call failed: ${err?.message ?? err}` }) });
   }
