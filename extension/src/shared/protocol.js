@@ -142,6 +142,9 @@ const aborted = (signal) => signal.reason ?? new DOMException('aborted', 'AbortE
  */
 export function createClient(send) {
   const seqs = new Map();
+  // A reloaded page keeps its tab and frame but starts its seqs again: its lanes must be new ones, not an old
+  // document's whose seqs have run ahead.
+  const instance = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
   async function api(method, path, body, { lane, signal } = {}) {
     if (signal?.aborted) throw aborted(signal);
@@ -150,10 +153,10 @@ export function createClient(send) {
     if (body !== undefined) msg.body = body;
     let cancel = null;
     if (lane) {
-      msg.lane = lane;
+      msg.lane = `${instance}/${lane}`;
       msg.seq = (seqs.get(lane) ?? 0) + 1;
       seqs.set(lane, msg.seq);
-      cancel = () => { send({ type: MSG.cancel, lane, seq: msg.seq })?.catch?.(() => {}); };
+      cancel = () => { send({ type: MSG.cancel, lane: msg.lane, seq: msg.seq })?.catch?.(() => {}); };
       signal?.addEventListener('abort', cancel, { once: true });
     }
     let reply;

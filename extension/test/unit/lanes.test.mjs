@@ -81,7 +81,7 @@ function pipeline(ms) {
   const sender = { url: 'https://helpdesk.example/t/1', tab: { id: 4 }, frameId: 0 };
   // structuredClone: a runtime message is a copy, as between real contexts.
   const client = createClient(async (msg) => router.handle(structuredClone(msg), sender));
-  return { log, host, client };
+  return { log, host, client, router, sender };
 }
 
 test('typing on: the checks superseded while the engine was busy never reach it', async () => {
@@ -136,4 +136,12 @@ test('the content script\'s scheduler cancels the older check on a keystroke: it
   await new Promise((r) => setTimeout(r, 700));
   assert.deepEqual(results, ['Добрый день']);
   assert.deepEqual(log, ['Добрый', 'Добрый день']);
+});
+
+test('a reloaded page (same tab and frame, seqs from 1 again) gets its checks answered', async () => {
+  const { log, client, router, sender } = pipeline(5);
+  for (let i = 0; i < 5; i++) await client.check(`до ${i}`, '', { lane: 'check:1' });
+  const again = createClient(async (msg) => router.handle(structuredClone(msg), sender));
+  assert.equal((await again.check('после', '', { lane: 'check:1' }))[0].match, 'после');
+  assert.equal(log.at(-1), 'после');
 });
