@@ -1,6 +1,6 @@
 // Package host runs ONE Sufler engine in a dedicated Worker and serves API requests to it.
 // Chromium's offscreen document and Firefox's event page both use it. A Worker keeps the
-// Go program's long index build off the document's thread (pings still answer) and makes
+// Go program's long index build off the document's thread (it keeps answering messages) and makes
 // a restart clean: terminate() frees the whole Go runtime, a fresh Worker starts a new one.
 //
 // Requests arrive as the envelopes of shared/protocol.js and go to the Worker as they are (with the id its answer

@@ -17,7 +17,7 @@ export const MSG = Object.freeze({
   /** content/popup/options → background: → {packs: [{id, title}]}: the loaded packs' names and nothing else, for a
    *  content script that names the pack a guess came from (the full pack list stays for Sufler's own pages). */
   packTitles: 'sufler:pack-titles',
-  /** popup → active tab content script: {type, text} → {ok, message?}; only the frame that owns
+  /** popup → active tab content script: {type, text} → {ok, error?}; only the frame that owns
    *  the last focused field answers. */
   insert: 'sufler:insert',
   /** background → tab content script: {type, command, selectionText?}; command is one of COMMANDS. */
