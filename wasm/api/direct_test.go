@@ -2,6 +2,8 @@ package api
 
 import (
 	"bytes"
+	"io"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -62,4 +64,32 @@ func TestDirectBadTarget(t *testing.T) {
 	if status != 400 || !bytes.Contains(answer, []byte(`"error":"bad request: `)) {
 		t.Fatalf("got %d %s", status, answer)
 	}
+}
+
+// FuzzDirect: any method, target and body answers through Direct without a panic, as ServeHTTP answers it.
+func FuzzDirect(f *testing.F) {
+	h := newTestHandler(f)
+	f.Add("POST", "/v1/check", `{"text":"Я не знаю"}`, true)
+	f.Add("GET", "/v1/search?q=груз&limit=2", "", false)
+	f.Add("PUT", "/v1/packs/x", `{"id":"x"}`, true)
+	f.Add("GET", "/v1/%zz", "", false)
+	f.Fuzz(func(t *testing.T, method, target, body string, hasBody bool) {
+		status, answer := h.Direct(method, target, []byte(body), hasBody)
+		r, err := http.NewRequest(method, "http://sufler"+target, nil)
+		if err != nil {
+			if status != http.StatusBadRequest {
+				t.Fatalf("%q %q: %d %s for a target no parser takes", method, target, status, answer)
+			}
+			return
+		}
+		r.Body = http.NoBody // as a server hands a request without a body
+		if hasBody {
+			r.Body = io.NopCloser(strings.NewReader(body))
+		}
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if status != w.Code || !bytes.Equal(answer, w.Body.Bytes()) {
+			t.Fatalf("%q %q: Direct %d %s\nServeHTTP %d %s", method, target, status, answer, w.Code, w.Body.Bytes())
+		}
+	})
 }
