@@ -49,7 +49,7 @@ export function createEngineHost({ spawn, getConfig, startTimeoutMs = 60_000, re
         resolve(unavailable(`engine did not answer in ${timeoutMs} ms`));
       }, timeoutMs);
       run.pending.set(id, { resolve: (r) => { clearTimeout(timer); resolve(r); } });
-      run.worker.postMessage({ type: MSG.api, method: req.method, path: req.path, body: req.body, id });
+      run.worker.postMessage({ ...req, type: MSG.api, id }); // the envelope as it came (the host's own calls have no type)
     });
   }
 
