@@ -26,6 +26,7 @@ const MaxPackBody = 32 << 20
 type Handler struct {
 	base   *knowledge.Base
 	routes []route
+	hub    hubState // packs installed from the team hub (hubpacks.go)
 }
 
 // route binds one path (exact, or a prefix ending in "/" for a trailing id) to its methods.
@@ -47,6 +48,7 @@ func New(base *knowledge.Base) *Handler {
 		{path: "/v1/packs", methods: methods{"GET": h.packs}},
 		{path: "/v1/packs/", prefix: true, methods: methods{"PUT": h.putPack, "DELETE": h.deletePack}},
 		{path: "/v1/health", methods: methods{"GET": h.health}},
+		{path: "/v1/hub", methods: methods{"GET": h.getHub, "PUT": h.putHub}},
 	}
 	return h
 }
