@@ -10,13 +10,14 @@ import { createConversations } from './conversations.js';
 import { load, onChange } from '../shared/settings.js';
 import { packStore } from '../shared/pack-store.js';
 import { setLang, t } from '../shared/i18n.js';
+import { init as initHub, hubReplay } from './hub.js';
 
 /* global __SUFLER_TARGET__ */
 const TARGET = typeof __SUFLER_TARGET__ === 'string' ? __SUFLER_TARGET__ : 'chromium';
 
 // Custom packs come from the extension's IndexedDB (content scripts cannot read it), the
 // list of switched-off packs from settings.
-const getConfig = async () => ({ disabled: [...(await load()).packs.disabled], custom: await packStore().custom() });
+const getConfig = async () => ({ disabled: [...(await load()).packs.disabled], custom: await packStore().custom(), hub: await hubReplay() });
 packStore().migrate().catch((err) => console.warn('Sufler: moving custom packs to IndexedDB failed:', err));
 
 const engine = TARGET === 'firefox'
@@ -39,6 +40,8 @@ const conversations = createConversations({
 // router takes the rest.
 browser.onMessage((msg, sender) => conversations.handle(msg, sender) ?? router.handle(msg, sender));
 browser.onTabRemoved((tabId) => { conversations.tabClosed(tabId); });
+// The team hub: nothing at all unless a hub is configured (hub.js).
+initHub(new AbortController().signal, { engine, origin: browser.getURL('') });
 
 async function refreshMenus() {
   const settings = await load();

@@ -11,7 +11,7 @@ function unavailable(error) {
 /**
  * Creates an engine host.
  *   spawn()      → Worker-like {postMessage, addEventListener, terminate} running src/engine/worker.js
- *   getConfig()  → Promise<{disabled: [ids], custom: {id: packJSON}}>, applied after every start
+ *   getConfig()  → Promise<{disabled: [ids], custom: {id: packJSON}, hub?: request}>, applied after every start
  *   startTimeoutMs / requestTimeoutMs bound the wait for the engine; on timeout the worker is
  *   terminated and the next request starts a new one.
  */
@@ -58,6 +58,11 @@ export function createEngineHost({ spawn, getConfig, startTimeoutMs = 60_000, re
       const r = await send(run, { method: 'PUT', path: `/v1/packs/${encodeURIComponent(id)}`, body: json }, requestTimeoutMs);
       report.push({ id, op: 'custom', ok: r.status === 200, status: r.status, error: r.body?.error, problems: r.body?.problems ?? [] });
       if (r.status !== 200) log('custom pack rejected on start:', id, r.body);
+    }
+    if (config.hub) {
+      // The team hub's last accepted update (background/hub-poller.js), verified again.
+      const r = await send(run, config.hub, requestTimeoutMs);
+      report.push({ id: 'hub', op: 'hub', ok: r.status === 200, status: r.status, error: r.body?.error, problems: r.body?.problems ?? [] });
     }
     return report;
   }
