@@ -115,8 +115,8 @@ FIREFOX_RU := /usr/lib/firefox-esr/browser/extensions/langpack-ru@firefox-esr.mo
 $(FIREFOX) $(FIREFOX_RU):
 	.ci/install-firefox
 
-test-ext: ext $(CHROMIUM) $(FIREFOX) $(FIREFOX_RU) ## extension unit tests, then the end-to-end suite in Debian's Chromium and in Firefox ESR
-	cd extension && npm run --silent test:unit && npm run --silent lint:firefox && npm run --silent test:e2e
+test-ext: ext $(CHROMIUM) $(FIREFOX) $(FIREFOX_RU) $(BUILD)/sufler-pack $(HUBDIR)/node_modules ## extension unit tests, then the end-to-end suite in Debian's Chromium and in Firefox ESR (hub.test.mjs runs the hub Worker under wrangler)
+	cd extension && npm run --silent test:unit && npm run --silent lint:firefox && SUFLER_PACK=$(abspath $(BUILD)/sufler-pack) npm run --silent test:e2e
 
 demo: ext $(CHROMIUM) ## open Chromium with the extension on the demo helpdesk (headless without a display: writes build/demo.png)
 	cd extension && node demo/run.mjs $(DEMOFLAGS)
