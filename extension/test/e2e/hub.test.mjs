@@ -169,6 +169,12 @@ test('publish v1, v2 (hot), a tampered v3 (refused); only GETs reach the hub, no
     assert.match(await options.textContent('#hub-version'), /team-policy 2\.0\.0/);
     const hub = await h.engineCall('GET', '/v1/hub');
     assert.equal(hub.body.serial, 2);
+    // An engine restart gets v2 back from the extension's IndexedDB, verified again.
+    const reload = await h.sendMessage({ type: 'sufler:reload' });
+    assert.ok(reload?.ok, JSON.stringify(reload));
+    assert.ok(reload.applied.some((a) => a.op === 'hub' && a.ok), JSON.stringify(reload.applied));
+    assert.ok((await findings(h, RULES.forever.flag)).includes('team-forever'), 'v2 serves after a restart');
+    assert.equal((await h.engineCall('GET', '/v1/hub')).body.serial, 2);
 
     // (4) A session of typing, suggestions and search with the hub configured.
     const session = 'Иван, ваш заказ задержан на таможне, уточню срок';
