@@ -48,7 +48,7 @@ func New(base *knowledge.Base) *Handler {
 		{path: "/v1/packs", methods: methods{"GET": h.packs}},
 		{path: "/v1/packs/", prefix: true, methods: methods{"PUT": h.putPack, "DELETE": h.deletePack}},
 		{path: "/v1/health", methods: methods{"GET": h.health}},
-		{path: "/v1/hub", methods: methods{"GET": h.getHub, "PUT": h.putHub}},
+		{path: "/v1/hub", methods: methods{"GET": h.getHub, "PUT": h.putHub, "DELETE": h.deleteHub}},
 	}
 	return h
 }

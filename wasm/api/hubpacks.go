@@ -73,6 +73,24 @@ func (h *Handler) getHub(w http.ResponseWriter, _ *http.Request, _ string) {
 	writeJSON(w, http.StatusOK, hubAnswer{Channel: s.channel, Serial: s.serial, Packs: packs})
 }
 
+// deleteHub drops the packs the hub installed: the agent or the administrator turned the
+// hub off. The next update is then taken as a first one.
+func (h *Handler) deleteHub(w http.ResponseWriter, _ *http.Request, _ string) {
+	s := &h.hub
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	dropped := []hubPack{}
+	for _, p := range s.packs {
+		if h.base.Delete(p.ID) {
+			dropped = append(dropped, p)
+		}
+	}
+	s.channel, s.serial, s.manifest, s.packs = "", 0, nil, nil
+	writeJSON(w, http.StatusOK, struct {
+		Deleted []hubPack `json:"deleted"`
+	}{dropped})
+}
+
 // putHub verifies a hub update and, only if all of it holds, swaps its packs in without a
 // restart: the packs keep answering checks while the new ones load, and a refused update
 // leaves every loaded pack as it was.

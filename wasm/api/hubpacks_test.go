@@ -180,6 +180,17 @@ func TestHubUpdate(t *testing.T) {
 	if got := ruleIDs(t, h, newRule); got != "" {
 		t.Fatalf("after rollback: %q", got)
 	}
+
+	// Turning the hub off drops its packs; the next update counts as a first one.
+	if code, _, out := do(t, h, "DELETE", "/v1/hub", ""); code != 200 || len(out["deleted"].([]any)) != 1 {
+		t.Fatalf("DELETE /v1/hub: %d %v", code, out)
+	}
+	if got := ruleIDs(t, h, "Я не знаю."); got != "" {
+		t.Fatalf("hub pack still loaded after DELETE: %q", got)
+	}
+	if code, out := putUpdate(t, h, v1); code != 200 {
+		t.Fatalf("v1 after DELETE: %d %v", code, out)
+	}
 }
 
 // FuzzHubUpdate sends arbitrary bodies to PUT /v1/hub: the engine never panics, always

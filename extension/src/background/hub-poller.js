@@ -80,7 +80,7 @@ function fileList(manifestText) {
 }
 
 /**
- * Creates the poller. deps: {readConfig, fetch, store: {get, put}, engine: {request},
+ * Creates the poller. deps: {readConfig, fetch, store: {get, put, clear}, engine: {request},
  * writeStatus, now}. check() runs one poll and resolves with the status it wrote.
  */
 export function createHubPoller({ readConfig, fetch: fetchImpl, store, engine, writeStatus, now = () => Date.now() }) {
@@ -129,6 +129,12 @@ export function createHubPoller({ readConfig, fetch: fetchImpl, store, engine, w
   async function checkOnce() {
     const { config, problems } = await readConfig();
     if (!config) {
+      // Off (or a broken configuration): what the hub delivered goes, and nothing is asked.
+      if (await store.get()) {
+        await engine.request({ method: 'DELETE', path: '/v1/hub' });
+        await store.clear();
+        await writeStatus({ serial: 0, packs: [], lastCheck: 0, lastError: '', errorAt: 0 });
+      }
       if (problems?.length) await writeStatus({ lastError: problems.join(' '), errorAt: now() });
       return { skipped: true };
     }
@@ -149,7 +155,7 @@ export function createHubPoller({ readConfig, fetch: fetchImpl, store, engine, w
   }
 
   return {
-    /** One poll now; concurrent callers share it. */
+    /** One poll now (or, with no hub, dropping what an earlier one delivered); concurrent callers share it. */
     check() {
       running ??= checkOnce().finally(() => { running = null; });
       return running;

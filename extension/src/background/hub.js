@@ -25,13 +25,23 @@ export function init(signal, { engine, origin }) {
   });
   let timer = null;
 
-  async function tick(force = false) {
+  // Ticks run one after another: an alarm and the start-up tick of a woken background must
+  // not leave two timers behind.
+  let chain = Promise.resolve();
+  function tick(force = false) {
+    const next = chain.then(() => tickOnce(force));
+    chain = next.catch(() => {});
+    return next;
+  }
+
+  async function tickOnce(force) {
     clearTimeout(timer);
     timer = null;
     if (signal.aborted) return undefined;
     const { config } = await readHubConfig();
     if (!config) {
       await alarmClear(ALARM);
+      if (force) await poller.check(); // turned off: drop the hub's packs
       return undefined;
     }
     const period = config.pollSeconds * 1000;

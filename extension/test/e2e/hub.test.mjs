@@ -188,6 +188,15 @@ test('publish v1, v2 (hot), a tampered v3 (refused); only GETs reach the hub, no
     await popup.waitForTimeout(1000);
     await popup.close();
     await f3.page.close();
+
+    // Turned off on the options page: the hub's packs go, nothing more is asked.
+    await options.fill('#hub-url', '');
+    await options.click('#hub-save');
+    await until('hub packs dropped', async () => !(await findings(h, RULES.forever.flag)).includes('team-forever'), 10_000);
+    await options.waitForFunction(() => /не настроен/.test(document.getElementById('hub-last-check').textContent));
+    const asked = recorder.seen.length;
+    await options.waitForTimeout((POLL + 1) * 1000);
+    assert.equal(recorder.seen.length, asked, 'no poll once the hub is off');
     await options.close();
     console.log(`v2 reached the engine ${took} ms after publishing (poll ${POLL} s)`);
   } finally {

@@ -139,3 +139,22 @@ test('hubGet refuses to leave the hub’s origin; replayable needs the same hub 
   assert.equal(replayable({ ...config, channel: 'sales' }, bundle), null);
   assert.equal(replayable(null, bundle), null);
 });
+
+test('turning the hub off drops its packs from the engine and the store, and asks the hub nothing', async () => {
+  const s = setup();
+  await s.poller.check();
+  assert.ok(s.stored());
+  const seen = s.hub.seen.length;
+  s.config.url = undefined; // stands in for readConfig giving no hub
+  const calls = [];
+  const off = createHubPoller({
+    readConfig: async () => ({ config: null, problems: [] }),
+    fetch: async () => { throw new Error('no request with no hub'); },
+    store: { get: async () => s.stored(), put: async () => {}, clear: async () => { calls.push('clear'); } },
+    engine: { request: async (req) => { calls.push(`${req.method} ${req.path}`); return { status: 200, body: {} }; } },
+    writeStatus: async () => {},
+  });
+  assert.deepEqual(await off.check(), { skipped: true });
+  assert.deepEqual(calls, ['DELETE /v1/hub', 'clear']);
+  assert.equal(s.hub.seen.length, seen);
+});
