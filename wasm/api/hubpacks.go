@@ -115,18 +115,26 @@ func (h *Handler) putHub(w http.ResponseWriter, r *http.Request, _ string) {
 		writeJSON(w, http.StatusOK, hubAnswer{Channel: s.channel, Serial: s.serial, Packs: s.packs, Unchanged: true})
 		return
 	}
-	// Every pack is parsed and checked before the first one is swapped in.
-	for _, p := range packs {
-		if _, problems := knowledge.Parse(p.json); len(problems) > 0 {
+	// Every pack is parsed and checked (its rules' examples run) before the first one is
+	// swapped in, so a bad pack in a signed release changes nothing.
+	parsed := make([]*knowledge.Pack, len(packs))
+	for i, p := range packs {
+		if h.base.BuiltIn(p.ID) {
+			writeError(w, http.StatusBadRequest, fmt.Sprintf("hub update refused, the packs in use are unchanged: pack %s is built in", p.ID), nil)
+			return
+		}
+		pk, problems := knowledge.Parse(p.json)
+		if len(problems) > 0 {
 			writeError(w, http.StatusBadRequest, fmt.Sprintf("hub update refused, the packs in use are unchanged: pack %s: %d problem(s)", p.ID, len(problems)), problems)
 			return
 		}
+		parsed[i] = pk
 	}
 	var installed []hubPack
-	for _, p := range packs {
-		_, problems, err := h.base.PutWith(p.json, knowledge.PutOptions{ID: p.ID, Background: true, Image: p.image})
+	for i, p := range packs {
+		_, problems, err := h.base.PutPack(parsed[i], knowledge.PutOptions{Background: true, Image: p.image})
 		if len(problems) > 0 || err != nil {
-			// Parse passed, so only the rules' own examples or a built-in id can fail here.
+			// Only a segment another loaded pack owns can fail here, after the checks above.
 			msg := fmt.Sprintf("hub update stopped at pack %s (%v); packs before it are in: %s", p.ID, err, ids(installed))
 			writeError(w, http.StatusBadRequest, msg, problems)
 			return
