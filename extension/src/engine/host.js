@@ -7,7 +7,7 @@
 // comes back under). Laned requests pass lanes.js first: a check the agent has typed past is answered "superseded"
 // here, before the single-threaded engine spends time on it.
 import { MSG } from '../shared/messages.js';
-import { superseded } from '../shared/protocol.js';
+import { loadsPacks, superseded } from '../shared/protocol.js';
 import { createLanes } from './lanes.js';
 import { createPackOwner } from './packs.js';
 
@@ -19,7 +19,8 @@ function unavailable(error) {
 /**
  * Creates an engine host.
  *   spawn()      → Worker-like {postMessage, addEventListener, terminate} running src/engine/worker.js
- *   getConfig()  → Promise<{disabled: [ids]}>: built-in packs switched off, applied after every start
+ *   getConfig()  → Promise<{disabled: [ids], hub?: ApiEnvelope}>: built-in packs switched off and the team hub's
+ *                  last accepted update (PUT /v1/hub), applied after every start
  *   store        the pack store (src/shared/pack-store.js): the custom packs, which this host owns (packs.js)
  *   startTimeoutMs / requestTimeoutMs bound the wait for the engine; on timeout the worker is
  *   terminated and the next request starts a new one. packTimeoutMs bounds a request that
@@ -73,6 +74,12 @@ export function createEngineHost({ spawn, getConfig, store, startTimeoutMs = 60_
     // The stored packs go into this run directly: request() would wait for this very start.
     const stored = createPackOwner({ send: (req) => send(run, req, packTimeoutMs), store, log });
     report.push(...await stored.applyStored());
+    if (config.hub) {
+      // The team hub's last accepted update (background/hub-poller.js), verified again by the engine. After the
+      // custom packs: the hub's pack of an id wins, as it did when the update was accepted.
+      const r = await send(run, { ...config.hub, type: MSG.api }, packTimeoutMs);
+      report.push({ id: 'hub', op: 'hub', ok: r.status === 200, status: r.status, error: r.body?.error, problems: r.body?.problems ?? [] });
+    }
     return report;
   }
 
@@ -115,7 +122,7 @@ export function createEngineHost({ spawn, getConfig, store, startTimeoutMs = 60_
   async function request(req) {
     if (!(await lanes.enter(req.lane, req.seq))) return superseded();
     try {
-      return await serve(req);
+      return await serve(req, loadsPacks(req) ? packTimeoutMs : requestTimeoutMs);
     } finally {
       lanes.leave(req.lane);
     }

@@ -85,10 +85,22 @@ export const ENDPOINTS = Object.freeze({
   deletePack: ['DELETE', '/v1/packs/{id}', 'extension'],
   packImage: ['GET', '/v1/packs/{id}/image', 'extension'], // binary: the engine host's own call (engine/packs.js)
   limits: ['GET', '/v1/limits', 'extension'],
+  hub: ['GET', '/v1/hub', 'extension'],
+  putHub: ['PUT', '/v1/hub', 'extension'],       // the background's hub poller (background/hub-poller.js)
+  deleteHub: ['DELETE', '/v1/hub', 'extension'],
 });
 
 /** What a content script may call: [method, path without query]. */
 export const CONTENT_API = Object.freeze(Object.values(ENDPOINTS).filter((e) => e[2] === 'content').map(([m, p]) => [m, p]));
+
+/**
+ * True for an envelope that loads packs into the engine (PUT or POST of a pack, PUT of a hub update): a large pack
+ * takes seconds to read in wasm, so every hop waits longer for it (packTimeoutMs) than for a check.
+ */
+export function loadsPacks(env) {
+  const p = String(env?.path ?? '').split('?')[0];
+  return (env?.method === 'PUT' && (p.startsWith('/v1/packs/') || p === '/v1/hub')) || (env?.method === 'POST' && p === '/v1/packs');
+}
 
 /** Status of a request a newer one on its lane replaced before it reached the engine. */
 export const SUPERSEDED = 499;
