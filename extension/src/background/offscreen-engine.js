@@ -8,6 +8,7 @@
 // The envelopes the router checked go to the document as they are (protocol.js): the
 // document tells them from a content script's by the sender, the service worker.
 import { MSG } from '../shared/messages.js';
+import { loadsPacks } from '../shared/protocol.js';
 
 /** Offscreen document path inside the extension. */
 export const OFFSCREEN_PATH = 'offscreen.html';
@@ -91,7 +92,7 @@ export function createOffscreenEngine(b, { timeoutMs = 90_000, packTimeoutMs = 3
     /** Serves one ApiEnvelope through the offscreen engine host. */
     async request(env) {
       try {
-        return await call(env);
+        return await call(env, loadsPacks(env) ? packTimeoutMs : timeoutMs);
       } catch (err) {
         return { status: 503, body: { error: `engine unavailable: ${err.message}` } };
       }
