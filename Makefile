@@ -115,8 +115,8 @@ FIREFOX_RU := /usr/lib/firefox-esr/browser/extensions/langpack-ru@firefox-esr.mo
 $(FIREFOX) $(FIREFOX_RU):
 	.ci/install-firefox
 
-test-ext: ext $(CHROMIUM) $(FIREFOX) $(FIREFOX_RU) ## extension unit tests, then the end-to-end suite in Debian's Chromium and in Firefox ESR
-	cd extension && npm run --silent test:unit && npm run --silent lint:firefox && npm run --silent test:e2e
+test-ext: ext $(CHROMIUM) $(FIREFOX) $(FIREFOX_RU) $(BUILD)/sufler-pack $(HUBDIR)/node_modules ## extension unit tests, then the end-to-end suite in Debian's Chromium and in Firefox ESR (hub.test.mjs runs the hub Worker under wrangler)
+	cd extension && npm run --silent test:unit && npm run --silent lint:firefox && SUFLER_PACK=$(abspath $(BUILD)/sufler-pack) npm run --silent test:e2e
 
 demo: ext $(CHROMIUM) ## open Chromium with the extension on the demo helpdesk (headless without a display: writes build/demo.png)
 	cd extension && node demo/run.mjs $(DEMOFLAGS)
@@ -139,7 +139,7 @@ wasm/bench/node_modules: wasm/bench/package-lock.json
 	cd wasm/bench && npm ci --no-audit --no-fund
 	@touch $@
 
-FUZZ := wasm/api:FuzzCheck wasm/api:FuzzPutPack wasm/api:FuzzPutPackImage wasm/api:FuzzReadCheck wasm/api:FuzzAppendString knowledge:FuzzParse knowledge:FuzzPut knowledge:FuzzQuery knowledge/pack:FuzzDepth knowledge/pack:FuzzForms knowledge/index:FuzzRuneAt rules:FuzzCheck rules:FuzzCompile rules:FuzzRegexLimit knowledge:FuzzCheckAll wasm/cmd/sufler-serve:FuzzGuard rules/morph:FuzzAnalyze rules/morph:FuzzLoad wasm/hub:FuzzHub knowledge/cmd/sufler-pack:FuzzImportText rules:FuzzPattern rules:FuzzFit rules:FuzzFastPaths
+FUZZ := wasm/api:FuzzCheck wasm/api:FuzzDirect wasm/api:FuzzHubUpdate wasm/api:FuzzPutPack wasm/api:FuzzPutPackImage wasm/api:FuzzReadCheck wasm/api:FuzzAppendString knowledge:FuzzParse knowledge:FuzzPut knowledge:FuzzQuery knowledge/pack:FuzzDepth knowledge/pack:FuzzForms knowledge/index:FuzzRuneAt rules:FuzzCheck rules:FuzzCompile rules:FuzzRegexLimit knowledge:FuzzCheckAll wasm/cmd/sufler-serve:FuzzGuard rules/morph:FuzzAnalyze rules/morph:FuzzLoad wasm/hub:FuzzHub knowledge/cmd/sufler-pack:FuzzImportText rules:FuzzPattern rules:FuzzFit rules:FuzzFastPaths
 fuzz: ## run every fuzz target for a while (FUZZTIME each, default 30s)
 	@for t in $(FUZZ); do \
 		echo "== $$t"; \

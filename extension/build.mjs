@@ -53,6 +53,7 @@ const STATIC = [
   ['src/offscreen/offscreen.html', 'offscreen.html', ['chromium']],
   ['static/icons', 'icons'],
   ['static/_locales', '_locales'],
+  ['static/managed-schema.json', 'managed-schema.json', ['chromium']],
 ];
 
 /**

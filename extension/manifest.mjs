@@ -6,15 +6,20 @@
 /**
  * CSP for extension pages (popup, options, offscreen document, and the engine Worker they
  * start): nothing by default; own scripts and wasm compilation (the Worker falls back to
- * script-src); own style sheets; own icons; fetch only of the extension's own files (the
- * wasm engine); no plugins, no frames, no <base>, no form posts.
+ * script-src); own style sheets; own icons; fetch of the extension's own files (the wasm
+ * engine) and of the team hub when one is configured; no plugins, no frames, no <base>, no
+ * form posts.
  */
 export const CSP = [
   "default-src 'none'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self'",
-  "connect-src 'self'",
+  // The team hub (off unless configured): https origins, and loopback for a hub on this
+  // computer. MV3's CSP is static, so it cannot name a hub chosen later; the one function
+  // that reaches the network (background/hub-poller.js hubGet) asks only the configured
+  // hub's origin, with GET. README, "Team hub".
+  "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -52,7 +57,8 @@ export function manifest(target, { version, withContent = true }) {
     options_ui: { page: 'options.html', open_in_tab: true },
     // storage: settings; contextMenus: «Отметить как сообщение клиента»; activeTab: the popup
     // reads the current tab's host for the per-site switch only after the user opens it.
-    permissions: ['storage', 'contextMenus', 'activeTab'],
+    // alarms: the team hub's poll wakes the background (only when a hub is configured).
+    permissions: ['storage', 'contextMenus', 'activeTab', 'alarms'],
     commands: COMMANDS,
     content_security_policy: { extension_pages: CSP },
   };
@@ -71,6 +77,8 @@ export function manifest(target, { version, withContent = true }) {
     m.minimum_chrome_version = '116';
     m.background = { service_worker: 'background.js' };
     m.permissions.push('offscreen');
+    // The administrator's policy for the team hub (storage.managed); Firefox reads policies.json.
+    m.storage = { managed_schema: 'managed-schema.json' };
   } else if (target === 'firefox') {
     m.background = { scripts: ['background.js'] };
     m.browser_specific_settings = {

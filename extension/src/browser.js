@@ -224,3 +224,42 @@ export function uiLanguage() {
     return globalThis.navigator?.language ?? 'en';
   }
 }
+
+// ---- team hub: enterprise policy and alarms ----
+
+/**
+ * Reads keys from storage.managed: the administrator's policy (Chromium: managed_schema;
+ * Firefox: policies.json "3rdparty"). Resolves {} where there is no policy (Firefox throws
+ * then) or no managed storage at all.
+ */
+export async function managedGet(keys) {
+  try {
+    return (await ns().storage.managed?.get(keys)) ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** Calls cb(changes, area) on storage.local and storage.managed changes until signal aborts. */
+export function onLocalOrManagedChanged(cb, signal) {
+  const listener = (changes, area) => { if (area === 'local' || area === 'managed') cb(changes, area); };
+  ns().storage.onChanged.addListener(listener);
+  signal?.addEventListener('abort', () => ns().storage.onChanged.removeListener(listener), { once: true });
+}
+
+/** Creates (or replaces) a repeating alarm: it wakes the background even after it was stopped. */
+export function alarmCreate(name, periodInMinutes) {
+  return ns().alarms.create(name, { delayInMinutes: periodInMinutes, periodInMinutes });
+}
+
+/** Clears an alarm; resolves even when there is none. */
+export async function alarmClear(name) {
+  try { await ns().alarms.clear(name); } catch { /* none */ }
+}
+
+/** Calls cb() when the named alarm fires, until signal aborts. */
+export function onAlarm(name, cb, signal) {
+  const listener = (alarm) => { if (alarm?.name === name) cb(); };
+  ns().alarms.onAlarm.addListener(listener);
+  signal?.addEventListener('abort', () => ns().alarms.onAlarm.removeListener(listener), { once: true });
+}

@@ -31,6 +31,7 @@ type Handler struct {
 	images   images             // pack sums and the engine's stamp (packimages.go)
 	builtins map[string]Builtin // built-in packs that may be switched back on (packs.go)
 	putMu    sync.Mutex         // one pack change at a time, so a pack and its sum agree
+	hub      hubState           // packs installed from the team hub (hubpacks.go)
 }
 
 // route binds one path (exact, or a prefix ending in "/" for a trailing id) to its methods.
@@ -55,6 +56,7 @@ func New(base *knowledge.Base) *Handler {
 		{path: "/v1/packs/", prefix: true, suffix: "/image", methods: methods{"GET": h.packImage}},
 		{path: "/v1/limits", methods: methods{"GET": h.limits}},
 		{path: "/v1/health", methods: methods{"GET": h.health}},
+		{path: "/v1/hub", methods: methods{"GET": h.getHub, "PUT": h.putHub, "DELETE": h.deleteHub}},
 	}
 	return h
 }

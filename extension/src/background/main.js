@@ -10,17 +10,18 @@ import { createConversations } from './conversations.js';
 import { load, onChange, update } from '../shared/settings.js';
 import { packStore } from '../shared/pack-store.js';
 import { setLang, t } from '../shared/i18n.js';
+import { init as initHub, hubReplay } from './hub.js';
 
 /* global __SUFLER_TARGET__ */
 const TARGET = typeof __SUFLER_TARGET__ === 'string' ? __SUFLER_TARGET__ : 'chromium';
 
 // The engine host owns the custom packs (the extension's IndexedDB, which content scripts
-// cannot read); the background only tells it which built-in packs are switched off.
-// The host asks before it loads the stored packs: packs an earlier version kept in
-// storage.local are in IndexedDB by then.
+// cannot read); the background only tells it which built-in packs are switched off, and
+// the team hub's last accepted update to replay (hub.js). The host asks before it loads
+// the stored packs: packs an earlier version kept in storage.local are in IndexedDB by then.
 const getConfig = async () => {
   await packStore().migrate().catch((err) => console.warn('Sufler: moving custom packs to IndexedDB failed:', err));
-  return { disabled: [...(await load()).packs.disabled] };
+  return { disabled: [...(await load()).packs.disabled], hub: await hubReplay() };
 };
 packStore().migrate().catch((err) => console.warn('Sufler: moving custom packs to IndexedDB failed:', err));
 
@@ -45,6 +46,8 @@ const conversations = createConversations({
 // router takes the rest.
 browser.onMessage((msg, sender) => conversations.handle(msg, sender) ?? router.handle(msg, sender));
 browser.onTabRemoved((tabId) => { conversations.tabClosed(tabId); });
+// The team hub: nothing at all unless a hub is configured (hub.js).
+initHub(new AbortController().signal, { engine, origin: browser.getURL('') });
 
 async function refreshMenus() {
   const settings = await load();

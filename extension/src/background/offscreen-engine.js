@@ -1,7 +1,14 @@
 // Package offscreen-engine is the Chromium engine client: the engine lives in the offscreen
 // document (offscreen.html → Worker). The service worker creates that document on demand,
-// one per profile; when it is gone or silent, it is recreated and the request retried once.
-import { MSG, OFFSCREEN_TARGET } from '../shared/messages.js';
+// one per profile, and remembers that it exists: a request costs one message, not a
+// runtime.getContexts lookup too. The memory goes when the document does (an answer that
+// never comes, "receiving end does not exist", the service worker itself restarting); then
+// the document is recreated and the request retried once.
+//
+// The envelopes the router checked go to the document as they are (protocol.js): the
+// document tells them from a content script's by the sender, the service worker.
+import { MSG } from '../shared/messages.js';
+import { loadsPacks } from '../shared/protocol.js';
 
 /** Offscreen document path inside the extension. */
 export const OFFSCREEN_PATH = 'offscreen.html';
@@ -29,13 +36,21 @@ function withTimeout(promise, ms, what) {
  * must exceed the host's packTimeoutMs (an import of a large pack).
  */
 export function createOffscreenEngine(b, { timeoutMs = 90_000, packTimeoutMs = 300_000, log = () => {} } = {}) {
+  let exists = false; // the document is known to exist: no lookup until a send fails
   let creating = null;
   let generation = 0;
+  const stats = { lookups: 0, creates: 0 };
 
   function ensure() {
+    if (exists) return Promise.resolve();
     if (!creating) {
       creating = (async () => {
-        if (!(await b.offscreenExists())) await b.createOffscreen(OFFSCREEN_PATH, OFFSCREEN_REASONS, JUSTIFICATION);
+        stats.lookups++;
+        if (!(await b.offscreenExists())) {
+          stats.creates++;
+          await b.createOffscreen(OFFSCREEN_PATH, OFFSCREEN_REASONS, JUSTIFICATION);
+        }
+        exists = true;
       })().finally(() => { creating = null; });
     }
     return creating;
@@ -46,6 +61,7 @@ export function createOffscreenEngine(b, { timeoutMs = 90_000, packTimeoutMs = 3
   function recreate(seen) {
     if (seen !== generation) return restarting ?? ensure();
     generation++;
+    exists = false;
     restarting = (async () => {
       await b.closeOffscreen();
       await ensure();
@@ -53,58 +69,74 @@ export function createOffscreenEngine(b, { timeoutMs = 90_000, packTimeoutMs = 3
     return restarting;
   }
 
-  async function send(type, extra, ms) {
-    const reply = await withTimeout(b.sendMessage({ target: OFFSCREEN_TARGET, type, ...extra }), ms, type);
-    if (reply === undefined) throw new Error(`${type}: offscreen document did not answer`);
+  async function send(msg, ms) {
+    const reply = await withTimeout(b.sendMessage(msg), ms, msg.type);
+    if (reply === undefined) throw new Error(`${msg.type}: offscreen document did not answer`);
     return reply;
   }
 
-  async function call(type, extra = {}, ms = timeoutMs) {
+  async function call(msg, ms = timeoutMs) {
     if (restarting) await restarting;
     const seen = generation;
     try {
       await ensure();
-      return await send(type, extra, ms);
+      return await send(msg, ms);
     } catch (err) {
       log('offscreen engine unreachable, recreating:', err.message);
       await recreate(seen);
-      return send(type, extra, ms);
+      return send(msg, ms);
     }
   }
 
   return {
-    /** Serves one API request through the offscreen engine host. */
-    async request(req) {
+    /** Serves one ApiEnvelope through the offscreen engine host. */
+    async request(env) {
       try {
-        return await call(MSG.engineRequest, { req });
+        return await call(env, loadsPacks(env) ? packTimeoutMs : timeoutMs);
       } catch (err) {
         return { status: 503, body: { error: `engine unavailable: ${err.message}` } };
+      }
+    },
+    /** Passes a CancelEnvelope on; with no document there is nothing to cancel. */
+    async cancel(env) {
+      if (!exists) return { ok: true };
+      try {
+        return await send(env, 5_000);
+      } catch {
+        return { ok: true };
       }
     },
     /** Restarts the engine with the packs from settings. */
     async reload() {
       try {
-        return await call(MSG.engineReload);
+        return await call({ type: MSG.reload });
       } catch (err) {
         return { ok: false, error: err.message, applied: [] };
       }
     },
-    /** A pack operation, carried out by the engine host (src/engine/packs.js). */
-    async packs(msg) {
+    /** Passes a PacksEnvelope on to the engine host (src/engine/packs.js); a large pack's import takes longer. */
+    async packs(env) {
       try {
-        return await call(MSG.enginePacks, { msg }, packTimeoutMs);
+        return await call(env, packTimeoutMs);
       } catch (err) {
         return { ok: false, error: `engine unavailable: ${err.message}`, problems: [] };
       }
     },
-    /** Host status, or {running:false} when there is no document. */
+    /** Host status, or {running:false} when there is no document (asking does not create one). */
     async status() {
-      if (!(await b.offscreenExists())) return { started: false, running: false, document: false };
+      if (!exists) {
+        stats.lookups++;
+        exists = await b.offscreenExists();
+      }
+      if (!exists) return { started: false, running: false, document: false };
       try {
-        return { ...(await send(MSG.engineStatus, {}, 5_000)), document: true };
+        return { ...(await send({ type: MSG.status }, 5_000)), document: true };
       } catch (err) {
+        exists = false;
         return { started: false, running: false, document: true, error: err.message };
       }
     },
+    /** Counts existence lookups and creations (tests: a request must not cost a lookup). */
+    stats,
   };
 }

@@ -15,16 +15,13 @@ import * as strip from './strip.js';
 import * as badge from './badge.js';
 import * as search from './search.js';
 import * as context from './context.js';
-import { segments as loadSegments, packs as loadPacks } from './engine.js';
+import { engine } from '../shared/api.js';
 import * as conversation from './conversation.js';
 import { state, emit, on, addDocument } from './state.js';
 import { resolve, matches } from './shortcuts.js';
 import { dropOverlay } from './overlay.js';
 import { scan } from './fields.js';
 import { sessionFor } from './session.js';
-
-/** MARK_CONTEXT is the message the context menu may send for "this is the customer's message". */
-export const MARK_CONTEXT = 'sufler:mark-context';
 
 let lifetime = null; // the running features' signal (sessions created outside focus events use it)
 
@@ -74,7 +71,7 @@ export function start(signal, settings) {
 async function refreshSegments(signal) {
   try {
     // Pack names only word a guess's toast: without them the segments still work.
-    const [list, packs] = await Promise.all([loadSegments(signal), loadPacks(signal).catch(() => [])]);
+    const [list, packs] = await Promise.all([engine.segments({ signal }), engine.packTitles({ signal }).catch(() => [])]);
     if (signal.aborted) return;
     state.segments = list;
     state.packs = packs;
@@ -126,8 +123,8 @@ function focusedDocument() {
 
 function handle(msg) {
   if (!msg || typeof msg !== 'object') return undefined;
-  if (msg.type === MSG.command || msg.type === MARK_CONTEXT) {
-    const command = msg.type === MARK_CONTEXT ? COMMANDS.markCustomer : msg.command;
+  if (msg.type === MSG.command) {
+    const command = msg.command;
     const doc = focusedDocument();
     if (!doc && !(command === COMMANDS.markCustomer && msg.selectionText && window === window.top)) return undefined;
     if (command === COMMANDS.openSearch) {
@@ -136,7 +133,7 @@ function handle(msg) {
     }
     if (command === COMMANDS.markCustomer) {
       if (Date.now() - (localAt.mark ?? 0) < 800) return { ok: true };
-      return context.mark(doc ?? document, msg.selectionText ?? msg.text).then((ok) => ({ ok }));
+      return context.mark(doc ?? document, msg.selectionText).then((ok) => ({ ok }));
     }
     return undefined;
   }

@@ -3,7 +3,7 @@
 // engine's segment guess is taken, with the words that led to it. A marked message is remembered for the
 // conversation (content/conversation.js), so it reaches the reply page and a reply box in another frame.
 import { t } from '../shared/i18n.js';
-import { guessSegment } from './engine.js';
+import { engine } from '../shared/api.js';
 import { state, emit, on, segment, segmentTitle } from './state.js';
 import { h, position, keepFocus } from './panel.js';
 import { uiFor, shift } from './overlay.js';
@@ -42,7 +42,7 @@ export async function adopt(text, how) {
   state.context = { text: msg, how };
   let guess = null;
   try {
-    guess = await guessSegment(msg);
+    guess = await engine.guessSegment(msg);
   } catch (err) {
     console.debug('Sufler: segment guess failed', err);
   }

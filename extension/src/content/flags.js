@@ -6,7 +6,7 @@ import { t } from '../shared/i18n.js';
 import { update } from '../shared/settings.js';
 import { latest } from './schedule.js';
 import { rebase } from './spans.js';
-import { check } from './engine.js';
+import { engine } from '../shared/api.js';
 import { state, on, emit, segment, ignoredRules, host, eachDocument } from './state.js';
 import * as card from './card.js';
 import { replace } from './insert/index.js';
@@ -22,6 +22,7 @@ export const DELAY = 180;
 
 const attached = new WeakMap(); // session → pipeline
 const live = new Set(); // sessions with something drawn
+let fields = 0; // names each field's lane: its checks supersede each other, not another field's
 
 /**
  * Init starts flagging in every session that gets focus.
@@ -63,10 +64,11 @@ function recheckAll() {
 
 function attach(session, signal) {
   if (attached.has(session)) return;
+  const lane = `check:${++fields}`;
   const p = latest({
     delay: DELAY,
     signal: AbortSignal.any([signal, session.signal]),
-    run: (text, sig) => check(text, segment().id, sig),
+    run: (text, sig) => engine.check(text, segment().id, { signal: sig, lane }),
     onResult: (findings, text) => {
       state.engineDown = false;
       // The text may have moved on through an edit that did not reach us as 'change' yet: rebase, never guess.

@@ -3,8 +3,8 @@
 
 /**
  * Latest runs `run` for the last input pushed, `delay` ms after the pushes stop. A newer push aborts the older run's
- * signal and its answer is dropped even if it still arrives: the agent only ever sees answers about the text they
- * have now.
+ * signal: an engine call given that signal and a lane (shared/protocol.js) is then cancelled before the engine runs
+ * it, and an answer that still arrives is dropped: the agent only ever sees answers about the text they have now.
  * @template I, R
  * @param {object} o
  * @param {number} o.delay debounce in ms

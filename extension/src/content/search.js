@@ -2,7 +2,7 @@
 // a query box, templates of the current segment as a listbox, Enter inserts the chosen one where the caret was.
 import { t } from '../shared/i18n.js';
 import { latest } from './schedule.js';
-import { search as engineSearch } from './engine.js';
+import { engine } from '../shared/api.js';
 import { state, segment } from './state.js';
 import { h, position, trapTab } from './panel.js';
 import { uiFor, shift } from './overlay.js';
@@ -47,7 +47,7 @@ export function open() {
 
   const p = latest({
     delay: 150,
-    run: (q, sig) => engineSearch(q, segment().id, 'template', 8, sig),
+    run: (q, sig) => engine.search(q, segment().id, 'template', 8, { signal: sig, lane: 'search' }),
     onResult: (res) => {
       const hits = (res.hits ?? []).filter((x) => x.text);
       lb.update(hits);

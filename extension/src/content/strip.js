@@ -3,7 +3,7 @@
 // Alt+↓/↑ enter the list, then ↑/↓ choose and Enter or Tab inserts; Esc hides it until the next edit.
 import { t } from '../shared/i18n.js';
 import { latest } from './schedule.js';
-import { suggest } from './engine.js';
+import { engine } from '../shared/api.js';
 import { state, on, segment } from './state.js';
 import { h, position } from './panel.js';
 import { uiFor, shift } from './overlay.js';
@@ -41,7 +41,7 @@ export function init(signal) {
   const p = latest({
     delay: DELAY,
     signal,
-    run: ({ session }, sig) => suggest(draftOf(session), state.context?.text ?? '', segment().id, LIMIT, sig),
+    run: ({ session }, sig) => engine.suggest(draftOf(session), state.context?.text ?? '', segment().id, LIMIT, { signal: sig, lane: 'suggest' }),
     onResult: (list, { session, text }) => {
       // Only in the field the agent is in: an editor iframe keeps its activeElement while the agent selects text
       // in the ticket, and a customer message marked there must not pop a strip up under their mouse.

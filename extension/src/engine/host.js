@@ -1,8 +1,14 @@
 // Package host runs ONE Sufler engine in a dedicated Worker and serves API requests to it.
 // Chromium's offscreen document and Firefox's event page both use it. A Worker keeps the
-// Go program's long index build off the document's thread (pings still answer) and makes
+// Go program's long index build off the document's thread (it keeps answering messages) and makes
 // a restart clean: terminate() frees the whole Go runtime, a fresh Worker starts a new one.
-
+//
+// Requests arrive as the envelopes of shared/protocol.js and go to the Worker as they are (with the id its answer
+// comes back under). Laned requests pass lanes.js first: a check the agent has typed past is answered "superseded"
+// here, before the single-threaded engine spends time on it.
+import { MSG } from '../shared/messages.js';
+import { loadsPacks, superseded } from '../shared/protocol.js';
+import { createLanes } from './lanes.js';
 import { createPackOwner } from './packs.js';
 
 /** Reply for requests that cannot reach a working engine. */
@@ -13,7 +19,8 @@ function unavailable(error) {
 /**
  * Creates an engine host.
  *   spawn()      → Worker-like {postMessage, addEventListener, terminate} running src/engine/worker.js
- *   getConfig()  → Promise<{disabled: [ids]}>: built-in packs switched off, applied after every start
+ *   getConfig()  → Promise<{disabled: [ids], hub?: ApiEnvelope}>: built-in packs switched off and the team hub's
+ *                  last accepted update (PUT /v1/hub), applied after every start
  *   store        the pack store (src/shared/pack-store.js): the custom packs, which this host owns (packs.js)
  *   startTimeoutMs / requestTimeoutMs bound the wait for the engine; on timeout the worker is
  *   terminated and the next request starts a new one. packTimeoutMs bounds a request that
@@ -24,9 +31,10 @@ export function createEngineHost({ spawn, getConfig, store, startTimeoutMs = 60_
   let nextId = 1;
   let starts = 0;
   let applied = [];
+  const lanes = createLanes();
   store ??= { records: async () => ({}), get: async () => null, put: async () => {}, delete: async () => {} };
   // Pack changes go to the engine that runs now (started if need be), never through a restart.
-  const owner = createPackOwner({ send: (req) => request(req, packTimeoutMs), store, log });
+  const owner = createPackOwner({ send: (req) => serve(req, packTimeoutMs), store, log });
 
   function die(run, error) {
     if (run.dead) return;
@@ -48,7 +56,9 @@ export function createEngineHost({ spawn, getConfig, store, startTimeoutMs = 60_
         resolve(unavailable(`engine did not answer in ${timeoutMs} ms`));
       }, timeoutMs);
       run.pending.set(id, { resolve: (r) => { clearTimeout(timer); resolve(r); } });
-      run.worker.postMessage({ type: 'request', id, method: req.method, path: req.path, body: req.body, contentType: req.contentType, binary: req.binary });
+      // The envelope as it came (the host's own calls have no type); the pack owner's calls add contentType and
+      // binary (a pack with its index image, an image export).
+      run.worker.postMessage({ ...req, type: MSG.api, id });
     });
   }
 
@@ -64,6 +74,12 @@ export function createEngineHost({ spawn, getConfig, store, startTimeoutMs = 60_
     // The stored packs go into this run directly: request() would wait for this very start.
     const stored = createPackOwner({ send: (req) => send(run, req, packTimeoutMs), store, log });
     report.push(...await stored.applyStored());
+    if (config.hub) {
+      // The team hub's last accepted update (background/hub-poller.js), verified again by the engine. After the
+      // custom packs: the hub's pack of an id wins, as it did when the update was accepted.
+      const r = await send(run, { ...config.hub, type: MSG.api }, packTimeoutMs);
+      report.push({ id: 'hub', op: 'hub', ok: r.status === 200, status: r.status, error: r.body?.error, problems: r.body?.problems ?? [] });
+    }
     return report;
   }
 
@@ -102,8 +118,23 @@ export function createEngineHost({ spawn, getConfig, store, startTimeoutMs = 60_
     return run;
   }
 
-  /** Serves one API request {method, path, body} → {status, body}; starts the engine if needed. */
-  async function request(req, timeoutMs = requestTimeoutMs) {
+  /** Serves one ApiEnvelope {method, path, body, lane?, seq?} → Answer {status, body}; starts the engine if needed. */
+  async function request(req) {
+    if (!(await lanes.enter(req.lane, req.seq))) return superseded();
+    try {
+      return await serve(req, loadsPacks(req) ? packTimeoutMs : requestTimeoutMs);
+    } finally {
+      lanes.leave(req.lane);
+    }
+  }
+
+  /** Drops a CancelEnvelope's lane's requests up to its seq that have not reached the engine → {ok: true}. */
+  function cancel(env) {
+    if (env?.lane) lanes.cancel(env.lane, env.seq);
+    return { ok: true };
+  }
+
+  async function serve(req, timeoutMs = requestTimeoutMs) {
     let run = cur && !cur.dead ? cur : start();
     try {
       await run.ready;
@@ -136,7 +167,7 @@ export function createEngineHost({ spawn, getConfig, store, startTimeoutMs = 60_
 
   /** {started, running, starts, applied}: what the host did last. */
   function status() {
-    return { started: starts > 0, running: Boolean(cur && !cur.dead), starts, applied };
+    return { started: starts > 0, running: Boolean(cur && !cur.dead), starts, applied, lanes: { ...lanes.stats } };
   }
 
   /** Starts the engine ahead of the first request (no-op when one is running). */
@@ -160,7 +191,7 @@ export function createEngineHost({ spawn, getConfig, store, startTimeoutMs = 60_
     }
   }
 
-  return { request, reload, kill, status, start: warmUp, packs, settled: () => owner.settled() };
+  return { request, cancel, reload, kill, status, start: warmUp, packs, settled: () => owner.settled() };
 }
 
 function parseBody(text) {

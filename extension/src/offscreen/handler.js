@@ -1,8 +1,8 @@
-// Package handler answers the offscreen document's messages: only those addressed to it
-// (target: 'sufler-offscreen') and only from the extension's service worker. A content
-// script could send the same message shape straight to every extension context; the
-// engine must hear it only through the router, which checks who is asking.
-import { MSG, OFFSCREEN_TARGET } from '../shared/messages.js';
+// Package handler answers the offscreen document's messages: the engine envelopes (protocol.js), and only from the
+// extension's service worker. A content script's runtime messages reach every extension context, this document
+// included, and carry the very same envelopes; the engine must hear them only through the router, which checks who
+// is asking, so anything not sent by the service worker gets no answer at all.
+import { MSG } from '../shared/messages.js';
 
 /**
  * Returns handle(msg, sender) for browser.onMessage: a reply (or promise of one), or
@@ -11,14 +11,14 @@ import { MSG, OFFSCREEN_TARGET } from '../shared/messages.js';
  */
 export function createOffscreenHandler(host, swURL) {
   return (msg, sender) => {
-    if (msg?.target !== OFFSCREEN_TARGET) return undefined;
+    if (!msg || typeof msg !== 'object') return undefined;
     if (!sender || sender.tab || sender.url !== swURL) return undefined; // not the service worker: no answer at all
     switch (msg.type) {
-      case MSG.ping: return { ok: true };
-      case MSG.engineRequest: return host.request(msg.req ?? {});
-      case MSG.engineReload: return host.reload();
-      case MSG.engineStatus: return host.status();
-      case MSG.enginePacks: return host.packs(msg.msg ?? {});
+      case MSG.api: return host.request(msg);
+      case MSG.cancel: return host.cancel(msg);
+      case MSG.packs: return host.packs(msg);
+      case MSG.reload: return host.reload();
+      case MSG.status: return host.status();
       default: return undefined;
     }
   };

@@ -1,6 +1,5 @@
 // Package offscreen is the Chromium offscreen document: it hosts the engine Worker and
-// answers only messages addressed to it (target: 'sufler-offscreen') that come from the
-// service worker (handler.js).
+// answers the engine envelopes the service worker passes on (handler.js).
 import { onMessage, sendMessage, getURL } from '../browser.js';
 import { MSG } from '../shared/messages.js';
 import { createEngineHost } from '../engine/host.js';

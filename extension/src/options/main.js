@@ -5,6 +5,7 @@ import * as packs from './packs.js';
 import * as sites from './sites.js';
 import * as keys from './keys.js';
 import * as memory from './memory.js';
+import * as hub from './hub.js';
 
 async function main() {
   const settings = await load();
@@ -12,7 +13,7 @@ async function main() {
   localizeDocument(document);
   const ctrl = new AbortController();
 
-  const views = [packs.init(ctrl.signal), sites.init(), keys.init(), memory.init()];
+  const views = [packs.init(ctrl.signal), sites.init(), keys.init(), memory.init(), hub.init(ctrl.signal)];
 
   const langEl = document.getElementById('lang');
   langEl.value = settings.ui.lang;

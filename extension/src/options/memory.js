@@ -3,6 +3,7 @@
 // to forget it, and all at once.
 import { sendMessage } from '../browser.js';
 import { MSG } from '../shared/messages.js';
+import { engine } from '../shared/api.js';
 import { load, save } from '../shared/settings.js';
 import { t } from '../shared/i18n.js';
 
@@ -87,8 +88,8 @@ export function init() {
   async function render() {
     await Promise.all([renderConversations(), renderIgnores()]);
   }
-  sendMessage({ type: MSG.api, method: 'GET', path: '/v1/segments' }).then((r) => {
-    titles = new Map((r?.body?.segments ?? []).map((s) => [s.id, s.title]));
+  engine.segments().then((segments) => {
+    titles = new Map(segments.map((s) => [s.id, s.title]));
     renderConversations();
   }).catch(() => {});
   render();

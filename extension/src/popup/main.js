@@ -163,7 +163,9 @@ async function insertActive() {
   } else if (reply === undefined) {
     note(t('insertNoField'), true);
   } else {
-    note(reply.message || t('insertRejected'), true);
+    // reply.error is for the console: the agent reads the UI's own words.
+    if (reply?.error) console.debug('Sufler: insert refused:', reply.error);
+    note(t('insertRejected'), true);
   }
 }
 

@@ -1,32 +1,31 @@
-// Package messages names every runtime message the extension's contexts exchange,
-// so senders and receivers agree on one spelling (docs/contract.md, "Messaging").
+// Package messages names every runtime message the extension's contexts exchange, so senders and receivers agree on
+// one spelling. The engine's requests and answers are defined in protocol.js; the rest are the UI's own.
 
 /** Message types. */
 export const MSG = Object.freeze({
-  /** content/popup/options → background: {type, method, path, body} → {status, body}. */
+  /** any → background → engine: an ApiEnvelope (protocol.js) → Answer {status, body}. The background passes the same
+   *  envelope on to the offscreen document (Chromium) or its own engine host (Firefox). */
   api: 'sufler:api',
-  /** any → background: restart the engine with the packs from settings → {ok, packs, problems}. */
+  /** any → background → engine: a CancelEnvelope {lane, seq}: drops the lane's requests not yet started → {ok}. */
+  cancel: 'sufler:cancel',
+  /** extension page → background → engine: restart with the packs from settings → ReloadAnswer {ok, applied, error?}. */
   reload: 'sufler:reload',
-  /** any → background: engine host status → {started, ready, applied:[{id, op, ok, problems}]}. */
+  /** extension page → background → engine: host status → StatusAnswer {started, running, starts, applied, document?}. */
   status: 'sufler:engine-status',
+  /** extension page → background → engine host: a PacksEnvelope (protocol.js) {op: 'list'|'import'|'remove'|'toggle'|
+   *  'export'|'reconcile', id?, on?, text?} → PacksOpAnswer {ok, …} (src/engine/packs.js). The host owns the custom
+   *  packs; the background passes the checked envelope on like an ApiEnvelope, with a longer timeout. */
+  packs: 'sufler:packs',
+  /** offscreen document → background: which built-in packs are switched off → {disabled}. */
+  engineConfig: 'sufler:engine-config',
+  /** content/popup/options → background: → {packs: [{id, title}]}: the loaded packs' names and nothing else, for a
+   *  content script that names the pack a guess came from (the full pack list stays for Sufler's own pages). */
+  packTitles: 'sufler:pack-titles',
   /** popup → active tab content script: {type, text} → {ok, error?}; only the frame that owns
    *  the last focused field answers. */
   insert: 'sufler:insert',
   /** background → tab content script: {type, command, selectionText?}; command is one of COMMANDS. */
   command: 'sufler:command',
-  /** background → offscreen document (Chromium): {target, type, req} → {status, body}. */
-  engineRequest: 'sufler:engine-request',
-  /** background → offscreen document: restart the engine → same reply as reload. */
-  engineReload: 'sufler:engine-reload',
-  /** background → offscreen document: host status. */
-  engineStatus: 'sufler:engine-status-internal',
-  /** offscreen document → background: which built-in packs are switched off → {disabled}. */
-  engineConfig: 'sufler:engine-config',
-  /** options → background: a pack operation {op: 'list'|'import'|'remove'|'toggle'|'export', id?, on?, text?}
-   *  → {ok, ...} (src/engine/packs.js); the engine host owns the custom packs and carries it out. */
-  packs: 'sufler:packs',
-  /** background → offscreen document: {target, type, msg} with msg a packs operation → its answer. */
-  enginePacks: 'sufler:engine-packs',
   /** content → background: the conversation's memory, op 'hello' | 'get' | 'set' {segment?, context?} →
    *  {segment, context, remembered, scope}; options → background: op 'list' | 'forget' {key?}
    *  (background/conversations.js). */
@@ -37,15 +36,7 @@ export const MSG = Object.freeze({
   pageOptedOut: 'sufler:page-opted-out',
   /** popup → tab's top-frame content script: → {optedOut, forced}. */
   pageState: 'sufler:page-state',
-  /** content/popup/options → background: → {packs: [{id, title}]}: the loaded packs' names and nothing else, for a
-   *  content script that names the pack a guess came from (the full pack list stays for Sufler's own pages). */
-  packTitles: 'sufler:pack-titles',
-  /** background → offscreen document: liveness probe → {ok:true}. */
-  ping: 'sufler:ping',
 });
-
-/** The `target` field of messages meant only for the offscreen document. */
-export const OFFSCREEN_TARGET = 'sufler-offscreen';
 
 /** Commands forwarded to the content script (manifest `commands` and the context menu). */
 export const COMMANDS = Object.freeze({

@@ -28,7 +28,7 @@ class FakeWorker extends EventTarget {
     if (m.method === 'DELETE' && id.startsWith('default-') && query !== 'builtin=off') return reply(409, { error: 'built in' });
     if (m.method === 'DELETE') return reply(this.packs.delete(id) ? 200 : 404, {});
     if (m.method === 'PUT') {
-      if (typeof m.body === 'string' && m.body.includes('bad')) return reply(400, { error: 'pack has problems', problems: [{ path: 'templates[0].variants', problem: 'empty' }] });
+      if (typeof m.body === 'string' ? m.body.includes('bad') : m.body && !(m.body instanceof Blob) && JSON.stringify(m.body).includes('bad')) return reply(400, { error: 'pack has problems', problems: [{ path: 'templates[0].variants', problem: 'empty' }] });
       this.packs.add(id);
       return reply(200, { pack: { id }, image: m.body instanceof Blob ? { used: true } : undefined });
     }
@@ -136,4 +136,15 @@ test('reload restarts with the current config; kill stops until the next request
   assert.equal(host.status().running, false);
   assert.equal((await host.request({ method: 'GET', path: '/v1/health' })).status, 200);
   assert.equal(workers.length, 3);
+});
+
+test('the team hub’s accepted update is replayed after the packs, on every start', async () => {
+  const hub = { method: 'PUT', path: '/v1/hub', body: { manifest: '{}', signature: 's', keys: ['k'], channel: 'support', files: {} } };
+  const { host, log } = setup({ disabled: [], custom: { mine: '{"id":"mine"}' }, hub });
+  await host.request({ method: 'GET', path: '/v1/health' });
+  // (the stored pack's image is asked for in between, once the PUT without one answered)
+  assert.deepEqual(log.filter((l) => l.startsWith('PUT')).slice(0, 2), ['PUT /v1/packs/mine', 'PUT /v1/hub']);
+  assert.deepEqual(host.status().applied.map((x) => [x.id, x.op, x.ok]), [['mine', 'custom', true], ['hub', 'hub', true]]);
+  const r = await host.reload();
+  assert.ok(r.applied.some((x) => x.op === 'hub'), 'again after a restart');
 });

@@ -14,7 +14,9 @@ for (const target of ['chromium', 'firefox']) {
     assert.equal(m.web_accessible_resources, undefined);
     assert.equal(m.externally_connectable, undefined);
     assert.equal(m.content_security_policy.extension_pages, CSP);
-    assert.doesNotMatch(CSP, /https?:|\*|'unsafe-eval'|'unsafe-inline'/);
+    assert.doesNotMatch(CSP, /'unsafe-eval'|'unsafe-inline'/);
+    // Network sources only in connect-src, and only for the team hub: https, or loopback.
+    assert.doesNotMatch(CSP.replace(/connect-src [^;]*/, ''), /https?:|\*/);
     // Every directive, and nothing the pages do not need: default-src 'none' closes the rest.
     const directives = Object.fromEntries(CSP.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v.join(' ')]));
     assert.deepEqual(directives, {
@@ -22,13 +24,13 @@ for (const target of ['chromium', 'firefox']) {
       'script-src': "'self' 'wasm-unsafe-eval'",
       'style-src': "'self'",
       'img-src': "'self'",
-      'connect-src': "'self'",
+      'connect-src': "'self' https: http://127.0.0.1:* http://localhost:*",
       'object-src': "'none'",
       'base-uri': "'none'",
       'form-action': "'none'",
       'frame-ancestors': "'none'",
     });
-    const allowed = target === 'chromium' ? ['storage', 'contextMenus', 'activeTab', 'offscreen'] : ['storage', 'contextMenus', 'activeTab'];
+    const allowed = target === 'chromium' ? ['storage', 'contextMenus', 'activeTab', 'alarms', 'offscreen'] : ['storage', 'contextMenus', 'activeTab', 'alarms'];
     assert.deepEqual([...m.permissions].sort(), allowed.sort());
     const [cs] = m.content_scripts;
     assert.deepEqual(cs.matches, ['http://*/*', 'https://*/*']);
@@ -36,6 +38,10 @@ for (const target of ['chromium', 'firefox']) {
     assert.equal(cs.match_about_blank, true);
   });
 }
+
+test('chromium declares the managed storage schema of the team hub policy', () => {
+  assert.deepEqual(manifest('chromium', { version: '1' }).storage, { managed_schema: 'managed-schema.json' });
+});
 
 test('chromium runs a service worker, firefox an event page with a gecko id', () => {
   assert.deepEqual(manifest('chromium', { version: '1' }).background, { service_worker: 'background.js' });

@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRouter, checkApiMessage, senderKind, contentMayCall } from '../../src/background/router.js';
 import { createOffscreenHandler } from '../../src/offscreen/handler.js';
-import { OFFSCREEN_TARGET } from '../../src/shared/messages.js';
 import { MSG } from '../../src/shared/messages.js';
 
 function deferred() {
@@ -20,9 +19,12 @@ const CONTENT = { id: 'abc', url: 'https://helpdesk.example.com/ticket/1', tab: 
 function fakeEngine() {
   const calls = [];
   const pending = [];
+  const cancels = [];
   return {
     calls,
     pending,
+    cancels,
+    cancel(env) { cancels.push(env); return { ok: true }; },
     request(req) {
       calls.push(req);
       const d = deferred();
@@ -87,7 +89,6 @@ test('messages that are not the background\'s are left alone', () => {
   assert.equal(r.handle(null, {}), undefined);
   assert.equal(r.handle('text', {}), undefined);
   assert.equal(r.handle({ type: 'other' }, {}), undefined);
-  assert.equal(r.handle({ type: MSG.api, target: 'sufler-offscreen' }, {}), undefined);
   assert.equal(r.handle({ type: MSG.insert, text: 'x' }, {}), undefined);
 });
 
@@ -173,20 +174,55 @@ test('only a content script in a tab may set the page\'s opted-out badge', async
 
 test('the offscreen engine answers the service worker only', async () => {
   const seen = [];
-  const host = { request: async (req) => { seen.push(req); return { status: 200, body: {} }; }, reload: async () => ({ ok: true }), status: async () => ({ running: true }) };
+  const host = {
+    request: async (req) => { seen.push(req); return { status: 200, body: {} }; },
+    cancel: (env) => { seen.push(env); return { ok: true }; },
+    reload: async () => { seen.push('reload'); return { ok: true }; },
+    status: async () => ({ running: true }),
+  };
   const handle = createOffscreenHandler(host, `${ORIGIN}background.js`);
   const SW = { id: 'abc', url: `${ORIGIN}background.js` };
-  const put = { target: OFFSCREEN_TARGET, type: MSG.engineRequest, req: { method: 'PUT', path: '/v1/packs/prove-customs', body: '{}' } };
+  // A content script's runtime message reaches the offscreen document too, in the very same envelope.
+  const put = { type: MSG.api, method: 'PUT', path: '/v1/packs/prove-customs', body: '{}' };
   for (const sender of [CONTENT, PAGE, POPUP, OFFSCREEN, {}, undefined, { ...SW, tab: { id: 1 } }]) {
     assert.equal(handle(put, sender), undefined, JSON.stringify(sender));
-    assert.equal(handle({ target: OFFSCREEN_TARGET, type: MSG.engineReload }, sender), undefined);
-    assert.equal(handle({ target: OFFSCREEN_TARGET, type: MSG.ping }, sender), undefined);
+    assert.equal(handle({ type: MSG.reload }, sender), undefined);
+    assert.equal(handle({ type: MSG.status }, sender), undefined);
+    assert.equal(handle({ type: MSG.cancel, lane: 'x', seq: 1 }, sender), undefined);
   }
   assert.deepEqual(seen, []);
   assert.deepEqual(await handle(put, SW), { status: 200, body: {} });
-  assert.deepEqual(handle({ target: OFFSCREEN_TARGET, type: MSG.ping }, SW), { ok: true });
-  assert.equal(handle({ type: MSG.engineRequest, req: {} }, SW), undefined, 'not addressed to it');
-  assert.equal(seen.length, 1);
+  assert.deepEqual(await handle({ type: MSG.status }, SW), { running: true });
+  assert.equal(handle({ type: MSG.engineConfig }, SW), undefined, 'not the document\'s to answer');
+  assert.deepEqual(seen, [put], 'the envelope reaches the host as it was sent');
+});
+
+test('the router passes on only the envelope\'s own fields, with the lane scoped to the sender', async () => {
+  const engine = fakeEngine();
+  const r = createRouter({ engine, getConfig: async () => ({}), origin: ORIGIN });
+  r.handle({ type: MSG.api, method: 'post', path: '/v1/check', body: { text: 'x' }, lane: 'check:1', seq: 4, extra: 'dropped' }, CONTENT);
+  r.handle({ type: MSG.api, method: 'GET', path: '/v1/search?q=a', lane: 'search', seq: 1 }, { ...CONTENT, frameId: 5 });
+  r.handle({ type: MSG.api, method: 'GET', path: '/v1/search?q=a', lane: 'search', seq: 2 }, POPUP);
+  assert.deepEqual(engine.calls, [
+    { type: MSG.api, method: 'POST', path: '/v1/check', body: { text: 'x' }, lane: '3.0|check:1', seq: 4 },
+    { type: MSG.api, method: 'GET', path: '/v1/search?q=a', lane: '3.5|search', seq: 1 },
+    { type: MSG.api, method: 'GET', path: '/v1/search?q=a', lane: `x.${ORIGIN}popup.html|search`, seq: 2 },
+  ], 'laned GETs are not coalesced: each lane decides for itself');
+  // Bad lanes are a 400, and never reach the engine.
+  for (const bad of [{ lane: '', seq: 1 }, { lane: 'a b', seq: 1 }, { lane: 'x'.repeat(201), seq: 1 }, { lane: 'a', seq: -1 }, { lane: 'a', seq: 1.5 }, { lane: 'a' }, { seq: 1 }]) {
+    const reply = await r.handle({ type: MSG.api, method: 'POST', path: '/v1/check', body: {}, ...bad }, CONTENT);
+    assert.equal(reply.status, 400, JSON.stringify(bad));
+  }
+  assert.equal(engine.calls.length, 3);
+});
+
+test('a cancel reaches the engine scoped to its sender; an unknown sender cannot cancel', async () => {
+  const engine = fakeEngine();
+  const r = createRouter({ engine, getConfig: async () => ({}), origin: ORIGIN });
+  assert.deepEqual(await r.handle({ type: MSG.cancel, lane: 'check:1', seq: 3 }, CONTENT), { ok: true });
+  assert.equal(r.handle({ type: MSG.cancel, lane: 'check:1', seq: 3 }, { url: 'https://evil.example/' }), undefined);
+  assert.equal((await r.handle({ type: MSG.cancel, lane: 'check:1' }, CONTENT)).ok, false);
+  assert.deepEqual(engine.cancels, [{ type: MSG.cancel, lane: '3.0|check:1', seq: 3 }]);
 });
 
 test('a content script gets the loaded packs\' ids and titles, nothing more; an unknown sender gets nothing', async () => {
@@ -195,7 +231,7 @@ test('a content script gets the loaded packs\' ids and titles, nothing more; an 
   assert.equal(r.handle({ type: MSG.packTitles }, { url: 'https://evil.example/' }), undefined, 'no tab, no extension page: not answered');
   assert.equal(engine.calls.length, 0);
   const reply = r.handle({ type: MSG.packTitles }, CONTENT);
-  assert.deepEqual(engine.calls, [{ method: 'GET', path: '/v1/packs' }]);
+  assert.deepEqual(engine.calls, [{ type: MSG.api, method: 'GET', path: '/v1/packs' }]);
   engine.pending[0].resolve({ status: 200, body: { packs: [{ id: 'prove-customs', title: 'Таможня', version: '3', rules: 12, templates: 40, segments: ['a'] }] } });
   assert.deepEqual(await reply, { packs: [{ id: 'prove-customs', title: 'Таможня' }] });
   const failed = r.handle({ type: MSG.packTitles }, CONTENT);

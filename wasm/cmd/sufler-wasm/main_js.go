@@ -1,7 +1,8 @@
 //go:build js && wasm
 
 // Command sufler-wasm is the engine inside the browser: one Go instance that stays alive and
-// answers every request through syumai/workers' handleRequest binding (see wasm/js/sufler.mjs).
+// answers requests through syumai/workers' handleRequest binding (the HTTP API) and, for hot calls, through a
+// direct call entry beside it (direct_js.go; see wasm/js/sufler.mjs).
 package main
 
 import (
@@ -22,6 +23,7 @@ func main() {
 		panic(err) // the default packs are embedded and tested; failing here is a build bug
 	}
 	workers.ServeNonBlock(wholeBodies(h))
+	serveDirect(h)
 	workers.Ready()
 	select {} // stay alive: the JS side calls handleRequest for every request
 }
