@@ -13,7 +13,10 @@ import (
 // than those most have.
 const (
 	// commonShare: a term found in more than this share of a pack's entries is dropped...
-	commonShare = 0.3
+	// A fifth: «день» of «Добрый день» is in a quarter of a large pack's replies and tells
+	// none of them apart. 0.1 cost the default packs' eval (150 entries together: 15 is
+	// too few to call a word common); see wasm/bench/README.md, levers 31 and 36.
+	commonShare = 0.2
 	// ...unless fewer than minKept terms would be left of a text that keeps its rarest
 	// (see Prune), or the pack has fewer than minDocs entries: small packs are fast anyway,
 	// and in a handful of entries every word is "common".
