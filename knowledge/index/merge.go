@@ -23,7 +23,7 @@ import (
 //
 // zap merges only into a file (ZapPlugin.Merge), which js/wasm in a browser does not
 // have; its writer-level merge is unexported, so it is linked by name. zapx is pinned in
-// go.mod, and TestMergeOneSegment fails if the signature moves.
+// go.mod, and TestMergeIsZapMerge fails if they stop writing what zap's Merge writes.
 
 //go:linkname zapMergeToWriter github.com/blevesearch/zapx/v16.mergeToWriter
 func zapMergeToWriter(segments []*zap.SegmentBase, drops []*roaring.Bitmap, chunkMode uint32,
@@ -96,7 +96,6 @@ func mergeIndex(idx bleve.Index) (bleve.Index, error) {
 	if err != nil {
 		return idx, err
 	}
-	segs = nil
 	sb, err := openSegment(file)
 	if err != nil {
 		return idx, fmt.Errorf("merged segment: %w", err)
