@@ -3,7 +3,9 @@ package knowledge
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -99,6 +101,10 @@ func TestIndexImageRefused(t *testing.T) {
 	}
 	fewer := *p
 	fewer.Cases = fewer.Cases[:len(fewer.Cases)-1]
+	renamed := *p
+	renamed.Templates = slices.Clone(p.Templates)
+	renamed.Templates[len(renamed.Templates)-1].ID += "-renamed"
+	n := len(p.Templates) + len(p.Cases)
 	flipped := bytes.Clone(img)
 	flipped[len("sufler-index 1\n")+100] ^= 0x55
 
@@ -109,10 +115,11 @@ func TestIndexImageRefused(t *testing.T) {
 		want string
 	}{
 		{"not an image", p, []byte("{}"), `does not start with "sufler-index 1"`},
-		{"cut short", p, img[:len(img)/2], "segment 1: bad length"},
+		{"cut short", p, img[:len(img)/2], "segment 0: bad length"},
 		{"damaged", p, flipped, "segment 0: checksum"},
-		{"another pack's", p, otherImg, "want \"t/"},
-		{"a pack with fewer entries", &fewer, img, "holds 6 entries, its slice 5"},
+		{"another pack's", p, otherImg, fmt.Sprintf("%d entries, the pack has %d", len(other.Templates)+len(other.Cases), n)},
+		{"a pack with fewer entries", &fewer, img, fmt.Sprintf("%d entries, the pack has %d", n, n-1)},
+		{"a pack with an entry renamed", &renamed, img, "want \"t/"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

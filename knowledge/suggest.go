@@ -72,7 +72,10 @@ func (b *Base) Suggest(draft, context, segment string, limit int) ([]Suggestion,
 	}
 	defer tc.Close()
 	all := ct
-	ct, dt = tc.Prune(ct, contextKeep), tc.Prune(dt, draftKeep)
+	// The customer's message keeps its rarest terms even when all are common; the draft
+	// beside it keeps only its distinctive ones.
+	ct = tc.Prune(ct, contextKeep, true)
+	dt = tc.Prune(dt, draftKeep, ct.Empty())
 	if ct.Empty() && dt.Empty() {
 		return out, nil
 	}

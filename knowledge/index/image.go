@@ -26,15 +26,16 @@ import (
 	"github.com/sufler/sufler/knowledge/pack"
 )
 
-// An index image is a pack's built search index as bytes: the zap segments scorch made of
-// its slices, one after another. The engine carries one for each default pack, so a start
+// An index image is a pack's built search index as bytes: the one zap segment its slices
+// were merged into (merge.go). The engine carries one for each default pack, so a start
 // takes their index in without analysing a word (building them was most of a second of
 // cold wasm before search answered). The format:
 //
 //	"sufler-index 1\n", then per segment: uvarint length, a zap v16 file (data and footer)
 //
-// Images only hold what buildIndex builds: loadImage checks that every segment holds the
-// entries of the slice it stands for, and TestPrebuilt (wasm/engine) that an image holds
+// The format allows several segments (images made before merging had one per slice), but
+// images only hold what buildIndex builds: loadImage checks that the image is one segment
+// holding the pack's entries in the order of its slices, and TestPrebuilt (wasm/engine) that an image holds
 // what building the pack gives today (Digest).
 
 const imageMagic = "sufler-index 1\n"
@@ -191,8 +192,8 @@ func openSegment(file []byte) (*zap.SegmentBase, error) {
 	return zap.InitSegmentBase(mem, memCRC, chunkMode, numDocs, stored, sections)
 }
 
-// readPackImage reads an image and checks that it holds p's entries, cut into slices as
-// buildIndex cuts them: segment i holds exactly the ids of slice i.
+// readPackImage reads an image and checks that it holds p's entries as buildIndex leaves
+// them: one segment, the slices' entries in slice order, each slice's in id order.
 func readPackImage(p *pack.Pack, img []byte) ([]*zap.SegmentBase, error) {
 	segs, err := readImage(img)
 	if err != nil {
@@ -205,27 +206,26 @@ func readPackImage(p *pack.Pack, img []byte) ([]*zap.SegmentBase, error) {
 	for i := range p.Cases {
 		ids = append(ids, caseDocID(p.Cases[i].ID))
 	}
-	chunks := slices.Collect(slices.Chunk(ids, sliceSize(len(ids))))
-	if len(chunks) != len(segs) {
-		return nil, fmt.Errorf("pack %s: %w: %d segments for %d slices", p.ID, ErrImage, len(segs), len(chunks))
+	for chunk := range slices.Chunk(ids, sliceSize(len(ids))) {
+		slices.Sort(chunk) // ids is ours: sorting a chunk in place is fine
 	}
-	for i, want := range chunks {
-		slices.Sort(want) // ids is ours: sorting a chunk in place is fine
-		if n := segs[i].Count(); n != uint64(len(want)) {
-			return nil, fmt.Errorf("pack %s: %w: segment %d holds %d entries, its slice %d", p.ID, ErrImage, i, n, len(want))
-		}
-		for k, id := range want {
-			got, err := segs[i].DocID(uint64(k))
-			if err != nil || string(got) != id {
-				return nil, fmt.Errorf("pack %s: %w: segment %d entry %d is %q, want %q (%v)", p.ID, ErrImage, i, k, got, id, err)
-			}
+	if len(segs) != 1 {
+		return nil, fmt.Errorf("pack %s: %w: %d segments, want 1", p.ID, ErrImage, len(segs))
+	}
+	if n := segs[0].Count(); n != uint64(len(ids)) {
+		return nil, fmt.Errorf("pack %s: %w: %d entries, the pack has %d", p.ID, ErrImage, n, len(ids))
+	}
+	for k, id := range ids {
+		got, err := segs[0].DocID(uint64(k))
+		if err != nil || string(got) != id {
+			return nil, fmt.Errorf("pack %s: %w: entry %d is %q, want %q (%v)", p.ID, ErrImage, k, got, id, err)
 		}
 	}
 	return segs, nil
 }
 
 // loadImage makes p's index of its image, one segment per batch, calling yield (if set)
-// after each. Taking a segment in is cheap natively but not in cold wasm (tens of ms for
+// after each (an image holds one segment today). Taking a segment in is cheap natively but not in cold wasm (tens of ms for
 // the first pack), and a request that arrives meanwhile waits for the whole of it.
 func loadImage(p *pack.Pack, img []byte, yield func()) (bleve.Index, error) {
 	segs, err := readPackImage(p, img)

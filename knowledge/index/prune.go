@@ -13,10 +13,13 @@ import (
 // than those most have.
 const (
 	// commonShare: a term found in more than this share of a pack's entries is dropped...
-	commonShare = 0.3
-	// ...unless fewer than minKept terms would be left (then the rarest are kept), or the
-	// pack has fewer than minDocs entries: small packs are fast anyway, and in a handful of
-	// entries every word is "common".
+	// A fifth: «день» of «Добрый день» is in a quarter of a large pack's replies and tells
+	// none of them apart. 0.1 cost the default packs' eval (150 entries together: 15 is
+	// too few to call a word common); see wasm/bench/README.md, levers 31 and 36.
+	commonShare = 0.2
+	// ...unless fewer than minKept terms would be left of a text that keeps its rarest
+	// (see Prune), or the pack has fewer than minDocs entries: small packs are fast anyway,
+	// and in a handful of entries every word is "common".
 	minKept = 3
 	minDocs = 100
 )
@@ -90,8 +93,11 @@ func fieldCount(r bleveindex.IndexReader, term, field string) uint64 {
 
 // Prune keeps at most keep of the terms, preferring the rarer ones, and drops the terms no
 // entry has. Every pack then gets the same query, so scores from different packs stay
-// comparable.
-func (c *Counter) Prune(q *Terms, keep int) *Terms {
+// comparable. Common terms go too, but with rarest the rarest minKept stay whatever their
+// count. Suggest asks that for the customer's message, and for the draft only when the
+// message gave no terms: beside a message, «здравствуйте» or «проверять» in the draft would
+// walk most of a pack's postings in every field to tell nothing the message does not.
+func (c *Counter) Prune(q *Terms, keep int, rarest bool) *Terms {
 	type scored struct {
 		stem string
 		n    uint64
@@ -104,10 +110,14 @@ func (c *Counter) Prune(q *Terms, keep int) *Terms {
 	}
 	sort.SliceStable(ts, func(i, j int) bool { return ts[i].n < ts[j].n })
 	limit := uint64(float64(c.docs) * commonShare)
+	floor := 0
+	if rarest {
+		floor = minKept
+	}
 	out := &Terms{stemSet: map[string]bool{}, rootSet: map[string]bool{}}
 	out.counts = map[string]uint64{}
 	for i, t := range ts {
-		if len(out.stems) == keep || (c.docs >= minDocs && i >= minKept && t.n > limit) {
+		if len(out.stems) == keep || (c.docs >= minDocs && i >= floor && t.n > limit) {
 			break
 		}
 		out.add(t.stem)

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
-import { analyse, documents, BOOSTS, FIELDS, memory, now, recallAt5, summarize } from './stats.mjs';
+import { analyse, cpuNow, documents, BOOSTS, FIELDS, memory, now, recallAt5, summarize } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
 /** The installed version of a package, read from its package.json (not every package exports it). */
@@ -76,15 +76,18 @@ export async function runPeer(name, corpusPath, queriesPath) {
   for (const q of queries.slice(0, 20)) peer.search(index, q.q); // warm the JIT, as the wasm run warms up too
   const lat = [];
   const results = [];
+  const cpu = [];
   for (const q of queries) {
     const t = now();
+    const c = cpuNow();
     const ids = peer.search(index, q.q);
     lat.push(now() - t);
+    cpu.push(cpuNow() - c);
     results.push(ids);
   }
   return {
     engine: name, version: peer.version(), entries: (pack.templates?.length ?? 0) + (pack.cases?.length ?? 0),
-    readyMs, search: summarize(lat), recall5: recallAt5(queries, results),
+    readyMs, search: summarize(lat), searchCpu: summarize(cpu), recall5: recallAt5(queries, results),
     memory: { heapBytes: after.heapUsed - before.heapUsed, rssBytes: after.rss,
       rssGrowthBytes: after.rss - before.rss, arrayBuffers: after.arrayBuffers },
     keep: index ? 1 : 0, // the index stays alive until the memory reading above

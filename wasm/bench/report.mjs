@@ -70,6 +70,8 @@ export function figures(raw, sizes) {
       lat(f, `wasm.${s}.check`, x.check);
       lat(f, `wasm.${s}.search`, x.search);
       lat(f, `wasm.${s}.suggest`, x.suggest);
+      lat(f, `wasm.${s}.searchCpu`, x.searchCpu);
+      lat(f, `wasm.${s}.suggestCpu`, x.suggestCpu);
       lat(f, `wasm.${s}.bridge`, x.bridge);
       if (x.bridgeHTTP) lat(f, `wasm.${s}.bridgeHTTP`, x.bridgeHTTP);
     }
@@ -93,10 +95,11 @@ export function figures(raw, sizes) {
       });
       f[`${p}.version`] = x.version;
       lat(f, `${p}.${s}.search`, x.search);
+      lat(f, `${p}.${s}.searchCpu`, x.searchCpu);
     }
     // Ratios, wasm over each peer: above 1 means the engine is slower or bigger.
     for (const p of ['native', 'flexsearch', 'minisearch']) {
-      for (const k of ['readyMs', 'search.p95Ms', 'memoryBytes']) {
+      for (const k of ['readyMs', 'search.p95Ms', 'searchCpu.p95Ms', 'memoryBytes']) {
         const a = f[`wasm.${s}.${k}`];
         const b = f[`${p}.${s}.${k}`];
         if (a != null && b) f[`ratio.${s}.${k}.wasm/${p}`] = Math.round((a / b) * 100) / 100;
@@ -168,6 +171,8 @@ export function table(f, checks, meta, sizes, engines) {
       big ? 'p95 ≤ 3 ms' : '', `wasm.${s}.search.p95Ms`);
     row('suggest p50/p95/p99', { wasm: fmtL(f, `wasm.${s}.suggest`), native: fmtL(f, `native.${s}.suggest`) },
       big ? 'p95 ≤ 3 ms' : '', `wasm.${s}.suggest.p95Ms`);
+    row('search CPU p50/p95/p99 ³', Object.fromEntries(cols.map((e) => [e, fmtL(f, `${e}.${s}.searchCpu`)])));
+    row('suggest CPU p50/p95/p99 ³', { wasm: fmtL(f, `wasm.${s}.suggestCpu`) });
     row('memory after indexing ¹', Object.fromEntries(cols.map((e) => [e, fmtB(k(e, 'memoryBytes'))])),
       big ? '≤ 150 MiB' : '', `wasm.${s}.memoryBytes`);
     row('process RSS ²', { wasm: fmtB(k('wasm', 'peakRssBytes')), native: fmtB(k('native', 'peakRssBytes')),
@@ -181,6 +186,7 @@ export function table(f, checks, meta, sizes, engines) {
     }).filter(Boolean).join(', ');
     row('wasm ÷ peer: ready', { wasm: ratio('readyMs') });
     row('wasm ÷ peer: search p95', { wasm: ratio('search.p95Ms') });
+    row('wasm ÷ peer: search CPU p95', { wasm: ratio('searchCpu.p95Ms') });
     row('wasm ÷ peer: memory', { wasm: ratio('memoryBytes') });
   }
 
@@ -195,7 +201,8 @@ export function table(f, checks, meta, sizes, engines) {
     '¹ wasm: WebAssembly linear memory (memory.buffer.byteLength); native: live Go heap after GC;',
     '  FlexSearch, MiniSearch: JS heap growth after GC. ² wasm, native: peak RSS of the process;',
     '  peers: RSS after indexing. MiB = 2^20 bytes. Latencies are measured from JS (wasm, peers) or',
-    '  around the API handler (native), each query once after 20 warm-up queries.',
+    '  around the API handler (native), each query once after 20 warm-up queries. ³ the process\'s CPU',
+    '  time (every thread) per query: on a shared machine it moves less than wall time.',
   ];
   const over = Object.entries(checks).filter(([, c]) => !c.ok);
   out.push('', over.length === 0 ? 'budget: every figure within budget'

@@ -13,6 +13,16 @@ export function percentile(sorted, p) {
   return sorted[k];
 }
 
+/**
+ * The process's CPU time in ms (user and system, every thread). On a shared machine a
+ * query's wall time includes waiting for a core; its CPU time does not, so the bench
+ * reports both.
+ */
+export function cpuNow() {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 /** Latencies in ms → {n, p50, p95, p99, max, mean}, rounded to microseconds. */
 export function summarize(ms) {
   const s = [...ms].sort((a, b) => a - b);

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { memory, now, recallAt5, summarize } from './stats.mjs';
+import { cpuNow, memory, now, recallAt5, summarize } from './stats.mjs';
 
 const ORIGIN = 'http://sufler';
 
@@ -131,24 +131,34 @@ export async function runWasm({ wasmDir, corpus, queries: queriesPath, checks = 
 
   const searchLat = [];
   const suggestLat = [];
+  const searchCpu = [];
+  const suggestCpu = [];
   const found = [];
   const suggested = [];
   for (let i = -20; i < queries.length; i++) {
     const q = queries[Math.max(i, 0) % queries.length];
     let s = now();
+    let c = cpuNow();
     const sr = await call(engine, 'GET', `/v1/search?${new URLSearchParams({ q: q.q, limit: '10' })}`);
     const d1 = now() - s;
+    const c1 = cpuNow() - c;
     s = now();
+    c = cpuNow();
     const sg = await call(engine, 'POST', '/v1/suggest', { text: q.draft, context: q.context, limit: 5 });
     const d2 = now() - s;
+    const c2 = cpuNow() - c;
     if (i < 0) continue;
     searchLat.push(d1);
     suggestLat.push(d2);
+    searchCpu.push(c1);
+    suggestCpu.push(c2);
     found.push(ids(sr.hits, packId));
     suggested.push(ids(sg.suggestions, packId));
   }
   out.search = summarize(searchLat);
   out.suggest = summarize(suggestLat);
+  out.searchCpu = summarize(searchCpu);
+  out.suggestCpu = summarize(suggestCpu);
   out.recall5 = recallAt5(queries, found);
   out.suggestRecall5 = recallAt5(queries, suggested);
   out.memory.linearEndBytes = engine.memory?.buffer.byteLength ?? null;
