@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
-
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	zap "github.com/blevesearch/zapx/v16"
 )
 
 // Image cannot make an image in the browser: it rewrites segments through temporary
@@ -17,26 +14,13 @@ import (
 // Export returns the image of the built index. Its bytes are the format Image writes (not
 // necessarily the same bytes: a segment's layout is not canonical here), and Load takes it.
 func (x *Index) Export() ([]byte, error) {
-	adv, err := x.bleve.Advanced()
+	segs, err := segmentsOf(x.bleve)
 	if err != nil {
 		return nil, err
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return nil, fmt.Errorf("index reader is %T, not a scorch snapshot", r)
 	}
 	var buf, seg bytes.Buffer
 	buf.WriteString(imageMagic)
-	for i, s := range snap.Segments() {
-		sb, ok := s.Segment().(*zap.SegmentBase)
-		if !ok {
-			return nil, fmt.Errorf("segment %d is %T, not an in-memory zap segment", i, s.Segment())
-		}
+	for i, sb := range segs {
 		seg.Reset()
 		if _, err := sb.WriteTo(&seg); err != nil {
 			return nil, fmt.Errorf("write segment %d: %w", i, err)

@@ -110,18 +110,9 @@ func Image(p *pack.Pack) ([]byte, error) {
 		return nil, err
 	}
 	defer idx.Close()
-	adv, err := idx.Advanced()
+	segs, err := segmentsOf(idx)
 	if err != nil {
-		return nil, err
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return nil, fmt.Errorf("pack %s: index reader is %T, not a scorch snapshot", p.ID, r)
+		return nil, fmt.Errorf("pack %s: %w", p.ID, err)
 	}
 	dir, err := os.MkdirTemp("", "sufler-image-")
 	if err != nil {
@@ -129,9 +120,9 @@ func Image(p *pack.Pack) ([]byte, error) {
 	}
 	defer os.RemoveAll(dir)
 	out := []byte(imageMagic)
-	for i, s := range snap.Segments() {
+	for i, sb := range segs {
 		path := filepath.Join(dir, strconv.Itoa(i))
-		_, _, err := (&zap.ZapPlugin{}).Merge([]segment.Segment{s.Segment()}, []*roaring.Bitmap{nil}, path, nil, nil)
+		_, _, err := (&zap.ZapPlugin{}).Merge([]segment.Segment{sb}, []*roaring.Bitmap{nil}, path, nil, nil)
 		if err != nil {
 			return nil, fmt.Errorf("pack %s: rewrite segment %d: %w", p.ID, i, err)
 		}
