@@ -5,7 +5,7 @@
 // storage.local, where the options page watches them. Extension pages and the background
 // only: content scripts never import it (IndexedDB there would be the web page's).
 import { storageGet, storageSet, managedGet } from '../browser.js';
-import { extensionOrigin } from './pack-store.js';
+import { idbObjectStore } from './pack-store.js';
 import { HUB_KEY, effectiveHubConfig } from './hub-config.js';
 
 const DB = 'sufler-hub';
@@ -48,30 +48,8 @@ export async function writeHubStatus(patch) {
  * Uint8Array}}. get() → bundle or null; put(bundle); clear().
  */
 export function idbHubStore(idb = globalThis.indexedDB) {
-  let db = null;
-  function open() {
-    if (!extensionOrigin()) return Promise.reject(new Error('hub store: only extension pages may open it'));
-    if (!db) {
-      db = new Promise((resolve, reject) => {
-        const req = idb.open(DB, 1);
-        req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      db.catch(() => { db = null; });
-    }
-    return db;
-  }
-  async function run(mode, fn) {
-    const tx = (await open()).transaction(STORE, mode);
-    const req = fn(tx.objectStore(STORE));
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error ?? new Error('hub store: transaction aborted'));
-    });
-    return req?.result;
-  }
+  const store = idbObjectStore(idb, DB, STORE, 'hub store');
+  const run = async (mode, fn) => (await store(mode, fn))?.result;
   return {
     get: async () => (await run('readonly', (s) => s.get(BUNDLE))) ?? null,
     put: (bundle) => run('readwrite', (s) => { s.put(bundle, BUNDLE); }),

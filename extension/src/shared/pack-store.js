@@ -29,18 +29,20 @@ export function record(value) {
 }
 
 /**
- * IdbBackend is the IndexedDB store {id: record}: all(), get(id), put(id, rec), delete(id),
- * each one transaction. It refuses to open outside the extension's origin, so a mistaken
- * import into a content script fails loudly instead of writing packs into a web page's database.
+ * IdbObjectStore opens one object store of one database in the extension origin's IndexedDB
+ * and returns run(mode, fn): fn gets the object store inside a fresh transaction, and run
+ * resolves with fn's return value once the transaction completes. It refuses to open outside
+ * the extension's origin, so a mistaken import into a content script fails loudly instead of
+ * writing into a web page's database. `who` names the store in errors.
  */
-export function idbBackend(idb = globalThis.indexedDB) {
+export function idbObjectStore(idb, dbName, storeName, who) {
   let db = null;
   function open() {
-    if (!extensionOrigin()) return Promise.reject(new Error('pack store: only extension pages may open it'));
+    if (!extensionOrigin()) return Promise.reject(new Error(`${who}: only extension pages may open it`));
     if (!db) {
       db = new Promise((resolve, reject) => {
-        const req = idb.open(DB, 1);
-        req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+        const req = idb.open(dbName, 1);
+        req.onupgradeneeded = () => req.result.createObjectStore(storeName);
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
@@ -51,14 +53,19 @@ export function idbBackend(idb = globalThis.indexedDB) {
   const done = (tx) => new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('pack store: transaction aborted'));
+    tx.onabort = () => reject(tx.error ?? new Error(`${who}: transaction aborted`));
   });
-  async function run(mode, fn) {
-    const tx = (await open()).transaction(STORE, mode);
-    const out = fn(tx.objectStore(STORE));
+  return async function run(mode, fn) {
+    const tx = (await open()).transaction(storeName, mode);
+    const out = fn(tx.objectStore(storeName));
     await done(tx);
     return out;
-  }
+  };
+}
+
+/** IdbBackend is the IndexedDB store {id: record}: all(), get(id), put(id, rec), delete(id), each one transaction. */
+export function idbBackend(idb = globalThis.indexedDB) {
+  const run = idbObjectStore(idb, DB, STORE, 'pack store');
   return {
     async all() {
       const [keys, values] = await run('readonly', (s) => [s.getAllKeys(), s.getAll()]);
