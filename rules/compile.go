@@ -205,15 +205,18 @@ func badPlaceholder(s string) string {
 			return s[i:min(len(s), i+12)]
 		}
 		name := s[i+2 : i+j]
-		if !isVarName(name) {
+		if !IsVarName(name) {
 			return s[i : i+j+2]
 		}
 		s = s[i+j+2:]
 	}
 }
 
-// isVarName reports whether s is a placeholder name: [a-z][a-z0-9_]*.
-func isVarName(s string) bool {
+// IsVarName reports whether s has the form of a template variable, [a-z][a-z0-9_]*
+// ({{customer_name}}): the one test the rules, the pack format and sufler-pack share. A loop
+// rather than a regexp: every placeholder of every variant of a pack goes through it, and
+// regexp was a tenth of reading a large pack in wasm.
+func IsVarName(s string) bool {
 	if s == "" || s[0] < 'a' || s[0] > 'z' {
 		return false
 	}

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/sufler/sufler/rules"
 )
 
 // naiveDepth is depth byte by byte: the reference the fast one must agree with.
@@ -78,8 +80,8 @@ func TestForms(t *testing.T) {
 		if got, want := IsID(s), idForm.MatchString(s); got != want {
 			t.Errorf("IsID(%q) = %v, want %v", s, got, want)
 		}
-		if got, want := isVarName(s), varNameForm.MatchString(s); got != want {
-			t.Errorf("isVarName(%q) = %v, want %v", s, got, want)
+		if got, want := rules.IsVarName(s), varNameForm.MatchString(s); got != want {
+			t.Errorf("rules.IsVarName(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
@@ -89,8 +91,8 @@ func FuzzForms(f *testing.F) {
 	f.Add("customer_name")
 	f.Add("prove-customs")
 	f.Fuzz(func(t *testing.T, s string) {
-		if IsID(s) != idForm.MatchString(s) || isVarName(s) != varNameForm.MatchString(s) {
-			t.Fatalf("%q: IsID %v, isVarName %v; regexps %v, %v", s, IsID(s), isVarName(s), idForm.MatchString(s), varNameForm.MatchString(s))
+		if IsID(s) != idForm.MatchString(s) || rules.IsVarName(s) != varNameForm.MatchString(s) {
+			t.Fatalf("%q: IsID %v, isVarName %v; regexps %v, %v", s, IsID(s), rules.IsVarName(s), idForm.MatchString(s), varNameForm.MatchString(s))
 		}
 	})
 }

@@ -199,7 +199,7 @@ func (c *checker) variants(tf map[string]member, tp string, p *Pack, t *Template
 	names := c.stringList(dm.path, dm.val)
 	for j, n := range names {
 		np := index(dm.path, j)
-		if !isVarName(n) {
+		if !rules.IsVarName(n) {
 			c.add(np, "%q is not a variable name ([a-z][a-z0-9_]*)", n)
 			continue
 		}

@@ -2,22 +2,9 @@ package pack
 
 import (
 	"strings"
-)
 
-// isVarName reports whether s has the form of a template variable, [a-z][a-z0-9_]*
-// ({{customer_name}}). A loop rather than a regexp: every placeholder of every variant of
-// a pack goes through it, and regexp was a tenth of reading a large pack in wasm.
-func isVarName(s string) bool {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return false
-	}
-	for i := 1; i < len(s); i++ {
-		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_') {
-			return false
-		}
-	}
-	return true
-}
+	"github.com/sufler/sufler/rules"
+)
 
 // varUse is one place a variable appears.
 type varUse struct {
@@ -54,7 +41,7 @@ func (v *varSet) scan(path, text string) (bad []string) {
 		}
 		name := rest[:j]
 		rest = rest[j+2:]
-		if !isVarName(name) {
+		if !rules.IsVarName(name) {
 			bad = append(bad, "{{"+name+"}}")
 			continue
 		}

@@ -7,6 +7,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"github.com/sufler/sufler/rules"
 )
 
 // macro is one canned reply as a helpdesk exports it, before it becomes a template.
@@ -52,7 +54,7 @@ type varMap map[string]string
 func (v varMap) String() string { return fmt.Sprint(map[string]string(v)) }
 func (v varMap) Set(s string) error {
 	from, to, ok := strings.Cut(s, "=")
-	if !ok || strings.TrimSpace(from) == "" || !isPackVar(to) {
+	if !ok || strings.TrimSpace(from) == "" || !rules.IsVarName(to) {
 		return fmt.Errorf("want placeholder=variable, the variable [a-z][a-z0-9_]*: %q", s)
 	}
 	v[strings.ToLower(strings.TrimSpace(from))] = to

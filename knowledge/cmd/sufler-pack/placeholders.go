@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/sufler/sufler/rules"
 )
 
 // A helpdesk's placeholder becomes one of the pack's {{variables}}, which the agent fills
@@ -109,7 +111,7 @@ func (m *mapper) lookup(key string) (string, bool) {
 	if v, ok := commonVars[k]; ok {
 		return v, true
 	}
-	if isPackVar(k) && k == key {
+	if rules.IsVarName(k) && k == key {
 		return k, true // already a pack variable: {{customer_name}} in a CSV
 	}
 	return "", false
@@ -166,23 +168,10 @@ func fallbackVar(key string) string {
 	switch {
 	case s == "":
 		return "value" // a name in another alphabet: nothing to keep
-	case !isPackVar(s):
+	case !rules.IsVarName(s):
 		return "value_" + s // starts with a digit
 	}
 	return s
-}
-
-// isPackVar reports whether s is a pack variable name: [a-z][a-z0-9_]*.
-func isPackVar(s string) bool {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return false
-	}
-	for i := 1; i < len(s); i++ {
-		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_') {
-			return false
-		}
-	}
-	return true
 }
 
 // repeatedVar is a variable followed by spaces and another variable.
