@@ -15,7 +15,7 @@ func (h *Handler) Direct(method, target string, body []byte, hasBody bool) (stat
 	}
 	r, err := http.NewRequest(method, "http://sufler"+target, nil)
 	if err != nil {
-		rec := newRecorder()
+		rec := NewRecorder(nil)
 		writeError(rec, http.StatusBadRequest, "bad request: "+err.Error(), nil)
 		return rec.status, rec.body.Bytes()
 	}
@@ -24,7 +24,7 @@ func (h *Handler) Direct(method, target string, body []byte, hasBody bool) (stat
 		r.Body = readCloser{rd}
 		r.ContentLength = int64(len(body))
 	}
-	rec := newRecorder()
+	rec := NewRecorder(nil)
 	h.ServeHTTP(rec, r)
 	return rec.status, rec.body.Bytes()
 }
@@ -34,25 +34,41 @@ type readCloser struct{ *bytes.Reader }
 
 func (readCloser) Close() error { return nil }
 
-// recorder keeps one answer in memory, as Direct returns it.
-type recorder struct {
+// Recorder keeps one answer in memory: Direct returns it, and the wasm entry's HTTP path
+// hands it to JS in one piece. Its header map may be a real writer's.
+type Recorder struct {
 	header http.Header
 	status int
 	wrote  bool
 	body   bytes.Buffer
 }
 
-func newRecorder() *recorder { return &recorder{header: http.Header{}, status: http.StatusOK} }
+// NewRecorder returns a recorder over header (a fresh map when nil), status 200 until told.
+func NewRecorder(header http.Header) *Recorder {
+	if header == nil {
+		header = http.Header{}
+	}
+	return &Recorder{header: header, status: http.StatusOK}
+}
 
-func (r *recorder) Header() http.Header { return r.header }
+// Header is the answer's header map.
+func (r *Recorder) Header() http.Header { return r.header }
 
-func (r *recorder) WriteHeader(status int) {
+// WriteHeader keeps the first status written.
+func (r *Recorder) WriteHeader(status int) {
 	if !r.wrote {
 		r.status, r.wrote = status, true
 	}
 }
 
-func (r *recorder) Write(p []byte) (int, error) {
+// Write appends to the body.
+func (r *Recorder) Write(p []byte) (int, error) {
 	r.wrote = true
 	return r.body.Write(p)
 }
+
+// Status is the answer's status.
+func (r *Recorder) Status() int { return r.status }
+
+// Body is the answer's body, as written.
+func (r *Recorder) Body() []byte { return r.body.Bytes() }

@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/http"
 	"syscall/js"
+
+	"github.com/sufler/sufler/wasm/api"
 )
 
 // rawBodyWriter is the hook syumai/workers' ResponseWriter offers for a body that already is
@@ -39,35 +41,13 @@ func wholeBodies(h http.Handler) http.Handler {
 			r.Body = sb
 			defer sb.Close() // a handler that stopped at its size limit leaves the rest unread
 		}
-		rec := &recorder{header: w.Header(), status: http.StatusOK}
+		rec := api.NewRecorder(w.Header())
 		h.ServeHTTP(rec, r)
-		w.WriteHeader(rec.status)
-		body := uint8Array.New(len(rec.body))
-		js.CopyBytesToJS(body, rec.body)
+		w.WriteHeader(rec.Status())
+		body := uint8Array.New(len(rec.Body()))
+		js.CopyBytesToJS(body, rec.Body())
 		raw.WriteRawJSBody(body)
 	})
-}
-
-// recorder keeps an answer in memory; the header map is the real writer's.
-type recorder struct {
-	header http.Header
-	status int
-	wrote  bool
-	body   []byte
-}
-
-func (r *recorder) Header() http.Header { return r.header }
-
-func (r *recorder) WriteHeader(status int) {
-	if !r.wrote {
-		r.status, r.wrote = status, true
-	}
-}
-
-func (r *recorder) Write(p []byte) (int, error) {
-	r.wrote = true
-	r.body = append(r.body, p...)
-	return len(p), nil
 }
 
 // rawBodyGetter is the matching hook on syumai/workers' request bodies: the JS stream behind
