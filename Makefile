@@ -139,7 +139,7 @@ wasm/bench/node_modules: wasm/bench/package-lock.json
 	cd wasm/bench && npm ci --no-audit --no-fund
 	@touch $@
 
-FUZZ := wasm/api:FuzzCheck wasm/api:FuzzDirect wasm/api:FuzzHubUpdate wasm/api:FuzzPutPack wasm/api:FuzzPutPackImage wasm/api:FuzzReadCheck wasm/api:FuzzAppendString knowledge:FuzzParse knowledge:FuzzPut knowledge:FuzzQuery knowledge/pack:FuzzDepth knowledge/pack:FuzzForms knowledge/index:FuzzRuneAt rules:FuzzCheck rules:FuzzCompile rules:FuzzRegexLimit knowledge:FuzzCheckAll wasm/cmd/sufler-serve:FuzzGuard rules/morph:FuzzAnalyze rules/morph:FuzzLoad wasm/hub:FuzzHub knowledge/cmd/sufler-pack:FuzzImportText rules:FuzzPattern rules:FuzzFit rules:FuzzFastPaths
+FUZZ := wasm/api:FuzzCheck wasm/api:FuzzDirect wasm/api:FuzzHubUpdate wasm/api:FuzzPutPack wasm/api:FuzzPutPackImage wasm/api:FuzzReadCheck wasm/api:FuzzAppendString knowledge:FuzzParse knowledge:FuzzPut knowledge:FuzzQuery knowledge/pack:FuzzDepth knowledge/pack:FuzzForms knowledge/pack:FuzzReadBinary knowledge/index:FuzzRuneAt rules:FuzzCheck rules:FuzzCompile rules:FuzzRegexLimit knowledge:FuzzCheckAll wasm/cmd/sufler-serve:FuzzGuard rules/morph:FuzzAnalyze rules/morph:FuzzLoad wasm/hub:FuzzHub knowledge/cmd/sufler-pack:FuzzImportText rules:FuzzPattern rules:FuzzFit rules:FuzzFastPaths
 fuzz: ## run every fuzz target for a while (FUZZTIME each, default 30s)
 	@for t in $(FUZZ); do \
 		echo "== $$t"; \

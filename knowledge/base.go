@@ -265,6 +265,16 @@ func (b *Base) Ready() bool {
 	return true
 }
 
+// Wait blocks until every pack loaded when it is called has its index built (or failed).
+func (b *Base) Wait() {
+	b.mu.RLock()
+	packs := b.packs
+	b.mu.RUnlock()
+	for _, l := range packs {
+		<-l.ready
+	}
+}
+
 // await waits, outside the lock, until the indexes a query of segment needs are built, so
 // a query never holds the read lock while it waits (a waiting Put would stall checks).
 func (b *Base) await(segment string) {

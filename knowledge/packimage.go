@@ -6,17 +6,18 @@ import (
 	"github.com/sufler/sufler/knowledge/index"
 )
 
-// A pack the agent imports is indexed once, where it is imported; the engine host keeps
-// the index image beside the pack's JSON and hands both back at the next start, which then
-// takes the index in instead of building it again (seconds for a large pack in wasm).
+// A pack the agent imports is read and indexed once, where it is imported; the engine host
+// keeps the pack's binary form and index image beside its JSON and hands them back at the
+// next start, which then takes the pack and its index in instead of reading the JSON and
+// building the index again (seconds for a large pack in wasm).
 // index.Image cannot make that image in the browser (it writes temporary files); Export
 // takes the segments the engine already built (index.Index.Export).
 
-// Export returns the index image of the loaded pack with the id, waiting for its index if
-// it is still being built. Its bytes are the same image format index.Image writes (not
-// necessarily the same bytes: a segment's layout is not canonical here), and the pack
-// loads from it through PutOptions.Image.
-func (b *Base) Export(id string) ([]byte, error) {
+// Export returns the loaded pack with the id in its binary form (pack.ReadBinary reads it
+// back) and its index image, waiting for its index if it is still being built. The image is
+// the format index.Image writes (not necessarily the same bytes: a segment's layout is not
+// canonical here); the pack loads from both through PutPack with PutOptions.Image.
+func (b *Base) Export(id string) (bin, img []byte, err error) {
 	b.mu.RLock()
 	var l *loaded
 	for _, p := range b.packs {
@@ -26,17 +27,19 @@ func (b *Base) Export(id string) ([]byte, error) {
 	}
 	b.mu.RUnlock()
 	if l == nil {
-		return nil, &NoPackError{ID: id}
+		return nil, nil, &NoPackError{ID: id}
 	}
 	idx, err := l.index()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	img, err := idx.Export()
-	if err != nil {
-		return nil, fmt.Errorf("pack %s: %w", id, err)
+	if img, err = idx.Export(); err != nil {
+		return nil, nil, fmt.Errorf("pack %s: %w", id, err)
 	}
-	return img, nil
+	if bin, err = l.pack.AppendBinary(nil); err != nil {
+		return nil, nil, fmt.Errorf("pack %s: %w", id, err)
+	}
+	return bin, img, nil
 }
 
 // CheckImage reads an image's framing and every segment's checksum, without a pack, so a

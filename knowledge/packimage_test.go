@@ -6,11 +6,13 @@ import (
 	"testing"
 
 	"github.com/sufler/sufler/knowledge/index"
+	"github.com/sufler/sufler/knowledge/pack"
 )
 
 // TestExport: the image Export takes from a running index (no files: it runs in wasm too)
 // loads into another base, which answers every search as the base that built the index;
-// the image of a pack loaded from an image is an image of it again.
+// the image of a pack loaded from an image is an image of it again. The pack read back from
+// its binary form loads with the image as the parsed pack does.
 func TestExport(t *testing.T) {
 	p := defaultParsed(t)[0]
 	built := NewBase()
@@ -18,7 +20,11 @@ func TestExport(t *testing.T) {
 	if _, problems, err := built.PutPack(p, PutOptions{Trusted: true, Background: true}); err != nil {
 		t.Fatal(err, problems)
 	}
-	img, err := built.Export(p.ID) // waits for the background index
+	bin, img, err := built.Export(p.ID) // waits for the background index
+	if err != nil {
+		t.Fatal(err)
+	}
+	read, err := pack.ReadBinary(bin)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +33,7 @@ func TestExport(t *testing.T) {
 	}
 	loaded := NewBase()
 	t.Cleanup(loaded.Close)
-	if _, problems, err := loaded.PutPack(p, PutOptions{Trusted: true, Image: img}); err != nil {
+	if _, problems, err := loaded.PutPack(read, PutOptions{Trusted: true, Image: img}); err != nil {
 		t.Fatal(err, problems)
 	}
 	for _, tp := range p.Templates {
@@ -37,7 +43,7 @@ func TestExport(t *testing.T) {
 			t.Fatalf("search %q from the exported image differs:\n got %+v (%v)\nwant %+v (%v)", tp.Title, got, err2, want, err1)
 		}
 	}
-	again, err := loaded.Export(p.ID)
+	_, again, err := loaded.Export(p.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +53,7 @@ func TestExport(t *testing.T) {
 		t.Fatalf("the image of an image-loaded pack holds another index (%v %v)", err1, err2)
 	}
 	var none *NoPackError
-	if _, err := loaded.Export("nope"); !errors.As(err, &none) {
+	if _, _, err := loaded.Export("nope"); !errors.As(err, &none) {
 		t.Fatalf("Export of a pack not loaded: %v", err)
 	}
 	if err := CheckImage(img[:len(img)-3]); !errors.Is(err, index.ErrImage) {

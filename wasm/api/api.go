@@ -168,9 +168,22 @@ func decodeBytes(w http.ResponseWriter, data []byte, dst any) bool {
 	return true
 }
 
+// WholeReader is a request body that can read itself whole into a slice of its final
+// size, or fail with *http.MaxBytesError past limit bytes: the wasm engine's bodies, whose
+// chunks arrive from JS (io.ReadAll's growing slice cost a large pack's PUT 100 ms of wasm).
+type WholeReader interface {
+	ReadWhole(limit int64) ([]byte, error)
+}
+
 // readBody reads at most limit bytes, answering 413 past that.
 func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, bool) {
-	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	var data []byte
+	var err error
+	if whole, ok := r.Body.(WholeReader); ok {
+		data, err = whole.ReadWhole(limit)
+	} else {
+		data, err = io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
+	}
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):

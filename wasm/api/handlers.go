@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"net/http"
@@ -159,31 +160,48 @@ func (h *Handler) putPack(w http.ResponseWriter, r *http.Request, id string) {
 	}
 	opt := knowledge.PutOptions{ID: id, Background: true}
 	var report *imageReport
+	var parsed *pack.Pack
+	var sum [32]byte
 	if framed {
-		pack, img, err := splitFramed(data)
+		packJSON, img, err := splitFramed(data)
 		if err != nil {
 			writeError(w, http.StatusBadRequest, err.Error(), nil)
 			return
 		}
-		data, report = pack, &imageReport{Used: true}
-		if opt.Image, err = h.usableImage(pack, img); err != nil {
+		data, sum = packJSON, packSum(packJSON)
+		bin, idx, err := h.usableImage(sum, img)
+		if err == nil {
+			parsed, err = imagePack(id, bin)
+		}
+		if err != nil {
 			report = &imageReport{Error: fmt.Sprintf("the index image was not used (%v); the pack is indexed anew", err)}
 		} else {
 			// This engine build made the image from these very bytes, so it has run their
 			// rules' examples already: a start need not run them again.
-			opt.Trusted = true
+			report, opt.Trusted, opt.Image = &imageReport{Used: true}, true, bytes.Clone(idx)
 		}
 	}
-	h.loadPack(w, data, opt, report)
+	if !framed {
+		sum = packSum(data)
+	}
+	h.loadPack(w, sum, data, parsed, opt, report)
 }
 
-// loadPack puts a pack and answers with it, or with why it was refused.
-func (h *Handler) loadPack(w http.ResponseWriter, data []byte, opt knowledge.PutOptions, report *imageReport) {
+// loadPack puts a pack and answers with it, or with why it was refused: parsed, when it is
+// set (from a pack image), else the pack JSON in data. sum is packSum of the JSON either way.
+func (h *Handler) loadPack(w http.ResponseWriter, sum [32]byte, data []byte, parsed *pack.Pack, opt knowledge.PutOptions, report *imageReport) {
 	// The pack answers checks as soon as it is validated; searches wait for its index.
 	// On a single-threaded host that keeps a large import from freezing the checks.
 	h.putMu.Lock()
 	defer h.putMu.Unlock()
-	info, problems, err := h.base.PutWith(data, opt)
+	var info pack.PackInfo
+	var problems []pack.Problem
+	var err error
+	if parsed != nil {
+		info, problems, err = h.base.PutPack(parsed, opt)
+	} else {
+		info, problems, err = h.base.PutWith(data, opt)
+	}
 	name := "the pack"
 	if opt.ID != "" {
 		name = "pack " + strconv.Quote(opt.ID)
@@ -194,7 +212,7 @@ func (h *Handler) loadPack(w http.ResponseWriter, data []byte, opt knowledge.Put
 	case err != nil:
 		writeEngineError(w, err)
 	default:
-		h.images.remember(info.ID, packSum(data))
+		h.images.remember(info.ID, sum)
 		writeJSON(w, http.StatusOK, struct {
 			Pack  pack.PackInfo `json:"pack"`
 			Image *imageReport  `json:"image,omitempty"`

@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
@@ -109,7 +110,7 @@ func TestPackImageRoundTrip(t *testing.T) {
 		t.Fatalf("only %d of the queries find anything: the comparison proves little", found)
 	}
 	again := exportImage(t, "v1", id, pack)
-	if _, err := index.Digest(again[len(packImageMagic)+64:]); err != nil {
+	if _, err := index.Digest(indexPart(t, again)); err != nil {
 		t.Fatal(err)
 	}
 	code, img2 := raw(t, loaded, "GET", "/v1/packs/"+id+"/image", "", nil)
@@ -120,6 +121,22 @@ func TestPackImageRoundTrip(t *testing.T) {
 	if code, body := raw(t, third, "PUT", "/v1/packs/"+id, PackImageType, framed(pack, img2)); code != 200 || !strings.Contains(string(body), `"used":true`) {
 		t.Fatalf("PUT with the image of an image-loaded pack: %d %s", code, body)
 	}
+}
+
+// indexPart returns the index image inside a pack image.
+func indexPart(t testing.TB, img []byte) []byte {
+	t.Helper()
+	rest := img[len(packImageMagic)+64:]
+	n := binary.BigEndian.Uint64(rest[:8])
+	return rest[8+n:]
+}
+
+// damagedBinary returns img with the first byte of its binary pack changed.
+func damagedBinary(t testing.TB, img []byte) []byte {
+	t.Helper()
+	out := bytes.Clone(img)
+	out[len(packImageMagic)+72] ^= 0xff
+	return out
 }
 
 // TestPackImageRefused: an image that does not belong to the pack is not used, the answer
@@ -138,7 +155,9 @@ func TestPackImageRefused(t *testing.T) {
 		{"other pack bytes", "v1", edited, img, "other pack bytes"},
 		{"other engine", "v2", pack, img, "another version of the engine"},
 		{"damaged segment", "v1", pack, corrupt, "checksum"},
-		{"cut short", "v1", pack, img[:len(img)/2], "index image"},
+		{"cut short", "v1", pack, img[:len(img)-100], "index image"},
+		{"cut in the binary pack", "v1", pack, img[:len(packImageMagic)+72+10], "runs past"},
+		{"damaged binary pack", "v1", pack, damagedBinary(t, img), "binary pack"},
 		{"not an image", "v1", pack, []byte("hello"), "not a pack image"},
 		{"no image", "v1", pack, nil, "not a pack image"},
 	} {

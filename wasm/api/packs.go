@@ -17,7 +17,7 @@ func (h *Handler) postPack(w http.ResponseWriter, r *http.Request, _ string) {
 	if !ok {
 		return
 	}
-	h.loadPack(w, data, knowledge.PutOptions{Background: true}, nil)
+	h.loadPack(w, packSum(data), data, nil, knowledge.PutOptions{Background: true}, nil)
 }
 
 // PackIDPattern is the form of a pack id (and of every id in a pack), as the engine checks it.

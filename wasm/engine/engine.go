@@ -19,23 +19,30 @@ type Options struct {
 	Background bool
 	// Yield is called between index slices of a background load; see knowledge.Base.Yield.
 	Yield func()
+	// Loaded, when set, is called once from its own goroutine when the default packs'
+	// indexes are in (at once with NoDefaultPacks).
+	Loaded func()
 }
 
 // New builds the knowledge base and returns the API over it.
 func New(opt Options) (*api.Handler, error) {
+	defaults, err := defaultPacks()
+	if err != nil {
+		return nil, fmt.Errorf("default packs: %w", err)
+	}
 	base := knowledge.NewBase()
 	base.Yield = opt.Yield
 	h := api.New(base)
 	// The prebuilt images change whenever indexing does: they name this engine's index format.
 	h.SetImageStamp(func() []byte {
 		var stamp []byte
-		for _, p := range defaultPacks() {
+		for _, p := range defaults {
 			img, _ := image(p.ID) // New below fails on a missing image
 			stamp = append(stamp, img...)
 		}
 		return stamp
 	})
-	for _, p := range defaultPacks() {
+	for _, p := range defaults {
 		if opt.NoDefaultPacks {
 			break
 		}
@@ -52,10 +59,9 @@ func New(opt Options) (*api.Handler, error) {
 		}})
 	}
 	if !opt.NoDefaultPacks {
-		// The default packs come as generated Go data with prebuilt indexes (see
-		// prebuilt.go), and their rule examples run in `go test`: a start only compiles
-		// their rules before the first check.
-		for _, p := range defaultPacks() {
+		// The default packs come prebuilt, rules compiled, with their indexes (see
+		// prebuilt.go), and their rule examples run in `go test`.
+		for _, p := range defaults {
 			img, err := image(p.ID)
 			if err != nil {
 				return nil, fmt.Errorf("default pack %s: %w", p.ID, err)
@@ -65,6 +71,12 @@ func New(opt Options) (*api.Handler, error) {
 				return nil, fmt.Errorf("default pack %s: %v %v", p.ID, problems, err)
 			}
 		}
+	}
+	if opt.Loaded != nil {
+		go func() {
+			base.Wait()
+			opt.Loaded()
+		}()
 	}
 	for i, doc := range opt.Packs {
 		if _, problems, err := base.Put(doc); len(problems) > 0 || err != nil {

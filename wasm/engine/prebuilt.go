@@ -2,7 +2,12 @@ package engine
 
 import (
 	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/sufler/sufler/knowledge/pack"
 	"github.com/sufler/sufler/rules"
@@ -10,33 +15,28 @@ import (
 
 //go:generate go run ./internal/gen -dir .
 
-// The default packs reach the engine as Go data (prebuilt_gen.go, generated from
-// knowledge/packs/*.json by internal/gen and held to it by TestPrebuilt) rather than as JSON to read at
-// every start. Reading and checking the two packs' JSON took ≈ 350 ms of a cold start in
-// wasm, before the first check could answer.
+// The default packs reach the engine prebuilt by internal/gen from knowledge/packs/*.json
+// (and held to them by TestPrebuilt), in images/:
 //
-// The generated data holds no map: Go lays out slices, strings and pointers to literals
-// as data in the binary, but builds every map literal with code in the package's init.
-// With maps inline, that init was one 390 KB wasm function which ran once and which V8
-// still tiered up, spending about a second of a second core on TurboFan at every start.
-// The maps (template variants, rule replacements) come as flat tables instead, and
-// defaultPacks fills them in with one small loop.
-
-// Lemma tokens (<гарантировать>) stay in the patterns as written, and the generator lists
-// the forms each stands for (prebuiltLemmas, from rules.LemmaForms): the engine hands the
-// table to rules.UseCompiledLemmas, so compiling the default packs decodes no dictionary
-// and reads no form twice. Compiling them from the dictionary at start would cost seconds
-// of a cold start in wasm; writing the forms out in the patterns instead made half a
-// megabyte of pattern text to read, split and check at every start (most of a cold
-// start in wasm after the language work).
-// Packs a user imports compile their lemmas from the dictionary when they load.
-
-// The default packs' search indexes come prebuilt too, as index.Image makes them
-// (images/<pack id>.idx, written by the same generator and held to a fresh build by
-// TestPrebuilt): building them took most of a second of cold wasm before search answered;
-// taking them in takes 50–60 ms cold (under a millisecond natively).
+//   - <pack id>.pack, the pack in its binary form (pack.ReadBinary), not its JSON: reading
+//     and checking the two packs' JSON took ≈ 350 ms of a cold start in wasm, before the
+//     first check could answer; the binary form reads in a few milliseconds. It replaced
+//     the packs written as Go literals (prebuilt_gen.go), which cost the wasm binary 1.4 MB
+//     raw and 300 KB of gzip, and pushed it over its size budget: a literal carries a
+//     16-byte header per string and every struct field, set or not.
+//   - lemmas.txt, the forms each lemma token of their patterns stands for (<гарантировать>,
+//     from rules.LemmaForms), one token per line: the token, the stem its forms share and
+//     each form's ending, tab-separated, the endings by spaces. The engine hands the table
+//     to rules.UseCompiledLemmas, so compiling the default packs decodes no dictionary and
+//     reads no form twice. Compiling them from the dictionary at start cost seconds of a
+//     cold start in wasm; the forms written out in the patterns made half a megabyte of
+//     pattern text to read at every start. Packs a user imports compile their lemmas from
+//     the dictionary when they load.
+//   - <pack id>.idx, the pack's search index as index.Image makes it: building it took most
+//     of a second of cold wasm before search answered; taking it in takes 50–60 ms cold
+//     (under a millisecond natively).
 //
-//go:embed images/*.idx
+//go:embed images/*.idx images/*.pack images/lemmas.txt
 var images embed.FS
 
 // image returns the index image of a default pack.
@@ -44,51 +44,68 @@ func image(packID string) ([]byte, error) {
 	return images.ReadFile("images/" + packID + ".idx")
 }
 
-// variantEntry is one segment's wording of one default template.
-type variantEntry struct {
-	pack, template int    // indexes into prebuilt and its Templates
-	segment        string // key in Template.Variants
-	variant        pack.Variant
-}
-
-// replacementEntry is one segment's replacements for one default rule.
-type replacementEntry struct {
-	pack, spec int    // indexes into prebuilt and its Specs
-	segment    string // key in Spec.Replacements
-	texts      []string
-}
-
-// lemmaEntry is one lemma token of the default packs with the forms it stands for.
-type lemmaEntry struct {
-	token string
-	forms []string
-}
-
-var fillMaps sync.Once
-
-// defaultPacks returns the default packs with their maps filled in. The packs are shared:
+// defaultPacks returns the default packs, rules compiled, in id order. The packs are shared:
 // callers must not modify them (Base.PutPack does not).
-func defaultPacks() []*pack.Pack {
-	fillMaps.Do(func() {
-		lemmas := make(map[string][]string, len(prebuiltLemmas))
-		for _, e := range prebuiltLemmas {
-			lemmas[e.token] = e.forms
+var defaultPacks = sync.OnceValues(func() ([]*pack.Pack, error) {
+	table, err := images.ReadFile("images/lemmas.txt")
+	if err != nil {
+		return nil, err
+	}
+	lemmas, err := readLemmas(string(table))
+	if err != nil {
+		return nil, err
+	}
+	rules.UseCompiledLemmas(lemmas)
+	files, err := fs.Glob(images, "images/*.pack")
+	if err != nil {
+		return nil, err
+	}
+	var out []*pack.Pack
+	for _, name := range files {
+		data, err := images.ReadFile(name)
+		if err != nil {
+			return nil, err
 		}
-		rules.UseCompiledLemmas(lemmas)
-		for _, e := range prebuiltVariants {
-			t := &prebuilt[e.pack].Templates[e.template]
-			if t.Variants == nil {
-				t.Variants = map[string]pack.Variant{}
-			}
-			t.Variants[e.segment] = e.variant
+		p, err := pack.ReadBinary(data) // data is ReadFile's own copy: the pack may keep it
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path.Base(name), err)
 		}
-		for _, e := range prebuiltReplacements {
-			s := &prebuilt[e.pack].Specs[e.spec]
-			if s.Replacements == nil {
-				s.Replacements = map[string][]string{}
-			}
-			s.Replacements[e.segment] = e.texts
+		out = append(out, p)
+	}
+	return out, nil
+})
+
+// readLemmas reads lemmas.txt into the table rules.UseCompiledLemmas takes.
+func readLemmas(text string) (map[string][]string, error) {
+	table := make(map[string][]string, strings.Count(text, "\n"))
+	for line := range strings.Lines(text) {
+		tok, rest, ok1 := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
+		stem, endings, ok2 := strings.Cut(rest, "\t")
+		if !ok1 || !ok2 || tok == "" {
+			return nil, fmt.Errorf("lemmas.txt: %q is not a token, a stem and endings", line)
 		}
-	})
-	return prebuilt
+		table[tok] = splitForms(stem, endings)
+	}
+	return table, nil
+}
+
+// splitForms turns a stem and its endings (as packdata writes them) back into the forms.
+// The forms share one allocation: the engine does this for 1,300 lemmas at every start.
+func splitForms(stem, endings string) []string {
+	n := strings.Count(endings, " ") + 1
+	buf := make([]byte, 0, n*len(stem)+len(endings)-(n-1))
+	ends := make([]int, 0, n)
+	for e := range strings.SplitSeq(endings, " ") {
+		buf = append(buf, stem...)
+		buf = append(buf, e...)
+		ends = append(ends, len(buf))
+	}
+	all := unsafe.String(unsafe.SliceData(buf), len(buf))
+	out := make([]string, n)
+	start := 0
+	for i, end := range ends {
+		out[i] = all[start:end]
+		start = end
+	}
+	return out
 }

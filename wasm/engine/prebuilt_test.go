@@ -7,10 +7,10 @@ import (
 	"os"
 	"reflect"
 	"slices"
-	"sync"
 	"testing"
 
 	"github.com/sufler/sufler/knowledge/index"
+	"github.com/sufler/sufler/knowledge/pack"
 	"github.com/sufler/sufler/rules"
 	"github.com/sufler/sufler/wasm/engine/internal/packdata"
 )
@@ -18,10 +18,11 @@ import (
 // regenerate is what to run when TestPrebuilt fails: the generator, not the test, writes.
 const regenerate = "run go run ./wasm/engine/internal/gen (or go generate ./wasm/engine)"
 
-// TestPrebuilt holds prebuilt_gen.go and images/*.idx to the embedded pack JSON: the Go
-// data must be what the generator writes of it today, and read back exactly as parsing it
-// gives; each image must hold the index building its pack gives (by content: zap's byte
-// layout differs from build to build). It only compares; the generator writes.
+// TestPrebuilt holds images/ to the embedded pack JSON: each .pack and lemmas.txt must be
+// the bytes the generator writes of it today, and the packs must read back exactly as
+// parsing the JSON gives them; each .idx must hold the index building its pack gives (by
+// content: zap's byte layout differs from build to build). It only compares; the
+// generator writes.
 func TestPrebuilt(t *testing.T) {
 	parsed, err := packdata.Packs()
 	if err != nil {
@@ -31,15 +32,37 @@ func TestPrebuilt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, err := packdata.Render(parsed, lemmas)
+	table, err := packdata.LemmaFile(lemmas)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(defaultPacks(), parsed) {
-		t.Errorf("prebuilt_gen.go holds other packs than the embedded JSON; %s", regenerate)
+	if disk, err := os.ReadFile("images/lemmas.txt"); err != nil || !bytes.Equal(disk, table) {
+		t.Errorf("images/lemmas.txt is not what the generator writes (%v); %s", err, regenerate)
 	}
-	if disk, err := os.ReadFile("prebuilt_gen.go"); err != nil || !bytes.Equal(disk, src) {
-		t.Errorf("prebuilt_gen.go is not what the generator writes (%v); %s", err, regenerate)
+	defaults, err := defaultPacks()
+	if err != nil {
+		t.Fatalf("the prebuilt packs do not read: %v; %s", err, regenerate)
+	}
+	byID := map[string]*pack.Pack{}
+	for _, p := range defaults {
+		q := *p
+		q.Rules = nil // compiled by ReadBinary; TestCompiledLemmas compares them
+		byID[p.ID] = &q
+	}
+	for _, p := range parsed {
+		bin, err := packdata.PackFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if disk, err := os.ReadFile("images/" + p.ID + ".pack"); err != nil || !bytes.Equal(disk, bin) {
+			t.Errorf("images/%s.pack is not what the generator writes (%v); %s", p.ID, err, regenerate)
+		}
+		if !reflect.DeepEqual(byID[p.ID], p) {
+			t.Errorf("images/%s.pack reads back as another pack than its JSON; %s", p.ID, regenerate)
+		}
+	}
+	if len(defaults) != len(parsed) {
+		t.Errorf("%d prebuilt packs for %d default packs; %s", len(defaults), len(parsed), regenerate)
 	}
 	for _, p := range parsed {
 		_, want, err := packdata.Image(p)
@@ -57,10 +80,13 @@ func TestPrebuilt(t *testing.T) {
 	}
 }
 
-// TestCompiledLemmas: the default packs' rules compiled from prebuiltLemmas are the rules
+// TestCompiledLemmas: the default packs' rules compiled from images/lemmas.txt are the rules
 // the dictionary compiles, structure and findings alike, on every rule example.
 func TestCompiledLemmas(t *testing.T) {
-	ps := defaultPacks() // hands prebuiltLemmas to the rules
+	ps, err := defaultPacks() // hands lemmas.txt's table to the rules
+	if err != nil {
+		t.Fatal(err)
+	}
 	compileAll := func() []*rules.Set {
 		var out []*rules.Set
 		for _, p := range ps {
@@ -75,11 +101,17 @@ func TestCompiledLemmas(t *testing.T) {
 	fromTable := compileAll()
 	rules.UseCompiledLemmas(nil)
 	fromDict := compileAll()
-	defaultPacks()
-	fillMaps = sync.Once{} // the next defaultPacks hands the table over again
-	defaultPacks()
+	table, err := images.ReadFile("images/lemmas.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lemmas, err := readLemmas(string(table))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules.UseCompiledLemmas(lemmas) // as defaultPacks left it, for the tests after this one
 	if d := firstDifference("rules", reflect.ValueOf(fromTable), reflect.ValueOf(fromDict)); d != "" {
-		t.Errorf("rules compiled from prebuiltLemmas differ from the dictionary's at %s", d)
+		t.Errorf("rules compiled from lemmas.txt differ from the dictionary's at %s", d)
 	}
 	for i, p := range ps {
 		for _, sp := range p.Specs {
@@ -148,4 +180,39 @@ func firstDifference(path string, a, b reflect.Value) string {
 		}
 	}
 	return ""
+}
+
+// TestLemmaFile: what packdata writes of lemmas, readLemmas reads back form for form,
+// forms with no stem in common and one-form lemmas included; a damaged line is an error.
+func TestLemmaFile(t *testing.T) {
+	want := []packdata.Lemma{
+		{Token: "<идти>", Forms: []string{"идти", "иду", "шёл", "шла"}},
+		{Token: "<кот>", Forms: []string{"кот", "кота", "котом"}},
+		{Token: "<ой>", Forms: []string{"ой"}},
+		{Token: "<ёж>", Forms: []string{"ёж", "ежа"}},
+	}
+	text, err := packdata.LemmaFile(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := readLemmas(string(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range want {
+		if !reflect.DeepEqual(got[l.Token], l.Forms) {
+			t.Errorf("%s: got %q, want %q", l.Token, got[l.Token], l.Forms)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d lemmas read, %d written", len(got), len(want))
+	}
+	for _, bad := range []string{"<кот>\tкот\n", "\tкот\t а\n", "<кот>\n"} {
+		if _, err := readLemmas(bad); err == nil {
+			t.Errorf("%q was read", bad)
+		}
+	}
+	if _, err := packdata.LemmaFile([]packdata.Lemma{{Token: "<x>", Forms: []string{"a b"}}}); err == nil {
+		t.Error("a form with a space was written")
+	}
 }

@@ -6,6 +6,7 @@
 package main
 
 import (
+	"math"
 	"runtime/debug"
 
 	"github.com/syumai/workers"
@@ -13,12 +14,25 @@ import (
 	"github.com/sufler/sufler/wasm/engine"
 )
 
+// startLimit bounds the heap while collection is off at start.
+const startLimit = 48 << 20
+
 func main() {
-	// wasm memory never shrinks: collect sooner, so the peak while indexing stays lower.
-	debug.SetGCPercent(50)
+	// A start allocates about 6 MB and keeps most of it: collecting while it runs only costs
+	// time (a third of the CPU before the first check in wasm, measured with node --cpu-prof)
+	// and frees nothing the initial linear memory does not hold already. So no collection
+	// until the default packs are in, unless the heap passes startLimit (a large pack PUT
+	// while they load). Then: wasm memory never shrinks, so collect sooner than Go's default,
+	// to keep the peak while a company's pack indexes lower.
+	debug.SetGCPercent(-1)
+	debug.SetMemoryLimit(startLimit)
+	loaded := func() {
+		debug.SetGCPercent(50)
+		debug.SetMemoryLimit(math.MaxInt64)
+	}
 	// Rules answer as soon as Ready is called; the search index builds afterwards, handing
 	// control back to JS between slices so requests are answered meanwhile.
-	h, err := engine.New(engine.Options{Background: true, Yield: yieldToJS})
+	h, err := engine.New(engine.Options{Background: true, Yield: yieldToJS, Loaded: loaded})
 	if err != nil {
 		panic(err) // the default packs are embedded and tested; failing here is a build bug
 	}

@@ -1,5 +1,6 @@
-// Command gen writes what wasm/engine carries of the default packs instead of their JSON:
-// prebuilt_gen.go (the packs as Go data) and images/<pack id>.idx (their search indexes).
+// Command gen writes what wasm/engine carries of the default packs instead of their JSON,
+// in its images/ directory: <pack id>.pack (the pack's binary form), <pack id>.idx (its
+// search index) and lemmas.txt (the forms of their lemma tokens).
 // Run it after editing a default pack:
 //
 //	go run ./wasm/engine/internal/gen          (from the repository's root)
@@ -56,18 +57,34 @@ func run(dir string, check bool) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	src, err := packdata.Render(ps, lemmas)
+	var stale []string
+	write := func(path string, data []byte) error {
+		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+			return nil
+		}
+		stale = append(stale, path)
+		if check {
+			return nil
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(path, data, 0o644)
+	}
+	table, err := packdata.LemmaFile(lemmas)
 	if err != nil {
 		return nil, err
 	}
-	var stale []string
-	path := filepath.Join(dir, "prebuilt_gen.go")
-	if old, err := os.ReadFile(path); err != nil || !bytes.Equal(old, src) {
-		stale = append(stale, path)
-		if !check {
-			if err := os.WriteFile(path, src, 0o644); err != nil {
-				return nil, err
-			}
+	if err := write(filepath.Join(dir, "images", "lemmas.txt"), table); err != nil {
+		return nil, err
+	}
+	for _, p := range ps {
+		bin, err := packdata.PackFile(p)
+		if err != nil {
+			return nil, err
+		}
+		if err := write(filepath.Join(dir, "images", p.ID+".pack"), bin); err != nil {
+			return nil, err
 		}
 	}
 	for _, p := range ps {

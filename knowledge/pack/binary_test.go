@@ -1,0 +1,140 @@
+package pack
+
+import (
+	"bytes"
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/sufler/sufler/knowledge/packs"
+	"github.com/sufler/sufler/rules"
+)
+
+// binaryCases are packs as Parse makes them: the default packs and the test pack.
+func binaryCases(t testing.TB) map[string]*Pack {
+	t.Helper()
+	out := map[string]*Pack{}
+	docs := append(packs.Default(), testPack)
+	for _, doc := range docs {
+		p, problems := Parse(doc)
+		if problems != nil {
+			t.Fatal(problems)
+		}
+		out[p.ID] = p
+	}
+	return out
+}
+
+// TestBinaryRoundTrip: what ReadBinary gives back is the parsed pack, field for field, and
+// its rules flag what the parsed pack's rules flag.
+func TestBinaryRoundTrip(t *testing.T) {
+	for id, p := range binaryCases(t) {
+		t.Run(id, func(t *testing.T) {
+			bin, err := p.AppendBinary(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			again, err := p.AppendBinary(nil)
+			if err != nil || !bytes.Equal(bin, again) {
+				t.Fatalf("two writes of one pack differ (%v)", err)
+			}
+			got, err := ReadBinary(bin)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := *p
+			want.Rules = nil // the rules are compared through their findings below
+			rs := got.Rules
+			got.Rules = nil
+			if !reflect.DeepEqual(got, &want) {
+				t.Fatalf("read back differs from the parsed pack")
+			}
+			for _, s := range p.Specs {
+				for _, ex := range append(s.Examples.Flag, s.Examples.Pass...) {
+					a, b := p.Rules.Check(ex, ""), rs.Check(ex, "")
+					if !reflect.DeepEqual(a, b) {
+						t.Fatalf("rule %s on %q: parsed %v, read back %v", s.ID, ex, a, b)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestBinaryFields fails when a field is added to a type the binary form writes: add it to
+// AppendBinary and ReadBinary, then the count here.
+func TestBinaryFields(t *testing.T) {
+	for _, c := range []struct {
+		v    any
+		want int
+	}{{Pack{}, 11}, {Segment{}, 6}, {Template{}, 8}, {Variant{}, 3}, {Case{}, 8}, {rules.Spec{}, 19}, {rules.Examples{}, 2}} {
+		if got := reflect.TypeOf(c.v).NumField(); got != c.want {
+			t.Errorf("%T has %d fields, the binary form writes %d", c.v, got, c.want)
+		}
+	}
+}
+
+// TestBinaryDamaged: every cut of a good form, and a form with a byte changed, is an
+// error or a pack, never a panic; a cut form is always an error.
+func TestBinaryDamaged(t *testing.T) {
+	p := binaryCases(t)["vector-test"]
+	bin, err := p.AppendBinary(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := 0; n < len(bin); n += 1 + n/50 {
+		if _, err := ReadBinary(bin[:n]); err == nil {
+			t.Fatalf("a form cut to %d of %d bytes was read", n, len(bin))
+		}
+	}
+	if _, err := ReadBinary(append(bytes.Clone(bin), 0)); err == nil {
+		t.Fatal("a byte left over was not refused")
+	}
+}
+
+func FuzzReadBinary(f *testing.F) {
+	for _, p := range binaryCases(f) {
+		bin, _ := p.AppendBinary(nil)
+		if len(bin) < 4096 {
+			f.Add(bin)
+		}
+		f.Add(bin[:min(len(bin), 300)])
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := ReadBinary(data)
+		if err == nil {
+			if _, err := p.AppendBinary(nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkReadBinary reads the benchmark's 10,000-entry pack (make bench writes it) from
+// its JSON and from its binary form, side by side.
+func BenchmarkReadBinary(b *testing.B) {
+	data, err := os.ReadFile("../../build/bench/corpus-10000.json")
+	if err != nil {
+		b.Skip("no build/bench/corpus-10000.json: run make bench once")
+	}
+	p, problems := ParseTrusted(data)
+	if problems != nil {
+		b.Fatal(problems)
+	}
+	bin, err := p.AppendBinary(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("json", func(b *testing.B) {
+		for range b.N {
+			ParseTrusted(data)
+		}
+	})
+	b.Run("binary", func(b *testing.B) {
+		for range b.N {
+			if _, err := ReadBinary(bin); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
