@@ -84,6 +84,14 @@ func compileScope(sp *Spec, patterns []*Pattern, at string) (uint8, []Problem) {
 		}
 		bits |= 1 << j
 	}
+	// A rule that asks for negation by name and has patterns holding their own «не»
+	// («а не как готовое изделие», «проверять не будем») must not have those hits taken
+	// back by the very «не» they were written with: the same protection the default gives.
+	// Only a negation proper counts here: a rule that names «без …» in its patterns and
+	// asks for negation wants «не работаем без документов» cleared.
+	if bits&scopeNegation != 0 && slices.ContainsFunc(patterns, holdsNegator) {
+		bits |= scopeOwnNegation
+	}
 	return bits, probs
 }
 
@@ -98,6 +106,19 @@ func negatingPatterns(ps []*Pattern) int {
 		}
 	}
 	return n
+}
+
+// holdsNegator reports whether a pattern holds a negation word proper (не, ни, нет…),
+// not only a refusal such as «без».
+func holdsNegator(p *Pattern) bool {
+	for _, e := range p.elems {
+		found := false
+		e.eachWord(func(w string) { found = found || negators[w] })
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // negatesItself reports whether a pattern holds a negation or refusal word.

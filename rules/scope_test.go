@@ -128,6 +128,23 @@ func TestScopeField(t *testing.T) {
 			t.Errorf("%q: %d findings, want %d", text, got, want)
 		}
 	}
+	// negation asked for by name: a hit that carries the rule's own «не» stays, the
+	// others are cleared as before; a pattern with only «без» gets no such protection
+	named := spec("named", "sequence", "укажем ~3 а не ~1 станки", "неофициально")
+	named.Scope = []string{ScopeNegation, ScopeQuote, ScopeReport}
+	refusal := spec("refusal", "sequence", "работаем без документов")
+	refusal.Scope = []string{ScopeNegation}
+	set3 := mustSet(t, named, refusal)
+	for text, want := range map[string]int{
+		"В инвойсе укажем детали, а не станки.":     1,
+		"Неофициально договариваться мы не станем.": 0,
+		"Мы не работаем без документов.":            0,
+		"Работаем без документов.":                  1,
+	} {
+		if got := len(set3.Check(text, "")); got != want {
+			t.Errorf("%q: %d findings, want %d", text, got, want)
+		}
+	}
 	bad := spec("bad", "sequence", "x")
 	bad.Scope = []string{"negation", "irony"}
 	bad.Examples.Flag = []string{"x"}
