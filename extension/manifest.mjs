@@ -3,6 +3,8 @@
 // browser warns "read and change all your data on all websites": README, "Privacy and
 // security"), no remote code, extension pages may only connect to the extension itself.
 
+import { DEFAULT_SHORTCUTS, COMMAND_KEYS } from './src/shared/shortcuts.js';
+
 /**
  * CSP for extension pages (popup, options, offscreen document, and the engine Worker they
  * start): nothing by default; own scripts and wasm compilation (the Worker falls back to
@@ -29,15 +31,15 @@ export const CSP = [
 const ICONS = { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' };
 
 /**
- * Keyboard commands; ids match COMMANDS in src/shared/messages.js. open-search and
- * mark-customer use the same keys as the content script's in-page defaults (settings
- * DEFAULT_SHORTCUTS), so the browser-level command and the in-page key do the same thing.
+ * Keyboard commands; ids match COMMANDS in src/shared/messages.js. Their keys come from
+ * src/shared/shortcuts.js: open-search and mark-customer are the content script's in-page
+ * keys, so the browser-level command and the in-page key do the same thing.
  */
 const COMMANDS = {
-  _execute_action: { suggested_key: { default: 'Alt+Shift+K' } },
-  'open-search': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdOpenSearch__' },
-  'mark-customer': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_cmdMarkCustomer__' },
-  'toggle-site': { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_cmdToggleSite__' },
+  _execute_action: { suggested_key: { default: COMMAND_KEYS.popup } },
+  'open-search': { suggested_key: { default: DEFAULT_SHORTCUTS.search }, description: '__MSG_cmdOpenSearch__' },
+  'mark-customer': { suggested_key: { default: DEFAULT_SHORTCUTS.markContext }, description: '__MSG_cmdMarkCustomer__' },
+  'toggle-site': { suggested_key: { default: COMMAND_KEYS.toggleSite }, description: '__MSG_cmdToggleSite__' },
 };
 
 /**

@@ -8,6 +8,8 @@
 // a pack edited since) is made again from the running engine and stored, so a start after
 // a crash between PUT and save, or after an update, heals on its own.
 
+import { PACK_IMAGE_TYPE } from '../shared/limits.gen.js';
+
 /** Reply for an operation the engine or the store refused. */
 const fail = (error, problems = []) => ({ ok: false, error, problems });
 
@@ -21,9 +23,9 @@ export function framedPack(json, image) {
  * Creates the owner.
  *   send(req)  → Promise<{status, body}>: one engine request {method, path, body?, contentType?, binary?}
  *   store      the pack store (createPackStore)
- *   imageType  Content-Type of a PUT with an image (GET /v1/limits packImageType)
+ *   imageType  Content-Type of a PUT with an image (the engine's, from limits.gen.js)
  */
-export function createPackOwner({ send, store, log = () => {}, imageType = 'application/vnd.sufler.pack+image' }) {
+export function createPackOwner({ send, store, log = () => {}, imageType = PACK_IMAGE_TYPE }) {
   const imaging = new Map(); // id → promise of the image being made for it
 
   /** Asks the running engine for a pack's image and stores it with the pack, if the pack is still that JSON. */

@@ -5,20 +5,14 @@
 // conversation is not a setting: background/conversations.js keeps it. Custom packs are not
 // kept here either (content scripts can read storage.local): see pack-store.js.
 import { storageGet, storageSet, onStorageChanged } from '../browser.js';
+import { DEFAULT_SHORTCUTS } from './shortcuts.js';
+import { PACK_ID_PATTERN } from './limits.gen.js';
 
 /** Top-level sections, each stored under its own storage.local key. */
 export const SECTIONS = Object.freeze(['packs', 'sites', 'ui', 'shortcuts', 'ignores']);
 
-/**
- * In-page shortcuts the content script listens for (src/content/shortcuts.js reads them);
- * the browser-level ones are manifest `commands`, edited on the browser's shortcuts page.
- */
-export const DEFAULT_SHORTCUTS = Object.freeze({
-  search: 'Alt+Shift+S',      // inline search of templates at the focused field
-  markContext: 'Alt+Shift+M', // the selected text is the customer's message
-  finding: 'Alt+Shift+F',     // open the card of the finding at the caret
-  segment: 'Alt+Shift+G',     // the segment menu of the focused field
-});
+/** In-page shortcuts (src/shared/shortcuts.js, one place for every key Sufler suggests). */
+export { DEFAULT_SHORTCUTS };
 
 /** Returns fresh default settings. */
 export function defaults() {
@@ -39,7 +33,9 @@ export class SettingsError extends Error {
   }
 }
 
-const ID = /^[a-z0-9-]+$/;
+const ID = new RegExp(PACK_ID_PATTERN); // the engine's (limits.gen.js, generated from wasm/api)
+const ID_BODY = PACK_ID_PATTERN.replace(/^\^|\$$/g, '');
+const RULE_REF = new RegExp(`^${ID_BODY}(/${ID_BODY})?$`); // a rule id, or pack id/rule id
 const HOST = /^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/;
 const KEY = /^(?:(?:Ctrl|Alt|Shift|Meta)\+)*(?:[A-Za-z0-9]|F\d{1,2}|Arrow(?:Up|Down|Left|Right)|Enter|Escape|Tab|Space|Backspace|Home|End|PageUp|PageDown|[.,;/\[\]'`=-])$/;
 
@@ -90,7 +86,7 @@ function validatePacks(v, problems) {
     if (!isObj(v.custom)) problems.push({ path: 'packs.custom', problem: 'must be an object {id: pack JSON}' });
     else for (const [id, json] of Object.entries(v.custom)) {
       const path = `packs.custom.${id}`;
-      if (!ID.test(id)) { problems.push({ path, problem: 'pack id must match [a-z0-9-]+' }); continue; }
+      if (!ID.test(id)) { problems.push({ path, problem: `pack id must match ${PACK_ID_PATTERN}` }); continue; }
       if (typeof json !== 'string') { problems.push({ path, problem: 'must be the pack JSON as a string' }); continue; }
       let parsed;
       try { parsed = JSON.parse(json); } catch (e) { problems.push({ path, problem: `not JSON: ${e.message}` }); continue; }
@@ -145,7 +141,7 @@ function validateIgnores(v, problems) {
     if (!Array.isArray(ids)) { problems.push({ path, problem: 'must be a list of rule ids' }); continue; }
     const ok = [];
     ids.forEach((id, i) => {
-      if (typeof id !== 'string' || !/^[a-z0-9-]+(\/[a-z0-9-]+)?$/.test(id)) problems.push({ path: `${path}[${i}]`, problem: `not a rule id: ${JSON.stringify(id)}` });
+      if (typeof id !== 'string' || !RULE_REF.test(id)) problems.push({ path: `${path}[${i}]`, problem: `not a rule id: ${JSON.stringify(id)}` });
       else if (!ok.includes(id)) ok.push(id);
     });
     out[host] = ok;
