@@ -176,12 +176,13 @@ func TestCheck(t *testing.T) {
 		t.Errorf("partner: %v", got)
 	}
 
-	// Without a segment: every pack's rules, default replacements, one finding per rule and span.
+	// Without a segment: every pack's rules, default replacements, one finding per pack, rule
+	// and span (both packs have «card-number»: TestCheckSameRuleIDTwoPacks).
 	all, err := b.Check(text, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := findingRules(all); !slices.Equal(got, []string{"promise-release", "promise-payout", "card-number"}) {
+	if got := findingRules(all); !slices.Equal(got, []string{"promise-release", "promise-payout", "card-number", "card-number"}) {
 		t.Errorf("all packs: %v", got)
 	}
 	if !slices.Equal(all[0].Replacements, []string{"Ожидаем выпуск к …", "Срок зависит от проверки на таможне"}) {

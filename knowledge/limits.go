@@ -49,11 +49,11 @@ func (b *Base) CheckAll(text, segment string) (CheckResult, error) {
 	// The budget counts from here, the analysis of a huge reply included.
 	t.SetDeadline(time.Now().Add(rules.CheckTimeout))
 	if len(scope) == 1 {
-		res.Findings = scope[0].pack.Rules.CheckText(t, segment)
+		res.Findings = packFindings(scope[0], t, segment)
 	} else {
 		lists := make([][]rules.Finding, len(scope))
 		for i, l := range scope {
-			lists[i] = l.pack.Rules.CheckText(t, segment)
+			lists[i] = packFindings(l, t, segment)
 		}
 		res.Findings = rules.Merge(lists...)
 	}
@@ -63,6 +63,16 @@ func (b *Base) CheckAll(text, segment string) (CheckResult, error) {
 	}
 	res.Skipped = t.Skipped()
 	return res, nil
+}
+
+// packFindings checks t with one pack's rules and names the pack in each finding, so
+// that findings of two packs' rules of one id are told apart (see rules.Merge).
+func packFindings(l *loaded, t *rules.Text, segment string) []rules.Finding {
+	fs := l.pack.Rules.CheckText(t, segment)
+	for i := range fs {
+		fs[i].Pack = l.pack.ID
+	}
+	return fs
 }
 
 // BuiltInError reports a Put that would replace a built-in pack, which is refused: an

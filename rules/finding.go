@@ -4,6 +4,9 @@ package rules
 type Finding struct {
 	// Rule is the id of the rule that matched.
 	Rule string `json:"rule"`
+	// Pack is the id of the pack the rule belongs to, set when packs are checked (rule
+	// ids are unique only within a pack: two packs may both have «promise-100»).
+	Pack string `json:"pack,omitempty"`
 	// Category is the rule's category.
 	Category string `json:"category"`
 	// Severity is "error", "warning" or "hint".

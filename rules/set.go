@@ -140,7 +140,9 @@ func (r *rule) finding(t *Text, h span, segment string) Finding {
 }
 
 // Merge joins the findings of several sets (say, every loaded pack when no segment is
-// chosen) into one list in Check's order, without duplicates.
+// chosen) into one list in Check's order, without duplicates. A finding is a duplicate only
+// of one with the same pack, rule and span: two packs' rules of one id stay apart, each
+// with its own replacements.
 func Merge(lists ...[]Finding) []Finding {
 	out := []Finding{}
 	for _, l := range lists {
@@ -149,8 +151,8 @@ func Merge(lists ...[]Finding) []Finding {
 	return sortFindings(out)
 }
 
-// sortFindings orders findings by start, end and rule id and drops repeats of a rule on
-// the same span.
+// sortFindings orders findings by start, end, rule id and pack and drops repeats of a
+// pack's rule on the same span.
 func sortFindings(fs []Finding) []Finding {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
 		if a.Start != b.Start {
@@ -159,10 +161,13 @@ func sortFindings(fs []Finding) []Finding {
 		if a.End != b.End {
 			return a.End - b.End
 		}
-		return strings.Compare(a.Rule, b.Rule)
+		if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Pack, b.Pack)
 	})
 	return slices.CompactFunc(fs, func(a, b Finding) bool {
-		return a.Rule == b.Rule && a.Start == b.Start && a.End == b.End
+		return a.Rule == b.Rule && a.Pack == b.Pack && a.Start == b.Start && a.End == b.End
 	})
 }
 

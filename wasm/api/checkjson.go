@@ -102,6 +102,10 @@ func writeFindings(w http.ResponseWriter, res knowledge.CheckResult) {
 func appendFinding(b []byte, f *rules.Finding) []byte {
 	b = append(b, `{"rule":`...)
 	b = appendString(b, f.Rule)
+	if f.Pack != "" { // omitempty, as encoding/json writes rules.Finding
+		b = append(b, `,"pack":`...)
+		b = appendString(b, f.Pack)
+	}
 	b = append(b, `,"category":`...)
 	b = appendString(b, f.Category)
 	b = append(b, `,"severity":`...)

@@ -116,7 +116,7 @@ export function draw(session) {
   const open = card.opened();
   session.drawn = list.map((f, i) => ({ finding: f, rects: geo[i] ?? [] }));
   session.overlay.draw(session.id, session.drawn.map(({ finding: f, rects }) => ({
-    id: `${f.rule}@${f.start}`,
+    id: `${f.pack ? `${f.pack}/` : ''}${f.rule}@${f.start}`, // two packs may share a rule id
     severity: f.severity,
     rects,
     active: open?.finding === f,
