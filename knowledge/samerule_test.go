@@ -7,8 +7,9 @@ import (
 
 // TestCheckSameRuleIDTwoPacks: two packs may name a rule alike (both default packs have
 // «promise-guaranteed-adv»; both test packs have «card-number»). Checked together, with no
-// segment, each pack's finding stays its own, with its pack's reason and replacements:
-// merging by rule id and span alone showed one pack's finding on the other pack's text.
+// segment, each pack's finding stays its own when they differ, with its pack's reason and
+// replacements: merging by rule id and span alone showed one pack's finding on the other
+// pack's text. (Findings that say word for word the same are one: TestMergeSameAdvice.)
 func TestCheckSameRuleIDTwoPacks(t *testing.T) {
 	b := newTestBase(t, testPack, testPack2)
 	text := "Оплатите с карты 4111 1111 1111 1111."

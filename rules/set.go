@@ -151,8 +151,11 @@ func Merge(lists ...[]Finding) []Finding {
 	return sortFindings(out)
 }
 
-// sortFindings orders findings by start, end, rule id and pack and drops repeats of a
-// pack's rule on the same span.
+// sortFindings orders findings by start, end, rule id and pack and drops repeats on the same
+// span: of a pack's rule, and of a rule two packs share word for word (the same id, message,
+// severity and replacements: the personal-data rules every pack carries), which the agent
+// would otherwise see as two underlines and two cards saying the same. Two packs' rules that
+// share an id but say different things stay apart, each with its pack's reason.
 func sortFindings(fs []Finding) []Finding {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
 		if a.Start != b.Start {
@@ -167,7 +170,11 @@ func sortFindings(fs []Finding) []Finding {
 		return strings.Compare(a.Pack, b.Pack)
 	})
 	return slices.CompactFunc(fs, func(a, b Finding) bool {
-		return a.Rule == b.Rule && a.Pack == b.Pack && a.Start == b.Start && a.End == b.End
+		if a.Rule != b.Rule || a.Start != b.Start || a.End != b.End {
+			return false
+		}
+		return a.Pack == b.Pack || a.Message == b.Message && a.Severity == b.Severity &&
+			a.Category == b.Category && slices.Equal(a.Replacements, b.Replacements)
 	})
 }
 

@@ -107,6 +107,30 @@ func TestMergeAndAtLeast(t *testing.T) {
 	}
 }
 
+// TestMergeSameAdvice: two packs' findings of one rule id on one span are one finding when
+// they say the same (message, severity, category, replacements), two when anything differs.
+func TestMergeSameAdvice(t *testing.T) {
+	card := Finding{Rule: "card-number", Start: 3, End: 22, Severity: "error", Category: "pii", Message: "Номер карты в чате", Replacements: []string{""}}
+	other := card
+	other.Pack = "b"
+	card.Pack = "a"
+	if got := Merge([]Finding{card}, []Finding{other}); len(got) != 1 || got[0].Pack != "a" {
+		t.Errorf("the same advice from two packs: %+v", got)
+	}
+	for _, change := range []func(f *Finding){
+		func(f *Finding) { f.Message = "Карта" },
+		func(f *Finding) { f.Severity = "warning" },
+		func(f *Finding) { f.Category = "privacy" },
+		func(f *Finding) { f.Replacements = []string{"{{card}}"} },
+	} {
+		differ := other
+		change(&differ)
+		if got := Merge([]Finding{card}, []Finding{differ}); len(got) != 2 {
+			t.Errorf("findings that differ were merged: %+v", got)
+		}
+	}
+}
+
 func TestCheckTextShared(t *testing.T) {
 	s1 := mustSet(t, spec("one", "sequence", "гарантир*"))
 	s2 := mustSet(t, spec("two", "sequence", "не знаю"))
