@@ -28,9 +28,11 @@ func Compile(specs []Spec) (*Set, []Problem) {
 	return compile(specs, true)
 }
 
-// CompileTrusted is Compile without running the examples, for packs whose examples already
-// ran in the project's own tests (the embedded default packs): it keeps them out of the
-// engine's start-up. A pack a user imports always goes through Compile.
+// CompileTrusted is Compile without the examples (neither run nor required), for packs whose
+// examples already ran: the embedded default packs, whose examples run in the project's own
+// tests and which ship without them, and a pack loaded from the image this engine made of
+// it. It keeps them out of the engine's start-up. A pack a user imports always goes
+// through Compile.
 func CompileTrusted(specs []Spec) (*Set, []Problem) {
 	return compile(specs, false)
 }
@@ -54,7 +56,7 @@ func compile(specs []Spec, examples bool) (*Set, []Problem) {
 		} else if sp.ID != "" {
 			firstByID[sp.ID] = i
 		}
-		r, more := compileRule(sp, at)
+		r, more := compileRule(sp, at, examples)
 		ps = append(ps, more...)
 		if n := regexSize(r.m); n > 0 && len(more) == 0 {
 			if total += n; total > MaxRegexPack {
@@ -75,8 +77,9 @@ func compile(specs []Spec, examples bool) (*Set, []Problem) {
 	return newSet(rules), probs
 }
 
-// compileRule checks one spec field by field and builds its rule.
-func compileRule(sp *Spec, at string) (*rule, []Problem) {
+// compileRule checks one spec field by field and builds its rule; with examples, the
+// examples must be there and well formed (compile runs them).
+func compileRule(sp *Spec, at string, examples bool) (*rule, []Problem) {
 	var probs []Problem
 	add := func(field, msg string, args ...any) {
 		probs = append(probs, Problem{Path: at + field, Problem: fmt.Sprintf(msg, args...)})
@@ -148,8 +151,10 @@ func compileRule(sp *Spec, at string) (*rule, []Problem) {
 	probs = append(probs, ps...)
 	r.repl, ps = compileReplacements(sp.Replacements, at+".replacements")
 	probs = append(probs, ps...)
-	probs = append(probs, checkTexts(sp.Examples.Flag, at+".examples.flag", true)...)
-	probs = append(probs, checkTexts(sp.Examples.Pass, at+".examples.pass", false)...)
+	if examples {
+		probs = append(probs, checkTexts(sp.Examples.Flag, at+".examples.flag", true)...)
+		probs = append(probs, checkTexts(sp.Examples.Pass, at+".examples.pass", false)...)
+	}
 	return r, probs
 }
 

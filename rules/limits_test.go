@@ -40,7 +40,7 @@ func TestRegexLimits(t *testing.T) {
 		s := spec("re", "regex")
 		s.Regex = tt.regex
 		s.Examples.Flag = []string{"x"}
-		_, probs := compileRule(&s, "[0]")
+		_, probs := compileRule(&s, "[0]", true)
 		got := ""
 		for _, p := range probs {
 			if p.Path == "[0].regex" {

@@ -164,3 +164,17 @@ func TestCheckConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestCompileTrustedWithoutExamples: a rule with no examples is refused by Compile (an
+// imported pack must prove its rules) and compiled by CompileTrusted (the default packs ship
+// without their examples, which run in the project's tests).
+func TestCompileTrustedWithoutExamples(t *testing.T) {
+	s := spec("bare", "sequence", "гарантир*")
+	if _, probs := Compile([]Spec{s}); len(probs) == 0 {
+		t.Error("Compile took a rule with no examples")
+	}
+	set, probs := CompileTrusted([]Spec{s})
+	if len(probs) > 0 || len(set.Check("Гарантируем выпуск", "")) != 1 {
+		t.Errorf("CompileTrusted: %v", probs)
+	}
+}

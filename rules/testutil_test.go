@@ -50,7 +50,7 @@ func compileNoExamples(specs []Spec) (*Set, []Problem) {
 	var rules []*rule
 	var probs []Problem
 	for i := range specs {
-		r, ps := compileRule(&specs[i], "["+strconv.Itoa(i)+"]")
+		r, ps := compileRule(&specs[i], "["+strconv.Itoa(i)+"]", true)
 		probs = append(probs, ps...)
 		if len(ps) == 0 {
 			rules = append(rules, r)

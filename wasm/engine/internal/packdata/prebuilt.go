@@ -129,8 +129,21 @@ func LemmaFile(lemmas []Lemma) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// PackFile writes p as wasm/engine's images/<pack id>.pack: its binary form.
-func PackFile(p *pack.Pack) ([]byte, error) { return p.AppendBinary(nil) }
+// PackFile writes p as wasm/engine's images/<pack id>.pack: its binary form, without its
+// rules' examples (Shipped). The engine never runs them (the default packs are trusted);
+// `go test` runs them from the JSON.
+func PackFile(p *pack.Pack) ([]byte, error) { return Shipped(p).AppendBinary(nil) }
+
+// Shipped is p as the engine carries it: its rules without their examples, which were
+// 2,000 texts and 70 KB of the wasm binary's gzip.
+func Shipped(p *pack.Pack) *pack.Pack {
+	q := *p
+	q.Specs = slices.Clone(p.Specs)
+	for i := range q.Specs {
+		q.Specs[i].Examples = rules.Examples{}
+	}
+	return &q
+}
 
 // Image builds p's index image as a Put would build its index, and returns it with its
 // digest (index.Digest): images are compared by digest, as zap's byte layout differs from
