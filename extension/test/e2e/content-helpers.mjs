@@ -79,6 +79,16 @@ export function marks(frame) {
  * WaitMarks waits (polling every animation frame) until pred(marks, arg) holds in a frame; returns the marks.
  * pred runs in the page: it sees only its arguments.
  */
+/**
+ * DrawnExactly is a waitMarks predicate: the marks drawn are exactly the findings' (rule and start, one or more
+ * bars each). Counting marks is not enough: the marks of a check of a shorter prefix can be as many, elsewhere.
+ * Its argument is drawnKeys(findings).
+ */
+export const drawnExactly = (ms, want) => [...new Set(ms.map((m) => `${m.rule}@${m.start}`))].sort().join() === want.join();
+
+/** DrawnKeys turns the engine's findings into drawnExactly's argument. */
+export const drawnKeys = (findings) => [...new Set(findings.map((x) => `${x.rule}@${x.start}`))].sort();
+
 export async function waitMarks(frame, pred, arg = null, timeout = 10_000) {
   return waitOverlay(frame, (roots, [s, a]) => {
     const p = new Function(`return (${s})`)();

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { shot } from './shots.mjs';
 import { applyRemoval } from '../../src/content/edits.js';
 import { join } from '../../src/content/seam.js';
-import { startEditors, SENTENCE, openFixture, marks, waitMarks, waitPanel, clickPanel, panelBox, wordRects, normal, inOverlay, waitOverlay } from './content-helpers.mjs';
+import { startEditors, SENTENCE, openFixture, marks, waitMarks, drawnExactly, drawnKeys, waitPanel, clickPanel, panelBox, wordRects, normal, inOverlay, waitOverlay } from './content-helpers.mjs';
 
 let h;
 
@@ -143,7 +143,7 @@ test('keyboard only: Alt+Shift+F opens the card at the caret, Enter takes the re
     await f.page.keyboard.type(SENTENCE, { delay: 5 });
     const seg = (await waitBadge(f.page)).segment;
     const want = await check(SENTENCE, seg);
-    await waitMarks(f.frame, (m, n) => m.length >= n, want.length);
+    await waitMarks(f.frame, drawnExactly, drawnKeys(want));
     await f.page.keyboard.press('Home');
     await f.page.keyboard.press('Alt+Shift+F');
     const card = await waitPanel(f.page, '.card');
@@ -170,7 +170,7 @@ test('ignore here hides one occurrence; ignore on this site hides the rule after
     // The same rule twice: "here" means this occurrence only.
     const twice = want.find((w) => want.filter((x) => x.rule === w.rule).length >= 2) ?? assert.fail(`a rule flagged twice in ${JSON.stringify(want)}`);
     await f.page.keyboard.type(text, { delay: 5 });
-    let m = await waitMarks(f.frame, (x, n) => x.length >= n, want.length);
+    let m = await waitMarks(f.frame, drawnExactly, drawnKeys(want));
     const first = m.find((b) => b.rule === twice.rule && Number(b.start) === twice.start);
     await f.page.mouse.click((first.left + first.right) / 2, first.top - 5);
     await clickPanel(f.page, '.card [data-action=ignore-here]');
@@ -383,7 +383,7 @@ test('underlines follow the field’s scrolling and are hidden while their words
     const seg = (await waitBadge(f.page)).segment;
     const want = await check(SENTENCE, seg);
     await f.page.keyboard.type(SENTENCE, { delay: 3 });
-    await waitMarks(f.frame, (m, n) => m.length >= n, want.length);
+    await waitMarks(f.frame, drawnExactly, drawnKeys(want));
     const w = want[0];
     for (let i = 0; i < 14; i++) await f.page.keyboard.press('Shift+Enter');
     await f.page.keyboard.type('Спасибо.', { delay: 3 });

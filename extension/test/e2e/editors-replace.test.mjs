@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyRemoval } from '../../src/content/edits.js';
-import { startEditors, FIXTURES, openFixture, waitMarks, waitPanel, clickPanel, frameOffset, normal, waitOverlay } from './content-helpers.mjs';
+import { startEditors, FIXTURES, openFixture, waitMarks, drawnExactly, drawnKeys, waitPanel, clickPanel, frameOffset, normal, waitOverlay } from './content-helpers.mjs';
 import { BROWSER } from './harness.mjs';
 
 // Two paragraphs with flagged wording at the very start, inside the first, at the start of the second and at the very
@@ -77,8 +77,7 @@ for (const name of FIXTURES) {
       const segment = await segmentOf(f.page);
       const found = (await h.engineCall('POST', '/v1/check', { text, segment })).body.findings;
       // Wait for the marks of this very text: an earlier check of a shorter prefix can leave as many marks, elsewhere.
-      const drawn = [...new Set(found.map((x) => `${x.rule}@${x.start}`))].sort();
-      await waitMarks(f.frame, (ms, w) => [...new Set(ms.map((m) => `${m.rule}@${m.start}`))].sort().join() === w.join(), drawn, 30_000);
+      await waitMarks(f.frame, drawnExactly, drawnKeys(found), 30_000);
       const pick = targets(text, found);
 
       // Replace from the end backwards, so the places still to replace keep their offsets.

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from '../../src/content/seam.js';
 import { BROWSER } from './harness.mjs';
 import {
-  startEditors, SENTENCE, FIXTURES, openFixture, marks, waitMarks, wordRects, waitPanel, clickPanel, panelBox, frameOffset,
+  startEditors, SENTENCE, FIXTURES, openFixture, marks, waitMarks, drawnExactly, drawnKeys, wordRects, waitPanel, clickPanel, panelBox, frameOffset,
   percentile, normal, inOverlay, waitOverlay, waitSelected,
 } from './content-helpers.mjs';
 
@@ -126,7 +126,7 @@ for (const name of FIXTURES) {
       const segment = await waitBadge(f.page);
       const want = await findings(SENTENCE, segment);
       assert.ok(want.length >= 1, `the engine flags the sentence in ${segment}: ${JSON.stringify(want)}`);
-      const typed = await typeAndTime(f, SENTENCE, (m, n) => m.length >= n, want.length);
+      const typed = await typeAndTime(f, SENTENCE, drawnExactly, drawnKeys(want));
       latencies.push(typed.ms);
       assert.equal(normal(await f.read()), SENTENCE);
 
@@ -146,18 +146,18 @@ for (const name of FIXTURES) {
       // More samples for the latency report: extend the reply with more flagged wording.
       let text = SENTENCE;
       for (const more of [' Гарантируем 100% успех.', ' Я не знаю.']) {
-        const n = (await findings(text + more, segment)).length;
+        const next = await findings(text + more, segment);
         const before = (await marks(f.frame)).length;
         text += more;
-        if (n <= before) continue;
-        const s = await typeAndTime(f, more, (m, k) => m.length >= k, n);
+        if (next.length <= before) continue;
+        const s = await typeAndTime(f, more, drawnExactly, drawnKeys(next));
         latencies.push(s.ms);
       }
       await f.page.keyboard.press('ControlOrMeta+a');
       await f.page.keyboard.press('Delete');
       await waitMarks(f.frame, (m) => m.length === 0);
       await f.page.keyboard.type(SENTENCE, { delay: 12 });
-      await waitMarks(f.frame, (m, n) => m.length >= n, want.length);
+      await waitMarks(f.frame, drawnExactly, drawnKeys(want));
 
       // Replacement: click the underlined words, click the first replacement in the card.
       const target = want.find((w) => w.replacements?.length) ?? assert.fail('a finding with a replacement');
