@@ -124,10 +124,10 @@ demo: ext $(CHROMIUM) ## open Chromium with the extension on the demo helpdesk (
 lint-firefox: ext ## web-ext lint on the Firefox build
 	cd extension && npx --no-install web-ext lint --source-dir ../build/extension/firefox
 
-bench: wasm wasm/bench/node_modules $(BUILD)/bench/native ## the benchmark table with peers (BENCH_SIZES, BENCH_RUNS, BENCH_JSON: see wasm/bench/README.md)
+bench: wasm wasm/bench/node_modules extension/node_modules $(CHROMIUM) $(FIREFOX) $(BUILD)/bench/native ## the benchmark table with peers and engine start-up in Chromium and Firefox (BENCH_SIZES, BENCH_RUNS, BENCH_BROWSERS, BENCH_JSON: see wasm/bench/README.md)
 	BENCH_NATIVE=$(abspath $(BUILD)/bench/native) node wasm/bench/bench.mjs
 
-test-bench: wasm wasm/bench/node_modules $(BUILD)/bench/native ## the benchmark harness once at tiny size, so it cannot rot (figures not asserted)
+test-bench: wasm wasm/bench/node_modules extension/node_modules $(CHROMIUM) $(FIREFOX) $(BUILD)/bench/native ## the benchmark harness once at tiny size, both browsers' start-up once, so it cannot rot (figures not asserted)
 	BENCH_SIZES=50 BENCH_RUNS=1 BENCH_QUERIES=50 BENCH_CHECKS=50 BENCH_JSON=$(BUILD)/bench-smoke.json \
 		BENCH_NATIVE=$(abspath $(BUILD)/bench/native) node wasm/bench/bench.mjs > $(BUILD)/bench-smoke.txt
 	@echo "bench smoke run: ok (table in $(BUILD)/bench-smoke.txt)"

@@ -17,13 +17,16 @@
 //   BENCH_NATIVE   the native measuring program (default: built with `go build` into build/bench/)
 //   BENCH_CHECKS   timed /v1/check (and /v1/health) requests per run (default 200)
 //   BENCH_SEED     corpus seed (default 1)
+//   BENCH_BROWSERS browsers whose engine start-up is measured, BENCH_RUNS times each in a freshly
+//                  launched browser (default chromium,firefox; empty: none). See browser.mjs.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { writeCorpus } from './corpus.mjs';
-import { BUDGET, budget, figures } from './report.mjs';
+import { BUDGET, browserBudget, budget, figures } from './report.mjs';
 
 const here = import.meta.dirname;
 const root = path.resolve(here, '../..');
@@ -37,6 +40,8 @@ const wasmDir = path.resolve(root, env.BENCH_WASM_DIR ?? 'build/wasm');
 const outDir = path.join(root, 'build/bench');
 const seed = +(env.BENCH_SEED ?? 1);
 const nChecks = Math.max(1, +(env.BENCH_CHECKS ?? 200));
+const browsers = (env.BENCH_BROWSERS ?? 'chromium,firefox').split(',').map((s) => s.trim()).filter(Boolean);
+const extModules = path.join(root, 'extension/node_modules');
 
 function fail(msg) {
   console.error(`bench: ${msg}`);
@@ -77,7 +82,17 @@ function preflight() {
   if (sizes.length === 0) fail('BENCH_SIZES names no size');
   const unknown = engines.filter((e) => !['wasm', 'native', 'flexsearch', 'minisearch'].includes(e));
   if (unknown.length) fail(`unknown engine(s) in BENCH_ENGINES: ${unknown.join(', ')}`);
-  if (engines.includes('wasm')) {
+  const unknownBrowser = browsers.filter((b) => !['chromium', 'firefox'].includes(b));
+  if (unknownBrowser.length) fail(`unknown browser(s) in BENCH_BROWSERS: ${unknownBrowser.join(', ')} (chromium, firefox, or empty for none)`);
+  for (const b of browsers) {
+    const pkg = b === 'chromium' ? 'playwright-core' : 'puppeteer-core';
+    if (!existsSync(path.join(extModules, pkg, 'package.json'))) {
+      fail(`extension/node_modules has no ${pkg} (it drives ${b}): run \`npm ci\` in extension/ (make bench does), or set BENCH_BROWSERS= to skip the browsers`);
+    }
+    const exe = b === 'chromium' ? env.SUFLER_CHROMIUM ?? '/usr/bin/chromium' : env.SUFLER_FIREFOX ?? '/usr/bin/firefox-esr';
+    if (!existsSync(exe)) fail(`no ${b} at ${exe}: .ci/install-${b === 'chromium' ? 'chromium' : 'firefox'} installs it, or set BENCH_BROWSERS= to skip the browsers`);
+  }
+  if (engines.includes('wasm') || browsers.length) {
     for (const f of ['sufler.wasm', 'sufler.mjs', 'wasm_exec.js']) {
       if (!existsSync(path.join(wasmDir, f))) fail(`${path.join(wasmDir, f)} is missing: run \`make wasm\` first`);
     }
@@ -104,10 +119,12 @@ function median(list) {
 async function main() {
   preflight();
   const started = new Date();
+  const loadStart = loadavg().map((x) => Math.round(x * 100) / 100);
   const native = engines.includes('native') ? nativeBinary() : null;
   const meta = { date: started.toISOString(), node: process.version, runs, sizes, queries: nQueries, checks: nChecks, seed, engines,
-    wasmDir: path.relative(root, wasmDir) || '.' };
-  const raw = { wasmFile: null, sizes: {} };
+    browsers, wasmDir: path.relative(root, wasmDir) || '.' };
+  const raw = { wasmFile: null, sizes: {}, browsers: {} };
+  let firstQueries = null;
 
   if (engines.includes('wasm')) {
     const bytes = readFileSync(path.join(wasmDir, 'sufler.wasm'));
@@ -118,6 +135,7 @@ async function main() {
   }
   for (const size of sizes) {
     const { packPath, queriesPath, bytes } = writeCorpus({ size, seed, queries: nQueries, out: outDir });
+    firstQueries ??= queriesPath;
     console.error(`bench: ${size} entries (${(bytes / 1048576).toFixed(1)} MiB pack), ${runs} run(s)`);
     const per = Object.fromEntries(engines.map((e) => [e, []]));
     for (let r = 0; r < runs; r++) {
@@ -138,12 +156,27 @@ async function main() {
     raw.sizes[size] = { packBytes: bytes, runs: per, median: Object.fromEntries(Object.entries(per).map(([e, l]) => [e, median(l)])) };
   }
 
+  // Start-up in browsers: a fresh browser per run, the browsers taking turns so that a busy
+  // moment of the shared machine does not land on one of them only.
+  if (browsers.length) console.error(`bench: start-up in ${browsers.join(', ')}, ${runs} run(s), a fresh browser each`);
+  for (let r = 0; r < runs; r++) {
+    for (const b of browsers) {
+      const label = `${b} start-up (run ${r + 1})`;
+      console.error(`bench:   ${label}`);
+      (raw.browsers[b] ??= []).push(measure(label, process.execPath, [path.join(here, 'browser.mjs'),
+        '--browser', b, '--wasm-dir', wasmDir, '--queries', firstQueries]));
+    }
+  }
+  meta.browserVersions = Object.fromEntries(Object.entries(raw.browsers).map(([b, l]) => [b, l[0]?.version ?? null]));
+  meta.loadAverage = { start: loadStart, end: loadavg().map((x) => Math.round(x * 100) / 100) };
+
   const figs = figures(raw, sizes);
   const checks = budget(figs, sizes);
-  const table = (await import('./report.mjs')).table(figs, checks, meta, sizes, engines);
+  const shown = browserBudget(figs);
+  const table = (await import('./report.mjs')).table(figs, checks, meta, sizes, engines, shown);
   console.log(table);
   mkdirSync(path.dirname(jsonPath), { recursive: true });
-  writeFileSync(jsonPath, JSON.stringify({ meta, figures: figs, budget: checks, limits: BUDGET, raw }, null, 1) + '\n');
+  writeFileSync(jsonPath, JSON.stringify({ meta, figures: figs, budget: checks, browserBudget: shown, limits: BUDGET, raw }, null, 1) + '\n');
   console.error(`bench: figures written to ${path.relative(root, jsonPath)}`);
 }
 

@@ -51,10 +51,26 @@ async function untilReady(engine, timeoutMs = 120000) {
   }
 }
 
+/** Wraps Go.prototype._resume (every entry into Go: timers, callbacks, calls) to sum the time spent inside Go. */
+export function timeInGo(Go) {
+  const sum = { ms: 0 };
+  const resume = Go.prototype._resume;
+  let depth = 0;
+  Go.prototype._resume = function () {
+    const s = depth++ === 0 ? now() : 0;
+    try {
+      return resume.call(this);
+    } finally {
+      if (--depth === 0) sum.ms += now() - s;
+    }
+  };
+  return sum;
+}
+
 // Hits of other packs (the default ones) count as misses: Recall@5 reads the first five of all.
 const ids = (hits, pack) => hits.map((h) => (h.pack === pack ? `${h.kind}/${h.id}` : `${h.pack}:${h.kind}/${h.id}`));
 
-export async function runWasm({ wasmDir, corpus, queries: queriesPath, checks = 200 }) {
+export async function runWasm({ wasmDir, corpus, queries: queriesPath, checks = 200, probe = '' }) {
   const { queries, replies, pack: packId } = JSON.parse(readFileSync(queriesPath, 'utf8'));
   const out = { engine: 'wasm' };
   const mem0 = memory();
@@ -73,9 +89,21 @@ export async function runWasm({ wasmDir, corpus, queries: queriesPath, checks = 
   // packages initialise. A browser has them built in, so they are loaded before the clock
   // starts: left in, that load and its compile cost the start 110–150 ms that no agent sees.
   void [globalThis.Request, globalThis.Response, globalThis.Headers, globalThis.ReadableStream];
+  const inGo = probe ? timeInGo(globalThis.Go) : null;
   const t0 = now();
   const engine = await startEngine({ wasm: module });
   out.startMs = now() - t0; // startEngine resolved: Go runs and answers requests
+  if (probe) {
+    // Diagnostic (--probe timeout|immediate; bench.mjs never sets it): how long the first macrotask after start
+    // waits, and how much of that wait Go ran (its index slices are setTimeout(0) tasks queued before it). The rest,
+    // stallMs − stallGoMs, is the event loop blocked outside the engine: in Node, V8's background compile jobs
+    // drained by the platform (README.md, "The Node stall").
+    const go0 = inGo.ms;
+    t = now();
+    await new Promise((r) => (probe === 'immediate' ? setImmediate(r) : setTimeout(r, 0)));
+    out.stallMs = now() - t;
+    out.stallGoMs = inGo.ms - go0;
+  }
   const first = await call(engine, 'POST', '/v1/check', { text: replies[0] });
   out.firstCheckMs = now() - t0;
   out.findingsPerReply = first.findings.length;
@@ -201,14 +229,16 @@ export async function runWasm({ wasmDir, corpus, queries: queriesPath, checks = 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: {
     'wasm-dir': { type: 'string', default: 'build/wasm' }, corpus: { type: 'string' }, queries: { type: 'string' },
-    checks: { type: 'string', default: '200' },
+    checks: { type: 'string', default: '200' }, probe: { type: 'string', default: '' },
   } });
+  if (!['', 'timeout', 'immediate'].includes(values.probe)) throw new Error(`--probe ${values.probe}: use timeout or immediate`);
   // Keep a libuv handle alive for the whole run. Without one, Node resumes this script from
   // inside NodePlatform::DrainTasks (the compile promise settles there) and, whenever the
   // script next waits on a timer, blocks until every background task is done — V8's TurboFan
   // tier-up of the engine included: a 0.6–0.9 s stall no browser has (measured with perf).
   const keepAlive = setInterval(() => {}, 1 << 30);
-  const res = await runWasm({ wasmDir: values['wasm-dir'], corpus: values.corpus, queries: values.queries, checks: +values.checks });
+  const res = await runWasm({ wasmDir: values['wasm-dir'], corpus: values.corpus, queries: values.queries, checks: +values.checks,
+    probe: values.probe });
   process.stdout.write(JSON.stringify(res) + '\n');
   clearInterval(keepAlive);
   process.exit(0); // the Go program never exits by itself
