@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyRemoval } from '../../src/content/edits.js';
-import { startEditors, FIXTURES, openFixture, waitMarks, drawnExactly, drawnKeys, waitPanel, clickPanel, frameOffset, normal, waitOverlay } from './content-helpers.mjs';
+import { startEditors, FIXTURES, openFixture, marks, waitMarks, drawnExactly, drawnKeys, waitPanel, clickPanel, frameOffset, normal, waitOverlay } from './content-helpers.mjs';
 import { BROWSER } from './harness.mjs';
 
 // Two paragraphs with flagged wording at the very start, inside the first, at the start of the second and at the very
@@ -34,6 +34,26 @@ async function segmentOf(page) {
     return el ? { segment: el.dataset.segment } : null;
   }, null, 10_000);
   return b.segment;
+}
+
+// SettledFindings waits until the marks drawn are exactly the engine's findings for text, in the segment the badge
+// shows, and returns those findings. The badge's segment can still move while the reply is checked (a guess made
+// on the words typed so far), so each try asks the badge again; a count of marks is not enough either, as an
+// earlier check of a shorter prefix can leave as many marks, elsewhere.
+async function settledFindings(f, text) {
+  let found = [];
+  let drawn = [];
+  for (let t = Date.now(); Date.now() - t < 30_000;) {
+    const segment = await segmentOf(f.page);
+    found = (await h.engineCall('POST', '/v1/check', { text, segment })).body.findings;
+    try {
+      await waitMarks(f.frame, drawnExactly, drawnKeys(found), 3_000);
+      return found;
+    } catch {
+      drawn = await marks(f.frame);
+    }
+  }
+  assert.fail(`the marks never settled on the findings: drawn ${JSON.stringify(drawn.map((m) => `${m.rule}@${m.start}`))}, the engine's ${JSON.stringify(drawnKeys(found))}`);
 }
 
 async function readWhen(f, want) {
@@ -74,10 +94,7 @@ for (const name of FIXTURES) {
       await f.page.keyboard.type(LINES[1], { delay: 8 });
       const text = LINES.join('\n');
       assert.equal(await readWhen(f, text), text, 'typed');
-      const segment = await segmentOf(f.page);
-      const found = (await h.engineCall('POST', '/v1/check', { text, segment })).body.findings;
-      // Wait for the marks of this very text: an earlier check of a shorter prefix can leave as many marks, elsewhere.
-      await waitMarks(f.frame, drawnExactly, drawnKeys(found), 30_000);
+      const found = await settledFindings(f, text);
       const pick = targets(text, found);
 
       // Replace from the end backwards, so the places still to replace keep their offsets.
