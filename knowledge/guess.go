@@ -71,21 +71,52 @@ func (b *Base) GuessSegment(message string) Guess {
 }
 
 // scoreSignals scores one segment's signals against the message and returns the matches.
+// A word counts once per segment: a signal whose every match lies inside words an earlier,
+// longer signal already counted adds nothing («<отказать>» beside «отказ|отказали», «ремонт*»
+// inside «ремонт машины»), so overlapping signals of one family do not outvote a segment
+// whose signals each say something new.
 func scoreSignals(sigs []*rules.Pattern, t *rules.Text) (float64, []rules.Span) {
-	var score float64
-	var spans []rules.Span
+	type hit struct {
+		found []rules.Span
+		words int
+	}
+	var hits []hit
 	for _, sig := range sigs {
-		found := sig.FindIn(t)
-		if len(found) == 0 {
+		if found := sig.FindIn(t); len(found) > 0 {
+			hits = append(hits, hit{found, len(rules.Words(found[0].Match))})
+		}
+	}
+	// Longer phrases claim their words first; stable, so equal lengths keep the pack's order.
+	slices.SortStableFunc(hits, func(a, b hit) int { return b.words - a.words })
+	var score float64
+	var spans, claimed []rules.Span
+	for _, h := range hits {
+		fresh := 0
+		for _, f := range h.found {
+			if !covered(f, claimed) {
+				fresh++
+			}
+		}
+		if fresh == 0 {
 			continue
 		}
 		// A phrase is a stronger hint than one word: «таможенное оформление» says more
 		// than «оформление».
-		n := len(rules.Words(found[0].Match))
-		score += 1 + 0.5*float64(min(n, 3)-1) + 0.1*float64(min(len(found)-1, 3))
-		spans = append(spans, found[0]) // one quote per signal: «таможне» and «таможню» say the same
+		score += 1 + 0.5*float64(min(h.words, 3)-1) + 0.1*float64(min(fresh-1, 3))
+		spans = append(spans, h.found[0]) // one quote per signal: «таможне» and «таможню» say the same
+		claimed = append(claimed, h.found...)
 	}
 	return score, spans
+}
+
+// covered reports whether sp lies inside one of the spans.
+func covered(sp rules.Span, in []rules.Span) bool {
+	for _, c := range in {
+		if c.Start <= sp.Start && sp.End <= c.End {
+			return true
+		}
+	}
+	return false
 }
 
 // quote returns the distinct matched texts (compared as normalised), in text order.
