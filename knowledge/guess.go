@@ -83,7 +83,7 @@ func scoreSignals(sigs []*rules.Pattern, t *rules.Text) (float64, []rules.Span) 
 	var hits []hit
 	for _, sig := range sigs {
 		if found := sig.FindIn(t); len(found) > 0 {
-			hits = append(hits, hit{found, len(rules.Words(found[0].Match))})
+			hits = append(hits, hit{found, min(len(rules.Words(found[0].Match)), literalWords(sig))})
 		}
 	}
 	// Longer phrases claim their words first; stable, so equal lengths keep the pack's order.
@@ -107,6 +107,18 @@ func scoreSignals(sigs []*rules.Pattern, t *rules.Text) (float64, []rules.Span) 
 		claimed = append(claimed, h.found...)
 	}
 	return score, spans
+}
+
+// literalWords counts the words a signal names: gaps (~2, *) and optional words are not
+// evidence, so «зачем ~2 <нужный>» weighs as two words, whatever the gap swallowed.
+func literalWords(sig *rules.Pattern) int {
+	n := 0
+	for _, w := range strings.Fields(strings.Trim(sig.String(), "{}")) {
+		if !strings.HasPrefix(w, "~") && w != "*" && !strings.HasSuffix(w, "?") {
+			n++
+		}
+	}
+	return max(n, 1)
 }
 
 // covered reports whether sp lies inside one of the spans.
