@@ -18,8 +18,9 @@ type Guess struct {
 	// "pack" when only the company's trade words are (the segment is then the pack's first,
 	// the one search and suggest use without a segment), "" when nothing was found.
 	By string `json:"by"`
-	// Score grows with the signals found: one per distinct signal, more for phrases,
-	// a little for repeats; the pack's trade words count too.
+	// Score grows with the signals found: one per distinct signal, more for phrases (the
+	// words a signal names, not those a gap swallowed), a little for repeats; words two
+	// signals of one segment share count once; the pack's trade words count too.
 	Score float64 `json:"score"`
 	// Signals are the words and phrases of the message that point to the segment, as written,
 	// in order of appearance.
