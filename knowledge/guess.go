@@ -18,8 +18,9 @@ type Guess struct {
 	// "pack" when only the company's trade words are (the segment is then the pack's first,
 	// the one search and suggest use without a segment), "" when nothing was found.
 	By string `json:"by"`
-	// Score grows with the signals found: one per distinct signal, more for phrases,
-	// a little for repeats; the pack's trade words count too.
+	// Score grows with the signals found: one per distinct signal, more for phrases (the
+	// words a signal names, not those a gap swallowed), a little for repeats; words two
+	// signals of one segment share count once; the pack's trade words count too.
 	Score float64 `json:"score"`
 	// Signals are the words and phrases of the message that point to the segment, as written,
 	// in order of appearance.
@@ -71,21 +72,64 @@ func (b *Base) GuessSegment(message string) Guess {
 }
 
 // scoreSignals scores one segment's signals against the message and returns the matches.
+// A word counts once per segment: a signal whose every match lies inside words an earlier,
+// longer signal already counted adds nothing («<отказать>» beside «отказ|отказали», «ремонт*»
+// inside «ремонт машины»), so overlapping signals of one family do not outvote a segment
+// whose signals each say something new.
 func scoreSignals(sigs []*rules.Pattern, t *rules.Text) (float64, []rules.Span) {
-	var score float64
-	var spans []rules.Span
+	type hit struct {
+		found []rules.Span
+		words int
+	}
+	var hits []hit
 	for _, sig := range sigs {
-		found := sig.FindIn(t)
-		if len(found) == 0 {
+		if found := sig.FindIn(t); len(found) > 0 {
+			hits = append(hits, hit{found, min(len(rules.Words(found[0].Match)), literalWords(sig))})
+		}
+	}
+	// Longer phrases claim their words first; stable, so equal lengths keep the pack's order.
+	slices.SortStableFunc(hits, func(a, b hit) int { return b.words - a.words })
+	var score float64
+	var spans, claimed []rules.Span
+	for _, h := range hits {
+		fresh := 0
+		for _, f := range h.found {
+			if !covered(f, claimed) {
+				fresh++
+			}
+		}
+		if fresh == 0 {
 			continue
 		}
 		// A phrase is a stronger hint than one word: «таможенное оформление» says more
 		// than «оформление».
-		n := len(rules.Words(found[0].Match))
-		score += 1 + 0.5*float64(min(n, 3)-1) + 0.1*float64(min(len(found)-1, 3))
-		spans = append(spans, found[0]) // one quote per signal: «таможне» and «таможню» say the same
+		score += 1 + 0.5*float64(min(h.words, 3)-1) + 0.1*float64(min(fresh-1, 3))
+		spans = append(spans, h.found[0]) // one quote per signal: «таможне» and «таможню» say the same
+		claimed = append(claimed, h.found...)
 	}
 	return score, spans
+}
+
+// literalWords counts the words a signal names: gaps (~2, *) and optional words are not
+// evidence, so «зачем ~2 <нужный>» weighs as two words, whatever the gap swallowed.
+func literalWords(sig *rules.Pattern) int {
+	n := 0
+	for _, w := range strings.Fields(strings.Trim(sig.String(), "{}")) {
+		if !strings.HasPrefix(w, "~") && w != "*" && !strings.HasSuffix(w, "?") {
+			n++
+		}
+	}
+	return max(n, 1)
+}
+
+// covered reports whether sp lies inside one of the spans.
+func covered(sp rules.Span, in []rules.Span) bool {
+	for _, c := range in {
+		if c.Start <= sp.Start && sp.End <= c.End {
+			return true
+		}
+	}
+	return false
 }
 
 // quote returns the distinct matched texts (compared as normalised), in text order.

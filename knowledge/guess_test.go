@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"bytes"
 	"slices"
 	"testing"
 )
@@ -59,5 +60,27 @@ func TestGuessSegmentScores(t *testing.T) {
 	// Nothing loaded: no guess, no panic.
 	if g := NewBase().GuessSegment("тендер"); g.Segment != "" || g.Signals == nil {
 		t.Errorf("empty base: %+v", g)
+	}
+}
+
+// TestGuessSegmentEvidence pins what a signal is worth: words two signals of one segment
+// share count once, and the words a gap swallowed are no part of the phrase.
+func TestGuessSegmentEvidence(t *testing.T) {
+	p := bytes.Replace(testPack, []byte(`"signals": ["ип",`), []byte(`"signals": ["ип", "ип|ипшник", "зачем ~2 нужно",`), 1)
+	if bytes.Equal(p, testPack) {
+		t.Fatal("testdata/pack.json changed: the smb signals were not found")
+	}
+	b := newTestBase(t, p)
+	for _, tt := range []struct {
+		message string
+		score   float64
+	}{
+		{"Я ИП.", 1}, // «ип» and «ип|ипшник»: one word, one signal's worth
+		{"Зачем мне это нужно?", 1.5},       // two words named, two swallowed by ~2
+		{"Я ИП, зачем мне это нужно?", 2.5}, // both
+	} {
+		if g := b.GuessSegment(tt.message); g.Segment != "smb" || g.Score != tt.score {
+			t.Errorf("%q: got %s %v, want smb %v", tt.message, g.Segment, g.Score, tt.score)
+		}
 	}
 }
