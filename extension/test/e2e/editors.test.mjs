@@ -207,6 +207,7 @@ for (const name of FIXTURES) {
         assert.equal(await waitModel(f, expect), normal(expect), 'typing replaces the first placeholder');
         if (vars.length > 1) {
           await f.page.keyboard.press('Tab');
+          await waitSelected(f.frame, vars[1]); // as with the first: seen highlighted, then typed over
           await f.page.keyboard.type('март');
           expect = expect.replace(vars[1], 'март');
           assert.equal(await waitModel(f, expect), normal(expect), 'Tab moves to the next placeholder');
