@@ -1,6 +1,7 @@
 package pack
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -90,7 +91,7 @@ func (p *Pack) AppendBinary(b []byte) ([]byte, error) {
 // strings share data's memory instead of copying it: data must not change afterwards. A
 // form that is cut short, or has bytes left over, is an error; ReadBinary never panics.
 func ReadBinary(data []byte) (*Pack, error) {
-	rest, ok := cutPrefix(data, binaryMagic)
+	rest, ok := bytes.CutPrefix(data, []byte(binaryMagic))
 	if !ok {
 		return nil, errors.New("not a binary pack")
 	}
@@ -168,13 +169,6 @@ type BinaryRulesError struct {
 
 func (e *BinaryRulesError) Error() string {
 	return fmt.Sprintf("binary pack %s: %d rule problem(s), the first: %s: %s", e.ID, len(e.Problems), e.Problems[0].Path, e.Problems[0].Problem)
-}
-
-func cutPrefix(b []byte, prefix string) ([]byte, bool) {
-	if len(b) < len(prefix) || string(b[:len(prefix)]) != prefix {
-		return nil, false
-	}
-	return b[len(prefix):], true
 }
 
 // writer appends the binary form.

@@ -11,7 +11,7 @@ import (
 // (go run ./wasm/api/internal/genlimits) and held to the constants by TestLimitsModule,
 // so no page keeps a copy of its own.
 func LimitsModule() ([]byte, error) {
-	l := Limits{MaxPackBody, MaxBody, PackIDPattern, PackImageType}
+	l := engineLimits
 	q := func(v any) string {
 		b, _ := json.Marshal(v)
 		return string(b)

@@ -57,9 +57,9 @@ type images struct {
 }
 
 // SetImageStamp names the engine build that makes and reads pack images: an image made by
-// an engine with another stamp (another analyser, another index layout) is not used. The
-// default engine passes the digest of its default packs' prebuilt images, which change
-// whenever indexing does (TestPrebuilt holds them to a fresh build). Set it before the
+// an engine with another stamp (another analyser, another index layout, another binary
+// pack form) is not used. The default engine passes its default packs' prebuilt files,
+// which change whenever either does (TestPrebuilt holds them to a fresh build). Set it before the
 // first request; it is called once, when an image is first made or read.
 func (h *Handler) SetImageStamp(stamp func() []byte) { h.images.stampOf = stamp }
 

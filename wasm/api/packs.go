@@ -36,8 +36,11 @@ type Limits struct {
 	PackImageType string `json:"packImageType"`
 }
 
+// engineLimits are the limits GET /v1/limits answers and LimitsModule writes.
+var engineLimits = Limits{MaxPackBody, MaxBody, PackIDPattern, PackImageType}
+
 func (h *Handler) limits(w http.ResponseWriter, _ *http.Request, _ string) {
-	writeJSON(w, http.StatusOK, Limits{MaxPackBody, MaxBody, PackIDPattern, PackImageType})
+	writeJSON(w, http.StatusOK, engineLimits)
 }
 
 // Builtin is a pack the engine ships, which DELETE /v1/packs/{id}?builtin=off switches off

@@ -33,12 +33,16 @@ func New(opt Options) (*api.Handler, error) {
 	base := knowledge.NewBase()
 	base.Yield = opt.Yield
 	h := api.New(base)
-	// The prebuilt images change whenever indexing does: they name this engine's index format.
+	// A pack image holds an index and a binary pack. The default packs' prebuilt files change
+	// whenever indexing or the binary form does (TestPrebuilt holds them to a fresh build),
+	// so together they name the format this engine writes and reads.
 	h.SetImageStamp(func() []byte {
 		var stamp []byte
 		for _, p := range defaults {
-			img, _ := image(p.ID) // New below fails on a missing image
-			stamp = append(stamp, img...)
+			for _, ext := range []string{".idx", ".pack"} {
+				b, _ := images.ReadFile("images/" + p.ID + ext) // New below fails on a missing one
+				stamp = append(stamp, b...)
+			}
 		}
 		return stamp
 	})

@@ -87,7 +87,7 @@ func (b *streamBody) next() {
 	if b.reader.IsUndefined() {
 		// A request whose body is not a stream (Firefox's Request has no .body at all) would make
 		// Call panic; it is a clear error instead. sufler.mjs hands such bodies over as streams.
-		if b.stream.Type() != js.TypeObject || b.stream.Get("getReader").Type() != js.TypeFunction {
+		if !isStream(b.stream) {
 			b.err = fmt.Errorf("the request body is not a ReadableStream (it is %s)", b.stream.Type())
 			return
 		}
@@ -111,8 +111,7 @@ func (b *streamBody) next() {
 // growing and clearing it and 70 ms in round trips, and grew linear memory by twice its size.
 func (b *streamBody) ReadWhole(limit int64) ([]byte, error) {
 	drain := binding.Get("drain")
-	if b.err != nil || !b.reader.IsUndefined() || drain.Type() != js.TypeFunction ||
-		b.stream.Type() != js.TypeObject || b.stream.Get("getReader").Type() != js.TypeFunction {
+	if b.err != nil || !b.reader.IsUndefined() || drain.Type() != js.TypeFunction || !isStream(b.stream) {
 		data, err := io.ReadAll(io.LimitReader(b, limit+1)) // Read says what is wrong with the stream
 		if err == nil && int64(len(data)) > limit {
 			return nil, &http.MaxBytesError{Limit: limit}
@@ -134,6 +133,11 @@ func (b *streamBody) ReadWhole(limit int64) ([]byte, error) {
 		off += js.CopyBytesToGo(out[off:], chunks.Index(i))
 	}
 	return out, nil
+}
+
+// isStream reports whether v can be read as a ReadableStream.
+func isStream(v js.Value) bool {
+	return v.Type() == js.TypeObject && v.Get("getReader").Type() == js.TypeFunction
 }
 
 // Close cancels the stream if it was not read to its end.

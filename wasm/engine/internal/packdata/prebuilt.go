@@ -80,8 +80,8 @@ func Lemmas(ps []*pack.Pack) ([]Lemma, error) {
 	return out, nil
 }
 
-// StemForms are a lemma's forms as the generated table writes them.
-type StemForms struct {
+// stemForms are a lemma's forms as lemmas.txt writes them.
+type stemForms struct {
 	Stem    string // the longest prefix (in whole runes) every form shares
 	Endings string // each form after the stem, in order, separated by spaces ("" for the stem itself)
 }
@@ -90,14 +90,14 @@ type StemForms struct {
 // form cost 16 bytes of header each in the wasm binary, and the forms written out in full
 // 90 KB of its gzip, which pushed the engine over its size budget; stems and endings take
 // 37 KB. wasm/engine's splitForms reads them back.
-func joinForms(forms []string) (StemForms, error) {
+func joinForms(forms []string) (stemForms, error) {
 	if len(forms) == 0 {
-		return StemForms{}, errors.New("a lemma with no forms")
+		return stemForms{}, errors.New("a lemma with no forms")
 	}
 	stem := forms[0]
 	for _, f := range forms {
 		if f == "" || strings.ContainsAny(f, " \t\n") {
-			return StemForms{}, fmt.Errorf("the form %q cannot be written space-separated", f)
+			return stemForms{}, fmt.Errorf("the form %q cannot be written space-separated", f)
 		}
 		for !strings.HasPrefix(f, stem) {
 			_, n := utf8.DecodeLastRuneInString(stem)
@@ -108,7 +108,7 @@ func joinForms(forms []string) (StemForms, error) {
 	for i, f := range forms {
 		endings[i] = f[len(stem):]
 	}
-	return StemForms{stem, strings.Join(endings, " ")}, nil
+	return stemForms{stem, strings.Join(endings, " ")}, nil
 }
 
 // LemmaFile writes the lemmas as wasm/engine's images/lemmas.txt: a line per token, the
@@ -135,7 +135,7 @@ func LemmaFile(lemmas []Lemma) ([]byte, error) {
 func PackFile(p *pack.Pack) ([]byte, error) { return Shipped(p).AppendBinary(nil) }
 
 // Shipped is p as the engine carries it: its rules without their examples, which were
-// 2,000 texts and 70 KB of the wasm binary's gzip.
+// 2,000 texts and 38 KB of the wasm binary's gzip.
 func Shipped(p *pack.Pack) *pack.Pack {
 	q := *p
 	q.Specs = slices.Clone(p.Specs)
