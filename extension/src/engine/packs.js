@@ -36,10 +36,8 @@ export function createPackOwner({ send, store, log = () => {}, imageType = PACK_
         log('pack image not made:', id, r.status, r.body?.error);
         return false;
       }
-      const rec = await store.get(id);
-      if (!rec || rec.json !== json) return false; // replaced or removed meanwhile
-      await store.put(id, { ...rec, image: r.body });
-      return true;
+      // One step: a pack removed or imported anew meanwhile is left as it is.
+      return store.update(id, (rec) => (rec.json === json ? { ...rec, image: r.body } : undefined));
     })().catch((err) => { log('pack image not stored:', id, err.message); return false; })
       .finally(() => { if (imaging.get(id) === p) imaging.delete(id); });
     imaging.set(id, p);
@@ -106,7 +104,7 @@ export function createPackOwner({ send, store, log = () => {}, imageType = PACK_
         const r = await send(on ? { method: 'PUT', path: `${path}?builtin=on` } : { method: 'DELETE', path: `${path}?builtin=off` });
         return { ok: r.status === 200 || (!on && r.status === 404), builtin: true, error: r.body?.error };
       }
-      await store.put(id, { ...rec, on });
+      if (!(await store.update(id, (cur) => ({ ...cur, on })))) return fail(`no custom pack ${JSON.stringify(id)}`);
       if (!on) {
         const r = await send({ method: 'DELETE', path });
         return { ok: r.status === 200 || r.status === 404 };

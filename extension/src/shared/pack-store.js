@@ -63,7 +63,12 @@ export function idbObjectStore(idb, dbName, storeName, who) {
   };
 }
 
-/** IdbBackend is the IndexedDB store {id: record}: all(), get(id), put(id, rec), delete(id), each one transaction. */
+/**
+ * IdbBackend is the IndexedDB store {id: record}: all(), get(id), put(id, rec), delete(id),
+ * update(id, fn), each one transaction. update reads and writes in the same transaction, so
+ * nothing lands between the read and the write: fn(value) returns the new value, or
+ * undefined to leave the record as it is; update resolves with whether it wrote.
+ */
 export function idbBackend(idb = globalThis.indexedDB) {
   const run = idbObjectStore(idb, DB, STORE, 'pack store');
   return {
@@ -74,11 +79,27 @@ export function idbBackend(idb = globalThis.indexedDB) {
     async get(id) { return (await run('readonly', (s) => s.get(id))).result; },
     put(id, value) { return run('readwrite', (s) => { s.put(value, id); }); },
     delete(id) { return run('readwrite', (s) => { s.delete(id); }); },
+    async update(id, fn) {
+      const wrote = { value: false };
+      await run('readwrite', (s) => {
+        const req = s.get(id);
+        req.onsuccess = () => {
+          const next = fn(req.result);
+          if (next === undefined) return;
+          s.put(next, id);
+          wrote.value = true;
+        };
+      });
+      return wrote.value;
+    },
   };
 }
 
+/** The value a record is written as. */
+const stored = (rec) => ({ json: rec.json, image: rec.image ?? null, on: rec.on !== false, info: rec.info ?? null });
+
 /**
- * CreatePackStore wraps a backend ({all, get, put, delete}) with record upgrades and the
+ * CreatePackStore wraps a backend ({all, get, put, delete, update}) with record upgrades and the
  * move of packs that earlier versions kept in storage.local.
  * io: {storageGet, storageSet} (browser.js; fakes in tests), or null where there is no
  * chrome.storage (Chromium's offscreen document): the background moves old packs instead.
@@ -123,7 +144,21 @@ export function createPackStore(backend, io = { storageGet, storageSet }) {
       return record(await backend.get(id));
     },
     /** Writes the record of a pack. */
-    put(id, rec) { return backend.put(id, { json: rec.json, image: rec.image ?? null, on: rec.on !== false, info: rec.info ?? null }); },
+    put(id, rec) { return backend.put(id, stored(rec)); },
+    /**
+     * Changes a pack's record in one step: fn(record) returns the new record, or undefined to
+     * keep it; it is not called for a pack that is not stored. Resolves with whether it wrote.
+     * Use it wherever a write depends on what is stored, so that a removal or a new import
+     * landing meanwhile is never undone.
+     */
+    update(id, fn) {
+      return backend.update(id, (value) => {
+        const rec = record(value);
+        if (!rec) return undefined;
+        const next = fn(rec);
+        return next === undefined ? undefined : stored(next);
+      });
+    },
     /** Removes a pack. */
     delete(id) { return backend.delete(id); },
     /** The custom packs' JSON: {id: pack JSON}. */

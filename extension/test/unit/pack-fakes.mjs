@@ -9,6 +9,12 @@ export function mapBackend(map = new Map()) {
     async get(id) { return map.has(id) ? structuredClone(map.get(id)) : undefined; },
     async put(id, v) { map.set(id, structuredClone(v)); },
     async delete(id) { map.delete(id); },
+    async update(id, fn) {
+      const next = fn(map.has(id) ? structuredClone(map.get(id)) : undefined);
+      if (next === undefined) return false;
+      map.set(id, structuredClone(next));
+      return true;
+    },
   };
 }
 

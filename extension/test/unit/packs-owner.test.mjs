@@ -130,6 +130,31 @@ test('an image that arrives after the pack was replaced is not stored with the n
   assert.equal((await store.get('shop')).image, null);
 });
 
+test('a pack removed while its image is being stored stays removed', async () => {
+  // The removal lands right after the first store operation that follows the engine's
+  // image: between a read and a write of the record, were they two steps.
+  const engine = fakeEngine();
+  const store = memoryStore();
+  let armed = false;
+  const send = async (req) => {
+    const r = await engine.send(req);
+    if (req.path.endsWith('/image')) armed = true;
+    return r;
+  };
+  for (const op of ['get', 'update', 'put']) {
+    const inner = store.backend[op];
+    store.backend[op] = async (...args) => {
+      const out = await inner(...args);
+      if (armed) { armed = false; store.backend.map.delete('shop'); }
+      return out;
+    };
+  }
+  const owner = createPackOwner({ send, store });
+  await owner.importPack('{"id":"shop"}');
+  await owner.settled();
+  assert.equal(await store.get('shop'), null, 'the image write did not bring the pack back');
+});
+
 test('reconcile: the running engine ends up holding what the store holds, built-in packs untouched', async () => {
   const engine = fakeEngine();
   const store = memoryStore();
