@@ -32,8 +32,10 @@ func serveDirect(h *api.Handler) {
 		if hasBody {
 			body = []byte(args[2].String())
 		}
+		pacer.Begin(packWrite(method, path))
 		go func() {
 			status, answer := http.StatusInternalServerError, []byte(`{"error":"internal error"}`+"\n")
+			defer pacer.End()
 			defer func() {
 				if v := recover(); v != nil {
 					answer = fmt.Appendf(nil, `{"error":%q}`+"\n", fmt.Sprintf("internal error: %v", v))
