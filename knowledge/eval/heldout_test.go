@@ -5,11 +5,12 @@ import (
 	"testing"
 )
 
-// The held-out corpora (heldout/, heldout2/, heldout3/) were written blind, after the
+// The held-out corpora (heldout/ to heldout4/) were written blind, after the
 // packs, so that their figures are not flattered by rules tuned on the main corpus. They
 // are not embedded: only `sufler-eval -corpus knowledge/eval/heldout…` and this test read
 // them. heldout2/ was written later, by another hand, to check that figures on heldout/
-// were not a lucky sample; heldout3/ is a third, larger sample written after both.
+// were not a lucky sample; heldout3/ is a third, larger sample written after both, and
+// heldout4/ a fourth, one hand per pack, written after the rules had caught up with heldout3/.
 var heldouts = []struct {
 	dir                         string
 	violations, clean, messages int // the least each default pack must hold
@@ -17,6 +18,7 @@ var heldouts = []struct {
 	{"heldout", 40, 40, 20},
 	{"heldout2", 45, 45, 25},
 	{"heldout3", 84, 64, 36},
+	{"heldout4", 77, 60, 30},
 }
 
 // TestHeldout holds each held-out corpus to the main corpus's checks and to its own size
