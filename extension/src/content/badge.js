@@ -81,7 +81,10 @@ function render() {
   const n = session.findings.length;
   const worst = session.findings.reduce((w, f) => (RANK[f.severity] > RANK[w] ? f.severity : w), 'hint');
   el.replaceChildren(h(el.ownerDocument, 'span', { class: 'seg' }, short(title)));
-  if (n) el.append(h(el.ownerDocument, 'span', { class: `count ${worst}`, title: t('content.badge.findings', { n }) }, String(n)));
+  // The count's slot is always there (hidden when empty): the badge keeps one size (styles.js).
+  el.append(n
+    ? h(el.ownerDocument, 'span', { class: `count ${worst}`, title: t('content.badge.findings', { n }) }, n > 99 ? '99+' : String(n))
+    : h(el.ownerDocument, 'span', { class: 'count none' }));
   el.setAttribute('aria-label', `${t('content.badge.label', { segment: title })}${n ? `. ${t('content.badge.findings', { n })}` : ''}`);
   el.dataset.segment = seg.id;
   el.dataset.how = seg.how;

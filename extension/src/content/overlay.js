@@ -5,6 +5,31 @@ import { CSS } from './styles.js';
 
 const overlays = new WeakMap();
 
+/** HOST_STYLE pins the host over the viewport; inline and !important, so the page's style sheets cannot move it. */
+const HOST_STYLE = [
+  'all: initial !important', 'position: fixed !important', 'left: 0 !important', 'top: 0 !important',
+  'width: 0 !important', 'height: 0 !important', 'overflow: visible !important', 'display: block !important',
+  'z-index: 2147483647 !important', 'pointer-events: none !important', 'contain: style !important',
+].join(';');
+
+/** The host's own attributes; guard puts them back and removes any other a page sets (hidden, inert, a class). */
+const HOST_ATTRS = { style: HOST_STYLE, 'data-sufler': 'off', 'data-sufler-ui': '' };
+
+/**
+ * Guard puts the host's attributes back whenever a page script changes them: a page that hides the overlay
+ * (opacity: 0) could otherwise let the agent act on panels they cannot see, and one that restyles it could
+ * measure them. The styles inside (styles.js) do not inherit from the host, so what a page changes before
+ * the guard runs (at the end of its task) moves nothing it could measure.
+ */
+function guard(host) {
+  const own = () => {
+    for (const a of host.getAttributeNames()) if (!Object.hasOwn(HOST_ATTRS, a)) host.removeAttribute(a);
+    for (const [a, v] of Object.entries(HOST_ATTRS)) if (host.getAttribute(a) !== v) host.setAttribute(a, v);
+  };
+  own();
+  new MutationObserver(own).observe(host, { attributes: true });
+}
+
 /**
  * OverlayFor returns the overlay of a document, creating it on first use.
  * @param {Document} doc
@@ -31,13 +56,7 @@ export class Overlay {
   constructor(doc) {
     this.doc = doc;
     this.host = doc.createElement('sufler-overlay');
-    this.host.setAttribute('data-sufler', 'off');
-    this.host.setAttribute('data-sufler-ui', '');
-    this.host.setAttribute('style', [
-      'all: initial !important', 'position: fixed !important', 'left: 0 !important', 'top: 0 !important',
-      'width: 0 !important', 'height: 0 !important', 'overflow: visible !important', 'display: block !important',
-      'z-index: 2147483647 !important', 'pointer-events: none !important', 'contain: style !important',
-    ].join(';'));
+    guard(this.host); // sets its attributes (data-sufler="off", data-sufler-ui, the style) and keeps them
     // Closed: page scripts cannot reach the panels (template text, rule messages, segment titles) through the host.
     this.root = this.host.attachShadow({ mode: 'closed' });
     this.layers = new Map();

@@ -6,7 +6,9 @@ export const CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
 [data-t]::before { content: attr(data-t); }
-.marks, .ui { position: absolute; left: 0; top: 0; width: 0; height: 0; }
+/* all: initial, so that nothing a page sets on the host (word-spacing, font, letter-spacing) is inherited: how wide
+   Sufler's text is drawn would tell a page's elementFromPoint() probes how long it is. */
+.marks, .ui { all: initial; position: absolute; left: 0; top: 0; width: 0; height: 0; pointer-events: none; }
 .mark { position: absolute; height: 2px; border-radius: 1px; pointer-events: none; opacity: .9; }
 .mark.error { background: #d93025; }
 .mark.warning { background: #e39400; }
@@ -44,12 +46,16 @@ button:focus-visible, [role=option][aria-selected=true], button:hover { outline:
 .opt .p { color: #57606a; font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .opt .p mark { background: #fff3b0; color: inherit; }
 .opt[aria-selected=true] { background: #eaf2ff; outline: none; }
+/* One size whatever it shows: a page probing the overlay with elementFromPoint() learns neither the segment's
+   title nor whether the text it put in the field drew findings. */
 .badge {
-  position: absolute; pointer-events: auto; display: flex; align-items: center; gap: 5px; height: 22px;
+  position: absolute; pointer-events: auto; display: flex; align-items: center; gap: 5px; height: 22px; width: 168px;
   padding: 0 8px; font: 12px/22px system-ui, sans-serif; color: #1f2328; background: rgba(255, 255, 255, .92);
   border: 1px solid #d0d7de; border-radius: 11px; box-shadow: 0 1px 3px rgba(31, 35, 40, .12); white-space: nowrap;
 }
-.badge .count { min-width: 16px; height: 16px; border-radius: 8px; font-size: 11px; line-height: 16px; text-align: center; color: #fff; padding: 0 4px; }
+.badge .seg { flex: 1; min-width: 0; overflow: hidden; text-overflow: ellipsis; }
+.badge .count { flex: none; width: 26px; height: 16px; border-radius: 8px; font-size: 11px; line-height: 16px; text-align: center; color: #fff; }
+.badge .count.none { visibility: hidden; }
 .badge .count.error { background: #d93025; } .badge .count.warning { background: #e39400; } .badge .count.hint { background: #1a73e8; }
 .menu { padding: 4px; width: 280px; display: flex; flex-direction: column; box-sizing: border-box; }
 .menu [role=listbox] { overflow-y: auto; min-height: 0; overscroll-behavior: contain; }

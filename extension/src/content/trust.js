@@ -32,17 +32,22 @@ export function recent(session, ms = WINDOW) {
   return !!session && now() - (session.trustedAt ?? -Infinity) <= ms;
 }
 
-/** Touched is true when the agent has acted in a session's field at least once. */
+/** Touched is true when the agent has acted in a session's field at least once, or moved into it (adopt). */
 export function touched(session) {
-  return !!session && Number.isFinite(session.trustedAt);
+  return !!session && (Number.isFinite(session.trustedAt) || Number.isFinite(session.adoptedAt));
 }
 
 /**
- * Adopt marks a session the agent just focused (called when it becomes active): it counts as the agent's when a
- * trusted key or click came just before, since programmatic focus() is not the agent's doing.
+ * Adopt marks a session the agent just focused (called when it becomes active) when a trusted key or click came just
+ * before, since programmatic focus() is not the agent's doing. It shows the badge but does not make the session
+ * recent: a page can move focus into a field of its own right after any key the agent presses (a Tab swallowed
+ * there), so suggestions wait for the agent's own key, click, paste or drop in the field.
  */
 export function adopt(session) {
-  if (session && now() - lastAny <= FOCUS_WINDOW) mark(session);
+  if (session && now() - lastAny <= FOCUS_WINDOW) {
+    session.adoptedAt = now();
+    emit('trusted', session);
+  }
 }
 
 function mark(session) {
