@@ -145,6 +145,10 @@ function handle(msg) {
       if (all.length === 1) s = sessionFor(all[0], lifetime);
     } else if (!focus.owns(s)) {
       return undefined; // another frame owns the last focused field
+    } else if (!trust.acted(s)) {
+      // Focus alone is not the agent's choice: when the popup takes the window's focus, a page can move the
+      // field's focus to one of its own. The popup then asks the agent to click into the reply field.
+      return undefined;
     }
     if (!s) return undefined;
     if (typeof msg.text !== 'string' || !msg.text) return { ok: false, error: 'text: must be a non-empty string' };

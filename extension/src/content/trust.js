@@ -32,6 +32,11 @@ export function recent(session, ms = WINDOW) {
   return !!session && now() - (session.trustedAt ?? -Infinity) <= ms;
 }
 
+/** Acted is true when the agent has pressed a key, clicked, pasted or dropped in a session's field at least once. */
+export function acted(session) {
+  return !!session && Number.isFinite(session.trustedAt);
+}
+
 /** Touched is true when the agent has acted in a session's field at least once, or moved into it (adopt). */
 export function touched(session) {
   return !!session && (Number.isFinite(session.trustedAt) || Number.isFinite(session.adoptedAt));

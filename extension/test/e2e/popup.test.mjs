@@ -157,6 +157,38 @@ test('insert on a page without a Sufler field says so', async () => {
   await blank.close();
 });
 
+test('insert goes only to a field the agent worked in, never to one a page script focused', async () => {
+  const p = await h.newPage();
+  await p.goto(`${h.fixturesURL}hostile.html`);
+  await p.waitForFunction(() => window.fixture?.ready === true);
+  await p.evaluate(() => document.getElementById('reply').after(Object.assign(document.createElement('textarea'), { id: 'trap' })));
+  await p.click('#reply');
+  await p.keyboard.type('Добрый день! ');
+  // Right after the agent's key, as when the popup takes the window's focus: the page moves focus to its own field.
+  await p.evaluate(() => document.getElementById('trap').focus());
+  let popup = await h.openPopup(p);
+  await popup.waitForSelector('#segment optgroup', { state: 'attached' });
+  await popup.fill('#q', 'груз');
+  await popup.waitForSelector('#results li[aria-selected="true"]');
+  await popup.click('#insert');
+  await popup.waitForFunction(() => document.getElementById('action-note').classList.contains('error'));
+  assert.match(await popup.textContent('#action-note'), /Кликните в поле ответа/);
+  assert.equal(await p.inputValue('#trap'), '', 'the page\'s field got the template');
+  await popup.close();
+  // Control: once the agent clicks back into the reply, the same insert lands there.
+  await p.click('#reply');
+  popup = await h.openPopup(p);
+  await popup.waitForSelector('#segment optgroup', { state: 'attached' });
+  await popup.fill('#q', 'груз');
+  await popup.waitForSelector('#results li[aria-selected="true"]');
+  await popup.click('#insert');
+  await popup.waitForFunction(() => /Вставлено/.test(document.getElementById('action-note').textContent));
+  assert.ok((await p.inputValue('#reply')).length > 'Добрый день! '.length);
+  assert.equal(await p.inputValue('#trap'), '');
+  await popup.close();
+  await p.close();
+});
+
 test('the site switch turns Sufler off and on for the current site', async () => {
   const popup = await h.openPopup(page);
   const host = new URL(h.demoURL).host;
