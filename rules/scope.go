@@ -386,16 +386,25 @@ func relativeClause(w1, w2 string) bool {
 // subordinateOpener reports whether the clause at token k opens with «чтобы» or with «как»
 // and an infinitive: it names what the main clause is about, as a relative clause does.
 func (t *Text) subordinateOpener(k int) bool {
-	switch t.word(k) {
-	case "чтобы", "чтоб":
-		return true
-	case "как":
-		if k+1 >= len(t.tokens) || t.tokens[k+1].sep != 0 {
-			return false
-		}
-		return infinitive(t.word(k + 1))
+	w := t.word(k)
+	return w == "чтобы" || w == "чтоб" ||
+		w == "как" && k+1 < len(t.tokens) && t.tokens[k+1].sep == 0 && infinitive(t.word(k+1))
+}
+
+// subordinateEnd returns the token after a «чтобы» or «как» clause that opens at token k
+// and is closed by a comma within ten words in the same sentence, or 0.
+func (t *Text) subordinateEnd(k int) int {
+	if !t.subordinateOpener(k) {
+		return 0
 	}
-	return false
+	for m := k + 1; m <= k+10 && m < len(t.tokens); m++ {
+		if sep := t.tokens[m].sep; sep == ',' {
+			return m
+		} else if sep != 0 && sep != '"' {
+			return 0
+		}
+	}
+	return 0
 }
 
 // inSubordinate reports whether the clause that ends at token j (the hit's end) opened
@@ -409,74 +418,23 @@ func (t *Text) inSubordinate(j int) bool {
 	return false
 }
 
-// firstPersonRefusal reports whether tokens k, k+1 read «не» and a verb in the first
-// person (не предлагаем, не даём, не будем, не стану): the agent refusing what the clause
-// before named, not a clause of its own such as «никто не проверит».
+// firstPersonRefusal reports whether the clause at token k reads «(мы) (указывать) не» and
+// a verb in the first person (не предлагаем, не даём, не будем, не стану): the agent
+// refusing what the clause before named, not a clause of its own («никто не проверит»).
 func (t *Text) firstPersonRefusal(k int) bool {
-	if k < len(t.tokens) && (t.word(k) == "мы" || t.word(k) == "я") {
-		k++ // «…, мы не будем»
+	if w := t.word(k); w == "мы" || w == "я" || w != "не" && infinitive(w) {
+		k++
 	}
-	if k < len(t.tokens) && k > 0 && t.word(k) != "не" && infinitive(t.word(k)) {
-		k++ // «…, указывать не будем»
-	}
-	if k+1 >= len(t.tokens) || t.word(k) != "не" || t.tokens[k].sep != 0 && t.tokens[k].sep != ',' || t.tokens[k+1].sep != 0 {
+	if k+1 >= len(t.tokens) || t.word(k) != "не" || t.tokens[k+1].sep != 0 {
 		return false
 	}
-	return firstPersonVerb(t.word(k + 1))
+	w := t.word(k + 1)
+	return strings.Contains(" буду стану могу дам даю даем советую предлагаю берусь помогу ", " "+w+" ") ||
+		len(w) >= 10 && (strings.HasSuffix(w, "ем") || strings.HasSuffix(w, "им") || strings.HasSuffix(w, "мся"))
 }
 
-// infinitive reports whether w reads as an infinitive: by the dictionary when it knows the
-// word, else by its ending (-ть, -ти, -чь, -ться, -тись).
+// infinitive reports whether w ends as an infinitive does (-ть, -ти, -чь, -ться, -тись).
 func infinitive(w string) bool {
-	if m := currentMorphology(); m != nil && reads(m, w, "INFN") {
-		return true
-	}
-	if len([]rune(w)) <= 3 {
-		return false
-	}
-	for _, end := range []string{"ть", "ти", "чь", "ться", "тись"} {
-		if strings.HasSuffix(w, end) {
-			return true
-		}
-	}
-	return false
-}
-
-// firstPersonVerb reports whether w reads as a verb in the first person: by the dictionary
-// when it knows the word, else by the endings of «предлагаем», «даём», «станем», «займёмся»,
-// «будем» and a few common singular forms.
-func firstPersonVerb(w string) bool {
-	if m := currentMorphology(); m != nil && reads(m, w, "VERB", "1per") {
-		return true
-	}
-	switch w {
-	case "буду", "стану", "могу", "дам", "даю", "даем", "советую", "предлагаю", "берусь", "возьмусь", "помогу", "делаю", "сделаю":
-		return true
-	}
-	if len([]rune(w)) < 5 {
-		return false
-	}
-	for _, end := range []string{"ем", "им", "емся", "имся"} {
-		if strings.HasSuffix(w, end) {
-			return true
-		}
-	}
-	return false
-}
-
-// subordinateEnd returns the token after a «чтобы» or «как» clause that opens at token k
-// and is closed by a comma within ten words in the same sentence, or 0.
-func (t *Text) subordinateEnd(k int) int {
-	if !t.subordinateOpener(k) {
-		return 0
-	}
-	for m := k + 1; m <= k+10 && m < len(t.tokens); m++ {
-		switch sep := t.tokens[m].sep; {
-		case sep == ',':
-			return m
-		case sep != 0 && sep != '"':
-			return 0
-		}
-	}
-	return 0
+	return len(w) >= 8 && (strings.HasSuffix(w, "ть") || strings.HasSuffix(w, "ти") ||
+		strings.HasSuffix(w, "чь") || strings.HasSuffix(w, "ся") && strings.Contains(w[len(w)-8:], "т"))
 }
