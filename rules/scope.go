@@ -261,6 +261,16 @@ func (t *Text) negatedAfter(j int) bool {
 		case sep == ',' || sep == '(':
 			m := t.introAsideEnd(k) // «гарантий, к сожалению, нет»
 			if m == 0 {
+				// «Дробить партию, чтобы уйти от пошлины, не предлагаем»: a purpose or «как»
+				// clause passed over, or the hit inside one, then a refusal in the first person.
+				if sep == ',' && n == 0 {
+					if m := t.subordinateEnd(k); m > 0 && t.firstPersonRefusal(m) {
+						return true
+					}
+					if t.inSubordinate(j) && t.firstPersonRefusal(k) {
+						return true
+					}
+				}
 				return false
 			}
 			k = m
@@ -371,4 +381,60 @@ func (t *Text) introAsideEnd(k int) int {
 func relativeClause(w1, w2 string) bool {
 	return strings.HasPrefix(w1, "котор") || strings.HasPrefix(w2, "котор") && governs[w1] != nil ||
 		w1 == "как" && (w2 == "вы" || w2 == "вам" || w2 == "и")
+}
+
+// subordinateOpener reports whether the clause at token k opens with «чтобы» or with «как»
+// and an infinitive: it names what the main clause is about, as a relative clause does.
+func (t *Text) subordinateOpener(k int) bool {
+	w := t.word(k)
+	return w == "чтобы" || w == "чтоб" ||
+		w == "как" && k+1 < len(t.tokens) && t.tokens[k+1].sep == 0 && infinitive(t.word(k+1))
+}
+
+// subordinateEnd returns the token after a «чтобы» or «как» clause that opens at token k
+// and is closed by a comma within ten words in the same sentence, or 0.
+func (t *Text) subordinateEnd(k int) int {
+	if !t.subordinateOpener(k) {
+		return 0
+	}
+	for m := k + 1; m <= k+10 && m < len(t.tokens); m++ {
+		if sep := t.tokens[m].sep; sep == ',' {
+			return m
+		} else if sep != 0 && sep != '"' {
+			return 0
+		}
+	}
+	return 0
+}
+
+// inSubordinate reports whether the clause that ends at token j (the hit's end) opened
+// with «чтобы» or «как» and an infinitive: «Советов, как обойти санкции, не даём».
+func (t *Text) inSubordinate(j int) bool {
+	for k := j - 1; k >= 0 && k >= j-10; k-- {
+		if sep := t.tokens[k].sep; sep != 0 && sep != '"' {
+			return sep == ',' && t.subordinateOpener(k)
+		}
+	}
+	return false
+}
+
+// firstPersonRefusal reports whether the clause at token k reads «(мы) (указывать) не» and
+// a verb in the first person (не предлагаем, не даём, не будем, не стану): the agent
+// refusing what the clause before named, not a clause of its own («никто не проверит»).
+func (t *Text) firstPersonRefusal(k int) bool {
+	if w := t.word(k); w == "мы" || w == "я" || w != "не" && infinitive(w) {
+		k++
+	}
+	if k+1 >= len(t.tokens) || t.word(k) != "не" || t.tokens[k+1].sep != 0 {
+		return false
+	}
+	w := t.word(k + 1)
+	return strings.Contains(" буду стану могу дам даю даем советую предлагаю берусь помогу ", " "+w+" ") ||
+		len(w) >= 10 && (strings.HasSuffix(w, "ем") || strings.HasSuffix(w, "им") || strings.HasSuffix(w, "мся"))
+}
+
+// infinitive reports whether w ends as an infinitive does (-ть, -ти, -чь, -ться, -тись).
+func infinitive(w string) bool {
+	return len(w) >= 8 && (strings.HasSuffix(w, "ть") || strings.HasSuffix(w, "ти") ||
+		strings.HasSuffix(w, "чь") || strings.HasSuffix(w, "ся") && strings.Contains(w[len(w)-8:], "т"))
 }
