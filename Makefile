@@ -9,7 +9,7 @@ WASMDIR := $(BUILD)/wasm
 WASMWORK := $(abspath $(BUILD)/wasm-work/go.work)
 WASMENV := GOWORK=$(WASMWORK) GOOS=js GOARCH=wasm
 WASMEXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
-GOSRC   := $(shell find rules knowledge wasm -name node_modules -prune -o \( -name '*.go' -o -name '*.json' -o -name '*.txt' -o -name '*.bin' \) -print | grep -v /testdata/) go.mod go.sum
+GOSRC   := $(shell find rules knowledge wasm -name node_modules -prune -o \( -name '*.go' -o -name '*.json' -o -name '*.txt' -o -name '*.bin' -o -name '*.pack' -o -name '*.idx' \) -print | grep -v /testdata/) go.mod go.sum
 
 .PHONY: all help test test-go test-wasm test-js test-ext test-bench test-serve test-hub hub-size load-hub serve wasm ext bench demo validate fuzz clean deps lint-firefox eval
 
