@@ -30,12 +30,10 @@ func main() {
 	// than Go's default, to keep the peak while a company's pack indexes lower.
 	debug.SetGCPercent(-1)
 	debug.SetMemoryLimit(startLimit)
-	pacer = startgc.New(func(collect bool) {
+	pacer = startgc.New(func() {
 		debug.SetGCPercent(50)
 		debug.SetMemoryLimit(math.MaxInt64)
-		if collect {
-			runtime.GC()
-		}
+		runtime.GC()
 	})
 	// Rules answer as soon as Ready is called; the search index builds afterwards, handing
 	// control back to JS between slices so requests are answered meanwhile.

@@ -7,7 +7,8 @@
 // time from instantiate to search ready. So collection comes back at the engine's first idle
 // moment instead (no request in flight, and none arrived or answered within Gap), and runs once there, where nobody
 // waits for it. Two things end the wait early: a pack write, since indexing a company's pack
-// allocates far more than start and must be paced by the collector, and MaxWait, so an
+// allocates far more than start and must be paced by the collector (and what start left
+// behind is collected first, so it does not stay in the memory the import grows), and MaxWait, so an
 // engine that is never idle still collects. The memory limit the caller set for start stays
 // the bound meanwhile.
 package startgc
@@ -26,7 +27,7 @@ const MaxWait = 5 * time.Second
 
 // Pacer tracks requests and turns collection on once. Its zero value is not usable: use New.
 type Pacer struct {
-	enable   func(collect bool) // turns collection on; collect: run one collection now
+	enable   func() // turns collection on and runs one collection
 	now      func() time.Time
 	sleep    func(time.Duration)
 	once     sync.Once
@@ -34,9 +35,9 @@ type Pacer struct {
 	last     atomic.Int64 // UnixNano of the last request's arrival or answer
 }
 
-// New returns a Pacer that calls enable once: with true at an idle moment, with false when a
-// pack write cannot wait for one.
-func New(enable func(collect bool)) *Pacer {
+// New returns a Pacer that calls enable once: at an idle moment, or when a pack write cannot
+// wait for one.
+func New(enable func()) *Pacer {
 	return &Pacer{enable: enable, now: time.Now, sleep: time.Sleep}
 }
 
@@ -45,7 +46,9 @@ func (p *Pacer) Begin(write bool) {
 	p.inFlight.Add(1)
 	p.last.Store(p.now().UnixNano())
 	if write {
-		p.turnOn(false)
+		// Collect first: what start left behind would otherwise stay in the heap the import
+		// grows, and wasm memory never shrinks.
+		p.turnOn()
 	}
 }
 
@@ -64,7 +67,7 @@ func (p *Pacer) wait() {
 	for {
 		p.sleep(Gap)
 		if p.idle() || !p.now().Before(deadline) {
-			p.turnOn(true)
+			p.turnOn()
 			return
 		}
 	}
@@ -75,4 +78,4 @@ func (p *Pacer) idle() bool {
 	return p.inFlight.Load() == 0 && p.now().Sub(time.Unix(0, p.last.Load())) >= Gap
 }
 
-func (p *Pacer) turnOn(collect bool) { p.once.Do(func() { p.enable(collect) }) }
+func (p *Pacer) turnOn() { p.once.Do(p.enable) }

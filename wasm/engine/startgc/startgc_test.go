@@ -35,13 +35,13 @@ func (c *clock) sleep(d time.Duration) {
 }
 
 func (c *clock) pacer() *Pacer {
-	p := New(func(collect bool) { c.out <- collect })
+	p := New(func() { c.out <- true })
 	p.now, p.sleep = c.now, c.sleep
 	return p
 }
 
 // result runs the wait to its end (the test's clock drives it synchronously) and returns
-// whether collection came on with a collection run, and when.
+// whether collection came on, and when.
 func (c *clock) result(p *Pacer) (collect bool, at time.Duration) {
 	p.wait()
 	select {
@@ -82,31 +82,31 @@ func TestPacer(t *testing.T) {
 			clk.at = c.at(p)
 			collect, when := clk.result(p)
 			if collect != c.collect || when != c.when {
-				t.Fatalf("collection on with collect=%v after %v, want collect=%v after %v", collect, when, c.collect, c.when)
+				t.Fatalf("collection on: %v after %v, want %v after %v", collect, when, c.collect, c.when)
 			}
 		})
 	}
 }
 
 func TestPackWriteTurnsCollectionOnAtOnce(t *testing.T) {
-	var calls []bool
-	p := New(func(collect bool) { calls = append(calls, collect) })
+	calls := 0
+	p := New(func() { calls++ })
 	p.Begin(false)
 	p.End()
-	if len(calls) != 0 {
-		t.Fatalf("a read turned collection on: %v", calls)
+	if calls != 0 {
+		t.Fatalf("a read turned collection on")
 	}
 	p.Begin(true)
 	p.End()
 	p.Begin(true) // once only
 	p.End()
-	if len(calls) != 1 || calls[0] {
-		t.Fatalf("calls %v, want one, without a forced collection", calls)
+	if calls != 1 {
+		t.Fatalf("collection turned on %d times, want once", calls)
 	}
 	clk := newClock(nil)
 	p.now, p.sleep = clk.now, clk.sleep
 	p.wait() // the idle moment that follows changes nothing
-	if len(calls) != 1 {
-		t.Fatalf("collection turned on twice: %v", calls)
+	if calls != 1 {
+		t.Fatalf("collection turned on %d times, want once", calls)
 	}
 }
