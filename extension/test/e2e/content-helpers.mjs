@@ -15,7 +15,7 @@ export { inOverlay, waitOverlay };
  */
 export async function startEditors() {
   await buildFixtures();
-  const h = await launch({ lang: 'ru', ...(process.env.SUFLER_EXTENSION_DIR ? { extensionDir: process.env.SUFLER_EXTENSION_DIR } : {}) });
+  const h = await launch({ lang: 'ru' });
   await h.waitForEngine();
   return h;
 }

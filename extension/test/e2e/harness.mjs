@@ -52,7 +52,8 @@ export function skipIn(browsers, reason) {
 /**
  * Launches the browser with the extension.
  *   lang          UI language of the browser ('ru' | 'en'), drives the extension's 'auto' language
- *   extensionDir  defaults to build/extension/<browser>
+ *   extensionDir  defaults to SUFLER_EXTENSION_DIR, then build/extension/<browser> (the env var runs a suite
+ *                 against another build, e.g. main's, to see a test fail there)
  *   viewport      page viewport
  *   headless      false shows the window (needs a DISPLAY; used by the demo)
  *   browser       defaults to BROWSER (SUFLER_BROWSER)
@@ -61,7 +62,7 @@ export function skipIn(browsers, reason) {
  * storage(), tabIdOf(page), openPopup(page), waitForEngine(), close()}; in Chromium also context and serviceWorker.
  */
 export async function launch({ lang = 'ru', extensionDir, viewport = { width: 1280, height: 800 }, headless = true, browser = BROWSER } = {}) {
-  extensionDir ??= extensionDirOf(browser);
+  extensionDir ??= process.env.SUFLER_EXTENSION_DIR || extensionDirOf(browser);
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`no built extension at ${extensionDir}: run make ext first`);
   }

@@ -18,7 +18,7 @@ const DRAFT = 'Добрый день! Груз задерживается на �
 
 let h;
 before(async () => {
-  h = await launch({ lang: 'ru', ...(process.env.SUFLER_EXTENSION_DIR ? { extensionDir: process.env.SUFLER_EXTENSION_DIR } : {}) });
+  h = await launch({ lang: 'ru' });
   await h.waitForEngine();
 });
 after(async () => {

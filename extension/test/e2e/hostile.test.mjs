@@ -15,7 +15,7 @@ const QUERY = 'таможня';
 
 let h;
 before(async () => {
-  h = await launch({ lang: 'ru', ...(process.env.SUFLER_EXTENSION_DIR ? { extensionDir: process.env.SUFLER_EXTENSION_DIR } : {}) });
+  h = await launch({ lang: 'ru' });
   await h.waitForEngine();
 });
 after(async () => {

@@ -143,14 +143,20 @@ test('Ctrl+C copies the chosen entry; Enter inserts it into the field last focus
   await popup.close();
 });
 
-test('insert on a page without a Sufler field says so', async () => {
-  const blank = await h.newPage();
-  await blank.goto(`${h.demoURL}nothing-here.html`).catch(() => {});
-  const popup = await h.openPopup(blank);
+// InsertFromPopup opens the popup over a tab, searches «груз» and clicks «Вставить» on the first result.
+async function insertFromPopup(tab) {
+  const popup = await h.openPopup(tab);
   await popup.waitForSelector('#segment optgroup', { state: 'attached' });
   await popup.fill('#q', 'груз');
   await popup.waitForSelector('#results li[aria-selected="true"]');
   await popup.click('#insert');
+  return popup;
+}
+
+test('insert on a page without a Sufler field says so', async () => {
+  const blank = await h.newPage();
+  await blank.goto(`${h.demoURL}nothing-here.html`).catch(() => {});
+  const popup = await insertFromPopup(blank);
   await popup.waitForFunction(() => document.getElementById('action-note').classList.contains('error'));
   assert.match(await popup.textContent('#action-note'), /нет поля/);
   await popup.close();
@@ -166,22 +172,14 @@ test('insert goes only to a field the agent worked in, never to one a page scrip
   await p.keyboard.type('Добрый день! ');
   // Right after the agent's key, as when the popup takes the window's focus: the page moves focus to its own field.
   await p.evaluate(() => document.getElementById('trap').focus());
-  let popup = await h.openPopup(p);
-  await popup.waitForSelector('#segment optgroup', { state: 'attached' });
-  await popup.fill('#q', 'груз');
-  await popup.waitForSelector('#results li[aria-selected="true"]');
-  await popup.click('#insert');
+  let popup = await insertFromPopup(p);
   await popup.waitForFunction(() => document.getElementById('action-note').classList.contains('error'));
   assert.match(await popup.textContent('#action-note'), /Кликните в поле ответа/);
   assert.equal(await p.inputValue('#trap'), '', 'the page\'s field got the template');
   await popup.close();
   // Control: once the agent clicks back into the reply, the same insert lands there.
   await p.click('#reply');
-  popup = await h.openPopup(p);
-  await popup.waitForSelector('#segment optgroup', { state: 'attached' });
-  await popup.fill('#q', 'груз');
-  await popup.waitForSelector('#results li[aria-selected="true"]');
-  await popup.click('#insert');
+  popup = await insertFromPopup(p);
   await popup.waitForFunction(() => /Вставлено/.test(document.getElementById('action-note').textContent));
   assert.ok((await p.inputValue('#reply')).length > 'Добрый день! '.length);
   assert.equal(await p.inputValue('#trap'), '');
