@@ -184,7 +184,7 @@ func (m *regex) scan(t *Text, w span, f *filters, dst []span) []span {
 			t.lim.abandon = true
 			return dst
 		}
-		loc := m.re.FindStringIndex(sent[pos:])
+		loc := m.prog().FindStringIndex(sent[pos:])
 		if loc == nil {
 			break
 		}

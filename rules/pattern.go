@@ -61,7 +61,10 @@ type elem struct {
 	exact    []string // words written out
 	// forms are the lemma tokens' forms, each list shared with the lemma's other uses
 	// (rules.UseCompiledLemmas): compiling an element copies and hashes none of them.
-	forms  [][]string
+	forms [][]string
+	// lemmas are the tokens forms come from ("<серый:ADJF>"), in the same order: the
+	// compiled form of a pack names them instead of writing their forms out (compiled.go).
+	lemmas []string
 	prefix []string
 	// set holds every whole word of an element that takes more than 8, built the first
 	// time the element is matched: most elements of a pack are never tried on a given
@@ -114,6 +117,13 @@ func (e *elem) eachWord(fn func(w string)) {
 	}
 }
 
+// prepare gives an element that takes many words the set matches builds on first use.
+func (e *elem) prepare() {
+	if len(e.forms) > 0 || len(e.exact) > 8 {
+		e.set = &wordSet{}
+	}
+}
+
 // words counts the whole words the element takes.
 func (e *elem) words() int {
 	n := len(e.exact)
@@ -141,8 +151,18 @@ func NewPattern(src string) (*Pattern, error) {
 		}
 		p.elems = append(p.elems, els...)
 	}
+	if err := p.finish(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// finish checks a pattern's elements and works out where a match can start and how far it
+// can reach; a pattern read from its compiled form goes through it too, so it holds the
+// same invariants as one compiled from its text.
+func (p *Pattern) finish() error {
 	if len(p.elems) > maxElems {
-		return nil, fmt.Errorf("too long: %d words, at most %d", len(p.elems), maxElems)
+		return fmt.Errorf("too long: %d words, at most %d", len(p.elems), maxElems)
 	}
 	p.first = -1
 	last := -1
@@ -168,21 +188,21 @@ func NewPattern(src string) (*Pattern, error) {
 	if p.first > 0 {
 		p.lead = p.first * (1 + maxAside)
 	}
-	if bag {
+	if p.bag {
 		if err := p.checkBag(); err != nil {
-			return nil, err
+			return err
 		}
 		p.width = 2*bagReach + 1
 	}
 	if p.first < 0 {
-		return nil, errors.New("needs at least one word that is not optional")
+		return errors.New("needs at least one word that is not optional")
 	}
 	for i, e := range p.elems {
 		if e.kind == gapElem && (i < p.first || i > last) {
-			return nil, fmt.Errorf("gap ~%d must stand between two required words", e.gap)
+			return fmt.Errorf("gap ~%d must stand between two required words", e.gap)
 		}
 	}
-	return p, nil
+	return nil
 }
 
 // parseField compiles one space-separated field into one or more elements.
@@ -228,6 +248,7 @@ func parseField(f string) ([]elem, error) {
 				return nil, err
 			}
 			e.forms = append(e.forms, forms) // shared: never modified
+			e.lemmas = append(e.lemmas, alt)
 		case strings.Contains(alt, "*"):
 			stem := Normalize(alt[:len(alt)-1])
 			if ws := Words(stem); len(ws) != 1 || ws[0] != stem || !strings.HasSuffix(alt, "*") {
@@ -246,11 +267,9 @@ func parseField(f string) ([]elem, error) {
 		}
 	}
 	if e.kind == anyElem {
-		e.exact, e.forms, e.prefix = nil, nil, nil
+		e.exact, e.forms, e.lemmas, e.prefix = nil, nil, nil, nil
 	}
-	if len(e.forms) > 0 || len(e.exact) > 8 {
-		e.set = &wordSet{}
-	}
+	e.prepare()
 	return []elem{e}, nil
 }
 

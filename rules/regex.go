@@ -6,6 +6,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -14,9 +15,28 @@ import (
 // each sentence (closing punctuation included) on its own, and only over the sentences
 // that hold what every match needs (see need), so most rules skip most replies.
 type regex struct {
+	src  string
+	once sync.Once
+	// re is compiled by newRegex, or on first use for a rule read from a pack's compiled
+	// form (compiled.go): regexp's compiler was a large share of the code a cold start ran.
 	re    *regexp.Regexp
 	need  *need // nil when nothing is known
 	insts int   // program size, for the check's work budget (limits.go)
+}
+
+// prog returns the compiled expression, compiling it on first use if need be.
+func (m *regex) prog() *regexp.Regexp {
+	m.once.Do(func() {
+		if m.re != nil {
+			return
+		}
+		re, err := regexp.Compile(m.src)
+		if err != nil { // only a damaged compiled form gets here: match nothing
+			re = regexp.MustCompile(`[^\x00-\x{10FFFF}]`)
+		}
+		m.re = re
+	})
+	return m.re
 }
 
 // newRegex compiles a regex rule. Besides syntax errors it rejects what can never work
@@ -45,7 +65,7 @@ func newRegex(sp *Spec, at string) (matcher, []Problem) {
 	if re.MatchString("") {
 		return nil, []Problem{{Path: at, Problem: "matches the empty string"}}
 	}
-	return &regex{re: re, need: required(tree), insts: insts}, nil
+	return &regex{src: sp.Regex, re: re, need: required(tree), insts: insts}, nil
 }
 
 // need is what every match of a regex contains: one of lits, or a rune within one of

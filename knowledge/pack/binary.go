@@ -23,12 +23,38 @@ import (
 // length plus one, zero for nil (a rule's nil Scope and its empty Scope mean different
 // things); a map's keys are written sorted, so one pack always gives the same bytes.
 
-// binaryMagic opens the binary form.
-const binaryMagic = "sufler-pack-bin 1\n"
+// binaryMagic opens the binary form; compiledMagic opens the form that also carries each
+// rule's compiled form (rules.AppendCompiled) right after its Spec, which a start reads
+// instead of compiling the rules. The default packs ship so (wasm/engine/images); written
+// beside the Spec it came from, the compiled form's words sit where gzip finds them again.
+const (
+	binaryMagic   = "sufler-pack-bin 1\n"
+	compiledMagic = "sufler-pack-bin 2\n"
+)
 
 // AppendBinary appends p's binary form to b.
-func (p *Pack) AppendBinary(b []byte) ([]byte, error) {
-	w := &writer{b: append(b, binaryMagic...)}
+func (p *Pack) AppendBinary(b []byte) ([]byte, error) { return p.appendBinary(b, binaryMagic, nil) }
+
+// AppendCompiledBinary appends p's binary form with its rules' compiled form to b; p.Rules
+// must be compiled from p.Specs (CompileRules), one rule per spec. A function, not a method:
+// the engine only reads this form, and a method would be linked into it with the writer.
+func AppendCompiledBinary(b []byte, p *Pack) ([]byte, error) {
+	if p.Rules.Len() != len(p.Specs) {
+		return nil, fmt.Errorf("pack %s: %d compiled rules for %d specs", p.ID, p.Rules.Len(), len(p.Specs))
+	}
+	infos := p.Rules.Rules()
+	return p.appendBinary(b, compiledMagic, func(i int) ([]byte, error) {
+		if infos[i].ID != p.Specs[i].ID {
+			return nil, fmt.Errorf("pack %s: compiled rule %d is %s, its spec %s", p.ID, i, infos[i].ID, p.Specs[i].ID)
+		}
+		return rules.AppendCompiled(nil, p.Rules, i)
+	})
+}
+
+// appendBinary writes the binary form under magic; record, when set, gives each rule's
+// compiled form.
+func (p *Pack) appendBinary(b []byte, magic string, record func(i int) ([]byte, error)) ([]byte, error) {
+	w := &writer{b: append(b, magic...)}
 	w.strs(p.ID, p.Version, p.Title, p.Language, p.Source)
 	w.list(p.Signals)
 	w.n(len(p.Segments), p.Segments == nil)
@@ -60,7 +86,7 @@ func (p *Pack) AppendBinary(b []byte) ([]byte, error) {
 		w.str(c.Source)
 	}
 	w.n(len(p.Specs), p.Specs == nil)
-	for _, s := range p.Specs {
+	for i, s := range p.Specs {
 		w.strs(s.ID, s.Kind, s.Category, s.Severity, s.Message, s.Why)
 		w.list(s.Patterns)
 		w.strs(s.Regex, s.Anchor)
@@ -82,19 +108,32 @@ func (p *Pack) AppendBinary(b []byte) ([]byte, error) {
 		w.list(s.Examples.Flag)
 		w.list(s.Examples.Pass)
 		w.str(s.Source)
+		if record != nil {
+			rec, err := record(i)
+			if err != nil {
+				return nil, err
+			}
+			w.str(string(rec))
+		}
 	}
 	return w.b, nil
 }
 
 // ReadBinary reads a pack's binary form back, its rules compiled without running their
-// examples (the engine that wrote it checked them when the pack was first put). The pack's
+// examples (the engine that wrote it checked them when the pack was first put), or read
+// from their compiled form when it carries one. The pack's
 // strings share data's memory instead of copying it: data must not change afterwards. A
 // form that is cut short, or has bytes left over, is an error; ReadBinary never panics.
 func ReadBinary(data []byte) (*Pack, error) {
 	rest, ok := bytes.CutPrefix(data, []byte(binaryMagic))
+	compiled := false
 	if !ok {
-		return nil, errors.New("not a binary pack")
+		rest, compiled = bytes.CutPrefix(data, []byte(compiledMagic))
+		if !compiled {
+			return nil, errors.New("not a binary pack")
+		}
 	}
+	var records [][]byte
 	r := &reader{b: rest}
 	p := &Pack{ID: r.str(), Version: r.str(), Title: r.str(), Language: r.str(), Source: r.str(), Signals: r.list()}
 	if n, ok := r.n(); ok {
@@ -145,6 +184,10 @@ func ReadBinary(data []byte) (*Pack, error) {
 			}
 			s.Examples.Flag, s.Examples.Pass = r.list(), r.list()
 			s.Source = r.str()
+			if compiled {
+				rec := r.str()
+				records = append(records, unsafe.Slice(unsafe.StringData(rec), len(rec)))
+			}
 		}
 	}
 	switch {
@@ -152,6 +195,14 @@ func ReadBinary(data []byte) (*Pack, error) {
 		return nil, r.err
 	case len(r.b) > 0:
 		return nil, fmt.Errorf("binary pack: %d bytes left over", len(r.b))
+	}
+	if compiled {
+		set, err := rules.ReadCompiled(p.Specs, records)
+		if err != nil {
+			return nil, fmt.Errorf("binary pack %s: %w", p.ID, err)
+		}
+		p.Rules = set
+		return p, nil
 	}
 	set, problems := CompileRules(p.Specs, false)
 	if len(problems) > 0 {

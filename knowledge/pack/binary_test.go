@@ -26,38 +26,47 @@ func binaryCases(t testing.TB) map[string]*Pack {
 }
 
 // TestBinaryRoundTrip: what ReadBinary gives back is the parsed pack, field for field, and
-// its rules flag what the parsed pack's rules flag.
+// its rules flag what the parsed pack's rules flag, from the form with the rules' compiled
+// form and from the one without.
 func TestBinaryRoundTrip(t *testing.T) {
-	for id, p := range binaryCases(t) {
-		t.Run(id, func(t *testing.T) {
-			bin, err := p.AppendBinary(nil)
-			if err != nil {
-				t.Fatal(err)
+	write := map[string]func(p *Pack) ([]byte, error){
+		"specs":    func(p *Pack) ([]byte, error) { return p.AppendBinary(nil) },
+		"compiled": func(p *Pack) ([]byte, error) { return AppendCompiledBinary(nil, p) },
+	}
+	for form, appendBinary := range write {
+		for id, p := range binaryCases(t) {
+			t.Run(form+"/"+id, func(t *testing.T) { roundTrip(t, p, appendBinary) })
+		}
+	}
+}
+
+func roundTrip(t *testing.T, p *Pack, appendBinary func(p *Pack) ([]byte, error)) {
+	bin, err := appendBinary(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := appendBinary(p)
+	if err != nil || !bytes.Equal(bin, again) {
+		t.Fatalf("two writes of one pack differ (%v)", err)
+	}
+	got, err := ReadBinary(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := *p
+	want.Rules = nil // the rules are compared through their findings below
+	rs := got.Rules
+	got.Rules = nil
+	if !reflect.DeepEqual(got, &want) {
+		t.Fatalf("read back differs from the parsed pack")
+	}
+	for _, s := range p.Specs {
+		for _, ex := range append(s.Examples.Flag, s.Examples.Pass...) {
+			a, b := p.Rules.Check(ex, ""), rs.Check(ex, "")
+			if !reflect.DeepEqual(a, b) {
+				t.Fatalf("rule %s on %q: parsed %v, read back %v", s.ID, ex, a, b)
 			}
-			again, err := p.AppendBinary(nil)
-			if err != nil || !bytes.Equal(bin, again) {
-				t.Fatalf("two writes of one pack differ (%v)", err)
-			}
-			got, err := ReadBinary(bin)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := *p
-			want.Rules = nil // the rules are compared through their findings below
-			rs := got.Rules
-			got.Rules = nil
-			if !reflect.DeepEqual(got, &want) {
-				t.Fatalf("read back differs from the parsed pack")
-			}
-			for _, s := range p.Specs {
-				for _, ex := range append(s.Examples.Flag, s.Examples.Pass...) {
-					a, b := p.Rules.Check(ex, ""), rs.Check(ex, "")
-					if !reflect.DeepEqual(a, b) {
-						t.Fatalf("rule %s on %q: parsed %v, read back %v", s.ID, ex, a, b)
-					}
-				}
-			}
-		})
+		}
 	}
 }
 
@@ -78,25 +87,40 @@ func TestBinaryFields(t *testing.T) {
 // error or a pack, never a panic; a cut form is always an error.
 func TestBinaryDamaged(t *testing.T) {
 	p := binaryCases(t)["vector-test"]
-	bin, err := p.AppendBinary(nil)
+	plain, err := p.AppendBinary(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for n := 0; n < len(bin); n += 1 + n/50 {
-		if _, err := ReadBinary(bin[:n]); err == nil {
-			t.Fatalf("a form cut to %d of %d bytes was read", n, len(bin))
-		}
+	compiled, err := AppendCompiledBinary(nil, p)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, err := ReadBinary(append(bytes.Clone(bin), 0)); err == nil {
-		t.Fatal("a byte left over was not refused")
+	for _, bin := range [][]byte{plain, compiled} {
+		for n := 0; n < len(bin); n += 1 + n/50 {
+			if _, err := ReadBinary(bin[:n]); err == nil {
+				t.Fatalf("a form cut to %d of %d bytes was read", n, len(bin))
+			}
+		}
+		for k := len(binaryMagic); k < len(bin); k++ {
+			damaged := bytes.Clone(bin)
+			damaged[k] ^= 0x55
+			if q, err := ReadBinary(damaged); err == nil {
+				q.Rules.Check("Гарантирую одобрение, звоните 8 916 123-45-67.", "")
+			}
+		}
+		if _, err := ReadBinary(append(bytes.Clone(bin), 0)); err == nil {
+			t.Fatal("a byte left over was not refused")
+		}
 	}
 }
 
 func FuzzReadBinary(f *testing.F) {
 	for _, p := range binaryCases(f) {
 		bin, _ := p.AppendBinary(nil)
+		compiled, _ := AppendCompiledBinary(nil, p)
 		if len(bin) < 4096 {
 			f.Add(bin)
+			f.Add(compiled)
 		}
 		f.Add(bin[:min(len(bin), 300)])
 	}

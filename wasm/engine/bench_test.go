@@ -14,3 +14,14 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDefaultPacks is the rest of the start: the default packs read from their binary
+// form and their rules compiled (New runs it once per process).
+func BenchmarkDefaultPacks(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := readDefaultPacks(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

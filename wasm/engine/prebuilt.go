@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 	"unsafe"
@@ -26,7 +27,7 @@ import (
 //     16-byte header per string and every struct field, set or not.
 //   - lemmas.txt, the forms each lemma token of their patterns stands for (<гарантировать>,
 //     from rules.LemmaForms), one token per line: the token, the stem its forms share and
-//     each form's ending, tab-separated, the endings by spaces. The engine hands the table
+//     its list of endings, the lists shared (packdata.LemmaFile). The engine hands the table
 //     to rules.UseCompiledLemmas, so compiling the default packs decodes no dictionary and
 //     reads no form twice. Compiling them from the dictionary at start cost seconds of a
 //     cold start in wasm; the forms written out in the patterns made half a megabyte of
@@ -46,7 +47,11 @@ func image(packID string) ([]byte, error) {
 
 // defaultPacks returns the default packs, rules compiled, in id order. The packs are shared:
 // callers must not modify them (Base.PutPack does not).
-var defaultPacks = sync.OnceValues(func() ([]*pack.Pack, error) {
+var defaultPacks = sync.OnceValues(readDefaultPacks)
+
+// readDefaultPacks reads the default packs from images/ and compiles their rules: the part of
+// a start that BenchmarkDefaultPacks measures.
+func readDefaultPacks() ([]*pack.Pack, error) {
 	table, err := images.ReadFile("images/lemmas.txt")
 	if err != nil {
 		return nil, err
@@ -73,18 +78,29 @@ var defaultPacks = sync.OnceValues(func() ([]*pack.Pack, error) {
 		out = append(out, p)
 	}
 	return out, nil
-})
+}
 
-// readLemmas reads lemmas.txt into the table rules.UseCompiledLemmas takes.
+// readLemmas reads lemmas.txt (packdata.LemmaFile) into the table rules.UseCompiledLemmas
+// takes.
 func readLemmas(text string) (map[string][]string, error) {
-	table := make(map[string][]string, strings.Count(text, "\n"))
-	for line := range strings.Lines(text) {
-		tok, rest, ok1 := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
-		stem, endings, ok2 := strings.Cut(rest, "\t")
-		if !ok1 || !ok2 || tok == "" {
-			return nil, fmt.Errorf("lemmas.txt: %q is not a token, a stem and endings", line)
+	head, rest, _ := strings.Cut(text, "\n")
+	n, err := strconv.Atoi(head)
+	if err != nil || n < 0 || n > strings.Count(rest, "\n") {
+		return nil, fmt.Errorf("lemmas.txt: %q is not the number of ending lists", head)
+	}
+	lists := make([]string, n)
+	for i := range lists {
+		lists[i], rest, _ = strings.Cut(rest, "\n")
+	}
+	table := make(map[string][]string, strings.Count(rest, "\n"))
+	for line := range strings.Lines(rest) {
+		tok, more, ok1 := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
+		stem, id, ok2 := strings.Cut(more, "\t")
+		k, err := strconv.Atoi(id)
+		if !ok1 || !ok2 || tok == "" || err != nil || k < 0 || k >= n {
+			return nil, fmt.Errorf("lemmas.txt: %q is not a token, a stem and an ending list", line)
 		}
-		table[tok] = splitForms(stem, endings)
+		table[tok] = splitForms(stem, lists[k])
 	}
 	return table, nil
 }
