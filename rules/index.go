@@ -1,6 +1,9 @@
 package rules
 
-import "slices"
+import (
+	"slices"
+	"unsafe"
+)
 
 // anchorIndex finds, in one pass over a text's tokens, where each pattern of a set can
 // start: the positions of its first required word. Patterns are keyed by the first two
@@ -11,9 +14,15 @@ type anchorIndex struct {
 	two     headTable // prefix anchors of two runes or more, by their first two runes
 	one     headTable // prefix anchors of one rune ("в*"), by that rune
 	entries []anchorEntry
-	slots   int // pattern slots: every pattern of every rule, in set order
+	// groups are the slots whose anchors share one lemma's forms: such a list (shared
+	// between rules, see UseCompiledLemmas) is entered once for all of them, which halved
+	// the entries of a default pack and the time a start took to index them.
+	groups [][]int32
+	slots  int // pattern slots: every pattern of every rule, in set order
 }
 
+// anchorEntry is one anchor word of a pattern slot or, when slot is negative, of the slots
+// of groups[-slot-1].
 type anchorEntry struct {
 	word   string
 	prefix bool
@@ -41,21 +50,45 @@ func newAnchorIndex(groups [][]*Pattern) (*anchorIndex, []int32) {
 	// once were, a lemma's forms (hundreds of words under «по», «за», «не») were compared
 	// one by one with every token starting so, a third of a check.
 	nwords, nprefix := 0, 0
+	lists := map[*string]int32{} // a forms list's group
 	for _, ps := range groups {
 		for _, p := range ps {
-			nwords += p.elems[p.first].words()
-			nprefix += len(p.elems[p.first].prefix)
+			a := &p.elems[p.first]
+			nwords += len(a.exact)
+			nprefix += len(a.prefix)
+			for _, fs := range a.forms {
+				if _, ok := lists[unsafe.SliceData(fs)]; !ok && len(fs) > 0 {
+					lists[unsafe.SliceData(fs)] = int32(len(lists))
+					nwords += len(fs)
+				}
+			}
 		}
 	}
+	clear(lists)
 	words := make([]anchorEntry, 0, nwords)
 	var two, one []anchorEntry
 	for i, ps := range groups {
 		base[i] = int32(ix.slots)
 		for _, p := range ps {
 			a := &p.elems[p.first]
-			a.eachWord(func(w string) {
+			for _, w := range a.exact {
 				words = append(words, anchorEntry{w, false, int32(ix.slots)})
-			})
+			}
+			for _, fs := range a.forms {
+				if len(fs) == 0 {
+					continue
+				}
+				g, ok := lists[unsafe.SliceData(fs)]
+				if !ok {
+					g = int32(len(ix.groups))
+					lists[unsafe.SliceData(fs)] = g
+					ix.groups = append(ix.groups, nil)
+					for _, w := range fs {
+						words = append(words, anchorEntry{w, false, -g - 1})
+					}
+				}
+				ix.groups[g] = append(ix.groups[g], int32(ix.slots))
+			}
 			for _, w := range a.prefix {
 				e := anchorEntry{w, true, int32(ix.slots)}
 				if runeCount2(w) == 2 {
@@ -226,7 +259,13 @@ func (ix *anchorIndex) scan(t *Text) {
 func (ix *anchorIndex) collect(pairs []slotPair, lo, hi int32, w string, k int) []slotPair {
 	for _, e := range ix.entries[lo:hi] {
 		if e.prefix && len(w) >= len(e.word) && w[:len(e.word)] == e.word || !e.prefix && w == e.word {
-			pairs = append(pairs, slotPair{e.slot, int32(k)})
+			if e.slot >= 0 {
+				pairs = append(pairs, slotPair{e.slot, int32(k)})
+				continue
+			}
+			for _, slot := range ix.groups[-e.slot-1] {
+				pairs = append(pairs, slotPair{slot, int32(k)})
+			}
 		}
 	}
 	return pairs

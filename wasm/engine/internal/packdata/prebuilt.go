@@ -89,7 +89,7 @@ type stemForms struct {
 // joinForms writes a lemma's forms as their shared stem and their endings: a string per
 // form cost 16 bytes of header each in the wasm binary, and the forms written out in full
 // 90 KB of its gzip, which pushed the engine over its size budget; stems and endings take
-// 37 KB. wasm/engine's splitForms reads them back.
+// 37 KB. wasm/engine's readLemmas reads them back.
 func joinForms(forms []string) (stemForms, error) {
 	if len(forms) == 0 {
 		return stemForms{}, errors.New("a lemma with no forms")
