@@ -24,7 +24,10 @@ import (
 //     first check could answer; the binary form reads in a few milliseconds. It replaced
 //     the packs written as Go literals (prebuilt_gen.go), which cost the wasm binary 1.4 MB
 //     raw and 300 KB of gzip, and pushed it over its size budget: a literal carries a
-//     16-byte header per string and every struct field, set or not.
+//     16-byte header per string and every struct field, set or not. Each rule's compiled
+//     form stands beside its spec (pack.AppendCompiledBinary, rules/compiled.go): compiling
+//     the rules was most of what was left of a cold start in wasm, most of it V8 compiling
+//     the pattern parser and regexp's compiler on first use.
 //   - lemmas.txt, the forms each lemma token of their patterns stands for (<гарантировать>,
 //     from rules.LemmaForms), one token per line: the token, the stem its forms share and
 //     its list of endings, the lists shared (packdata.LemmaFile). The engine hands the table

@@ -22,8 +22,8 @@ import (
 )
 
 // Packs parses the default packs as the engine carries them: checked in full (examples
-// run) and rules not compiled (the engine compiles them at start, with the forms of their
-// lemma tokens from Lemmas).
+// run), and without their compiled rules (PackFile writes those; the engine reads them at
+// start, the forms of their lemma tokens from Lemmas).
 func Packs() ([]*pack.Pack, error) {
 	var out []*pack.Pack
 	for i, doc := range packs.Default() {
@@ -46,8 +46,8 @@ type Lemma struct {
 
 // Lemmas lists every lemma token of the packs' patterns and signals with the forms it
 // stands for (rules.LemmaForms, straight from the dictionary), in token order: the engine
-// hands them to rules.UseCompiledLemmas and compiles the default packs at start without
-// decoding the dictionary.
+// hands them to rules.UseCompiledLemmas, and the default packs' compiled rules name their
+// lemma tokens, so a start decodes no dictionary.
 func Lemmas(ps []*pack.Pack) ([]Lemma, error) {
 	tokens := map[string]bool{}
 	add := func(list []string) {
