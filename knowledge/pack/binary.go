@@ -120,19 +120,24 @@ func (p *Pack) appendBinary(b []byte, magic string, record func(i int) ([]byte, 
 }
 
 // ReadBinary reads a pack's binary form back, its rules compiled without running their
-// examples (the engine that wrote it checked them when the pack was first put), or read
-// from their compiled form when it carries one. The pack's
+// examples (the engine that wrote it checked them when the pack was first put). The pack's
 // strings share data's memory instead of copying it: data must not change afterwards. A
 // form that is cut short, or has bytes left over, is an error; ReadBinary never panics.
-func ReadBinary(data []byte) (*Pack, error) {
-	rest, ok := bytes.CutPrefix(data, []byte(binaryMagic))
-	compiled := false
+func ReadBinary(data []byte) (*Pack, error) { return readBinary(data, binaryMagic) }
+
+// ReadPrebuilt reads the binary form AppendCompiledBinary writes, its rules read from their
+// compiled form instead of compiled, as ReadBinary otherwise does. Only for packs built into
+// the engine (wasm/engine/images, held to their JSON by its tests): a compiled form is trusted
+// to be what compiling gave, so its regexes, for one, are not checked against the size limits
+// again. A pack image from storage goes through ReadBinary, which refuses this form.
+func ReadPrebuilt(data []byte) (*Pack, error) { return readBinary(data, compiledMagic) }
+
+func readBinary(data []byte, magic string) (*Pack, error) {
+	rest, ok := bytes.CutPrefix(data, []byte(magic))
 	if !ok {
-		rest, compiled = bytes.CutPrefix(data, []byte(compiledMagic))
-		if !compiled {
-			return nil, errors.New("not a binary pack")
-		}
+		return nil, errors.New("not a binary pack of this kind")
 	}
+	compiled := magic == compiledMagic
 	var records [][]byte
 	r := &reader{b: rest}
 	p := &Pack{ID: r.str(), Version: r.str(), Title: r.str(), Language: r.str(), Source: r.str(), Signals: r.list()}

@@ -29,18 +29,38 @@ func binaryCases(t testing.TB) map[string]*Pack {
 // its rules flag what the parsed pack's rules flag, from the form with the rules' compiled
 // form and from the one without.
 func TestBinaryRoundTrip(t *testing.T) {
-	write := map[string]func(p *Pack) ([]byte, error){
-		"specs":    func(p *Pack) ([]byte, error) { return p.AppendBinary(nil) },
-		"compiled": func(p *Pack) ([]byte, error) { return AppendCompiledBinary(nil, p) },
-	}
-	for form, appendBinary := range write {
+	for _, form := range binaryForms {
 		for id, p := range binaryCases(t) {
-			t.Run(form+"/"+id, func(t *testing.T) { roundTrip(t, p, appendBinary) })
+			t.Run(form.name+"/"+id, func(t *testing.T) { roundTrip(t, p, form.write, form.read) })
 		}
 	}
 }
 
-func roundTrip(t *testing.T, p *Pack, appendBinary func(p *Pack) ([]byte, error)) {
+// binaryForms are the two binary forms, each with its writer and its reader.
+var binaryForms = []struct {
+	name  string
+	write func(p *Pack) ([]byte, error)
+	read  func(data []byte) (*Pack, error)
+}{
+	{"specs", func(p *Pack) ([]byte, error) { return p.AppendBinary(nil) }, ReadBinary},
+	{"compiled", func(p *Pack) ([]byte, error) { return AppendCompiledBinary(nil, p) }, ReadPrebuilt},
+}
+
+// TestBinaryFormsApart: a pack image from storage is read by ReadBinary, which must refuse
+// the compiled form (trusted only as built into the engine), and ReadPrebuilt the other.
+func TestBinaryFormsApart(t *testing.T) {
+	p := binaryCases(t)["vector-test"]
+	plain, _ := binaryForms[0].write(p)
+	compiled, _ := binaryForms[1].write(p)
+	if _, err := ReadBinary(compiled); err == nil {
+		t.Error("ReadBinary read the compiled form")
+	}
+	if _, err := ReadPrebuilt(plain); err == nil {
+		t.Error("ReadPrebuilt read the form without compiled rules")
+	}
+}
+
+func roundTrip(t *testing.T, p *Pack, appendBinary func(p *Pack) ([]byte, error), readBinary func([]byte) (*Pack, error)) {
 	bin, err := appendBinary(p)
 	if err != nil {
 		t.Fatal(err)
@@ -49,7 +69,7 @@ func roundTrip(t *testing.T, p *Pack, appendBinary func(p *Pack) ([]byte, error)
 	if err != nil || !bytes.Equal(bin, again) {
 		t.Fatalf("two writes of one pack differ (%v)", err)
 	}
-	got, err := ReadBinary(bin)
+	got, err := readBinary(bin)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,15 +107,12 @@ func TestBinaryFields(t *testing.T) {
 // error or a pack, never a panic; a cut form is always an error.
 func TestBinaryDamaged(t *testing.T) {
 	p := binaryCases(t)["vector-test"]
-	plain, err := p.AppendBinary(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	compiled, err := AppendCompiledBinary(nil, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, bin := range [][]byte{plain, compiled} {
+	for _, form := range binaryForms {
+		bin, err := form.write(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ReadBinary := form.read
 		for n := 0; n < len(bin); n += 1 + n/50 {
 			if _, err := ReadBinary(bin[:n]); err == nil {
 				t.Fatalf("a form cut to %d of %d bytes was read", n, len(bin))
@@ -125,10 +142,13 @@ func FuzzReadBinary(f *testing.F) {
 		f.Add(bin[:min(len(bin), 300)])
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := ReadBinary(data)
-		if err == nil {
-			if _, err := p.AppendBinary(nil); err != nil {
-				t.Fatal(err)
+		for _, form := range binaryForms {
+			p, err := form.read(data)
+			if err == nil {
+				if _, err := p.AppendBinary(nil); err != nil {
+					t.Fatal(err)
+				}
+				p.Rules.Check("Гарантирую одобрение, звоните 8 916 123-45-67.", "")
 			}
 		}
 	})

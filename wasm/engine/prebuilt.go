@@ -19,7 +19,7 @@ import (
 // The default packs reach the engine prebuilt by internal/gen from knowledge/packs/*.json
 // (and held to them by TestPrebuilt), in images/:
 //
-//   - <pack id>.pack, the pack in its binary form (pack.ReadBinary), not its JSON: reading
+//   - <pack id>.pack, the pack in its binary form (pack.ReadPrebuilt), not its JSON: reading
 //     and checking the two packs' JSON took ≈ 350 ms of a cold start in wasm, before the
 //     first check could answer; the binary form reads in a few milliseconds. It replaced
 //     the packs written as Go literals (prebuilt_gen.go), which cost the wasm binary 1.4 MB
@@ -74,7 +74,7 @@ func readDefaultPacks() ([]*pack.Pack, error) {
 		if err != nil {
 			return nil, err
 		}
-		p, err := pack.ReadBinary(data) // data is ReadFile's own copy: the pack may keep it
+		p, err := pack.ReadPrebuilt(data) // data is ReadFile's own copy: the pack may keep it
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path.Base(name), err)
 		}
