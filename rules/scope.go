@@ -419,8 +419,8 @@ func (t *Text) inSubordinate(j int) bool {
 }
 
 // firstPersonRefusal reports whether the clause at token k reads «(мы) (указывать) не» and
-// a verb in the first person (не предлагаем, не даём, не будем, не стану): the agent
-// refusing what the clause before named, not a clause of its own («никто не проверит»).
+// a verb in the first person (не предлагаем, не даём, не будем, не стану, не возьмусь): the
+// agent refusing what the clause before named, not a clause of its own («никто не проверит»).
 func (t *Text) firstPersonRefusal(k int) bool {
 	if w := t.word(k); w == "мы" || w == "я" || w != "не" && infinitive(w) {
 		k++
@@ -428,13 +428,12 @@ func (t *Text) firstPersonRefusal(k int) bool {
 	if k+1 >= len(t.tokens) || t.word(k) != "не" || t.tokens[k+1].sep != 0 {
 		return false
 	}
-	w := t.word(k + 1)
-	return strings.Contains(" буду стану могу дам даю даем советую предлагаю берусь помогу ", " "+w+" ") ||
-		len(w) >= 10 && (strings.HasSuffix(w, "ем") || strings.HasSuffix(w, "им") || strings.HasSuffix(w, "мся"))
+	m := currentMorphology()
+	return m != nil && reads(m, t.word(k+1), "VERB", "1per")
 }
 
-// infinitive reports whether w ends as an infinitive does (-ть, -ти, -чь, -ться, -тись).
+// infinitive reports whether the dictionary reads w as an infinitive.
 func infinitive(w string) bool {
-	return len(w) >= 8 && (strings.HasSuffix(w, "ть") || strings.HasSuffix(w, "ти") ||
-		strings.HasSuffix(w, "чь") || strings.HasSuffix(w, "ся") && strings.Contains(w[len(w)-8:], "т"))
+	m := currentMorphology()
+	return m != nil && reads(m, w, "INFN")
 }
