@@ -50,15 +50,15 @@ func newAnchorIndex(groups [][]*Pattern) (*anchorIndex, []int32) {
 	// once were, a lemma's forms (hundreds of words under «по», «за», «не») were compared
 	// one by one with every token starting so, a third of a check.
 	nwords, nprefix := 0, 0
-	lists := map[*string]int32{} // a forms list's group
+	lists := map[listKey]int32{} // a forms list's group
 	for _, ps := range groups {
 		for _, p := range ps {
 			a := &p.elems[p.first]
 			nwords += len(a.exact)
 			nprefix += len(a.prefix)
 			for _, fs := range a.forms {
-				if _, ok := lists[unsafe.SliceData(fs)]; !ok && len(fs) > 0 {
-					lists[unsafe.SliceData(fs)] = int32(len(lists))
+				if _, ok := lists[keyOf(fs)]; !ok && len(fs) > 0 {
+					lists[keyOf(fs)] = int32(len(lists))
 					nwords += len(fs)
 				}
 			}
@@ -78,10 +78,10 @@ func newAnchorIndex(groups [][]*Pattern) (*anchorIndex, []int32) {
 				if len(fs) == 0 {
 					continue
 				}
-				g, ok := lists[unsafe.SliceData(fs)]
+				g, ok := lists[keyOf(fs)]
 				if !ok {
 					g = int32(len(ix.groups))
-					lists[unsafe.SliceData(fs)] = g
+					lists[keyOf(fs)] = g
 					ix.groups = append(ix.groups, nil)
 					for _, w := range fs {
 						words = append(words, anchorEntry{w, false, -g - 1})
@@ -106,6 +106,15 @@ func newAnchorIndex(groups [][]*Pattern) (*anchorIndex, []int32) {
 	ix.one = buildHeadTable(one, headKey1, &ix.entries)
 	return ix, base
 }
+
+// listKey identifies a shared forms list by where it starts and how long it is: two lists
+// that start together but end apart (one a prefix of the other) are not one list.
+type listKey struct {
+	p *string
+	n int
+}
+
+func keyOf(fs []string) listKey { return listKey{unsafe.SliceData(fs), len(fs)} }
 
 // wordHash hashes a whole word (FNV-1a); never 0, which marks an empty slot.
 func wordHash(w string) uint64 {
