@@ -317,9 +317,9 @@ func (c *creader) list() []string {
 	if n == 0 || c.err != nil {
 		return nil
 	}
-	out := make([]string, n-1)
-	for i := range out {
-		out[i] = c.word()
+	out := make([]string, 0, min(n-1, 256)) // a damaged count claims no memory ahead of its words
+	for k := uint64(0); k < n-1 && c.err == nil; k++ {
+		out = append(out, c.word())
 	}
 	return out
 }

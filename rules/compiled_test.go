@@ -148,3 +148,35 @@ func FuzzReadCompiled(f *testing.F) {
 		}
 	})
 }
+
+// TestCompiledRegexChecked: a regex read from a compiled form is checked when it first runs,
+// as newRegex checks one, and charged by its own program size whatever the record says; one
+// that fails the checks (only a damaged form has one) matches nothing.
+func TestCompiledRegexChecked(t *testing.T) {
+	good := spec("exclaim", "regex")
+	good.Regex = `!{2,}`
+	set, records := compiledRecords(t, []Spec{good})
+	want := set.rules[0].m.(*regex).insts
+	zero := append([]byte{0}, records[0][1:]...) // the program size, first in the record, as 0
+	read, err := ReadCompiled([]Spec{good}, [][]byte{zero})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fs := read.Check("Срочно!!! Ответьте.", ""); len(fs) != 1 {
+		t.Errorf("found %v, want the «!!!»", fs)
+	}
+	if got := read.rules[0].m.(*regex).insts; got != want || want == 0 {
+		t.Errorf("charged %d instructions a match, the expression has %d", got, want)
+	}
+	for _, src := range []string{`[`, `^Срочно`, `\bсрочно`, `x*`, strings.Repeat("(a|b)", 3000)} {
+		bad := spec("bad", "regex")
+		bad.Regex = src
+		read, err := ReadCompiled([]Spec{bad}, [][]byte{zero})
+		if err != nil {
+			t.Fatalf("%.20q: %v", src, err)
+		}
+		if fs := read.Check("Срочно!!! xx aab", ""); len(fs) != 0 {
+			t.Errorf("%.20q, which newRegex refuses, found %v", src, fs)
+		}
+	}
+}

@@ -175,6 +175,7 @@ func (t *Text) runRule(r *rule) bool {
 // refused too). Empty matches are dropped, as before.
 func (m *regex) scan(t *Text, w span, f *filters, dst []span) []span {
 	sent := t.norm[w.a:w.b]
+	re := m.prog() // first: it sets insts for a rule read from a compiled form
 	if int64(m.insts)*int64(len(sent)) > MaxRegexWork {
 		t.lim.abandon = true
 		return dst
@@ -184,7 +185,7 @@ func (m *regex) scan(t *Text, w span, f *filters, dst []span) []span {
 			t.lim.abandon = true
 			return dst
 		}
-		loc := m.prog().FindStringIndex(sent[pos:])
+		loc := re.FindStringIndex(sent[pos:])
 		if loc == nil {
 			break
 		}

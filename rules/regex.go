@@ -24,17 +24,24 @@ type regex struct {
 	insts int   // program size, for the check's work budget (limits.go)
 }
 
-// prog returns the compiled expression, compiling it on first use if need be.
+// prog returns the compiled expression, compiling it on first use if need be. A rule read
+// from a compiled form gets the checks newRegex makes here, and its program size from the
+// expression itself, not from the record: only a damaged form fails them, and such a rule
+// then matches nothing.
 func (m *regex) prog() *regexp.Regexp {
 	m.once.Do(func() {
 		if m.re != nil {
 			return
 		}
+		msg, insts := regexLimit(m.src)
 		re, err := regexp.Compile(m.src)
-		if err != nil { // only a damaged compiled form gets here: match nothing
-			re = regexp.MustCompile(`[^\x00-\x{10FFFF}]`)
+		if err == nil && msg == "" && !re.MatchString("") {
+			if tree, err := syntax.Parse(m.src, syntax.Perl); err == nil && regexTrap(tree) == "" {
+				m.re, m.insts = re, insts
+				return
+			}
 		}
-		m.re = re
+		m.re, m.insts = regexp.MustCompile(`[^\x00-\x{10FFFF}]`), 1
 	})
 	return m.re
 }

@@ -422,7 +422,8 @@ func (t *Text) inSubordinate(j int) bool {
 // a verb in the first person (не предлагаем, не даём, не будем, не стану, не возьмусь): the
 // agent refusing what the clause before named, not a clause of its own («никто не проверит»).
 func (t *Text) firstPersonRefusal(k int) bool {
-	if w := t.word(k); w == "мы" || w == "я" || w != "не" && infinitive(w) {
+	notNext := k+1 < len(t.tokens) && t.word(k+1) == "не" // before any dictionary lookup
+	if w := t.word(k); w == "мы" || w == "я" || w != "не" && notNext && infinitive(w) {
 		k++
 	}
 	if k+1 >= len(t.tokens) || t.word(k) != "не" || t.tokens[k+1].sep != 0 {

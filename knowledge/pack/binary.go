@@ -128,8 +128,9 @@ func ReadBinary(data []byte) (*Pack, error) { return readBinary(data, binaryMagi
 // ReadPrebuilt reads the binary form AppendCompiledBinary writes, its rules read from their
 // compiled form instead of compiled, as ReadBinary otherwise does. Only for packs built into
 // the engine (wasm/engine/images, held to their JSON by its tests): a compiled form is trusted
-// to be what compiling gave, so its regexes, for one, are not checked against the size limits
-// again. A pack image from storage goes through ReadBinary, which refuses this form.
+// to be what compiling gave, so what reading checks is the shape, not every problem compiling
+// reports (a regex is checked when it first runs, and matches nothing if it fails). A pack
+// image from storage goes through ReadBinary, which refuses this form.
 func ReadPrebuilt(data []byte) (*Pack, error) { return readBinary(data, compiledMagic) }
 
 func readBinary(data []byte, magic string) (*Pack, error) {
@@ -142,20 +143,21 @@ func readBinary(data []byte, magic string) (*Pack, error) {
 	r := &reader{b: rest}
 	p := &Pack{ID: r.str(), Version: r.str(), Title: r.str(), Language: r.str(), Source: r.str(), Signals: r.list()}
 	if n, ok := r.n(); ok {
-		p.Segments = make([]Segment, n)
-		for i := range p.Segments {
-			p.Segments[i] = Segment{ID: r.str(), Title: r.str(), Pack: r.str(), Style: r.str(), Signals: r.list(), Source: r.str()}
+		p.Segments = make([]Segment, 0, room(n))
+		for i := 0; i < n && r.err == nil; i++ {
+			p.Segments = append(p.Segments, Segment{ID: r.str(), Title: r.str(), Pack: r.str(), Style: r.str(), Signals: r.list(), Source: r.str()})
 		}
 	}
 	if n, ok := r.n(); ok {
-		p.Templates = make([]Template, n)
-		for i := range p.Templates {
-			t := &p.Templates[i]
+		p.Templates = make([]Template, 0, room(n))
+		for i := 0; i < n && r.err == nil; i++ {
+			p.Templates = append(p.Templates, Template{})
+			t := &p.Templates[len(p.Templates)-1]
 			t.ID, t.Title, t.Situation = r.str(), r.str(), r.str()
 			t.Tags, t.Triggers, t.Variables = r.list(), r.list(), r.list()
 			if n, ok := r.n(); ok {
-				t.Variants = make(map[string]Variant, n)
-				for range n {
+				t.Variants = make(map[string]Variant, room(n))
+				for i := 0; i < n && r.err == nil; i++ {
 					k := r.str()
 					t.Variants[k] = Variant{Text: r.str(), Email: r.str(), Messenger: r.str()}
 				}
@@ -164,16 +166,17 @@ func readBinary(data []byte, magic string) (*Pack, error) {
 		}
 	}
 	if n, ok := r.n(); ok {
-		p.Cases = make([]Case, n)
-		for i := range p.Cases {
-			p.Cases[i] = Case{ID: r.str(), Title: r.str(), Situation: r.str(), CustomerSays: r.list(),
-				Do: r.list(), Dont: r.list(), Templates: r.list(), Source: r.str()}
+		p.Cases = make([]Case, 0, room(n))
+		for i := 0; i < n && r.err == nil; i++ {
+			p.Cases = append(p.Cases, Case{ID: r.str(), Title: r.str(), Situation: r.str(), CustomerSays: r.list(),
+				Do: r.list(), Dont: r.list(), Templates: r.list(), Source: r.str()})
 		}
 	}
 	if n, ok := r.n(); ok {
-		p.Specs = make([]rules.Spec, n)
-		for i := range p.Specs {
-			s := &p.Specs[i]
+		p.Specs = make([]rules.Spec, 0, room(n))
+		for i := 0; i < n && r.err == nil; i++ {
+			p.Specs = append(p.Specs, rules.Spec{})
+			s := &p.Specs[len(p.Specs)-1]
 			s.ID, s.Kind, s.Category, s.Severity, s.Message, s.Why = r.str(), r.str(), r.str(), r.str(), r.str(), r.str()
 			s.Patterns = r.list()
 			s.Regex, s.Anchor = r.str(), r.str()
@@ -181,8 +184,8 @@ func readBinary(data []byte, magic string) (*Pack, error) {
 			s.Detector = r.str()
 			s.Allow, s.Exceptions, s.UnlessBefore, s.UnlessAfter, s.Scope = r.list(), r.list(), r.list(), r.list(), r.list()
 			if n, ok := r.n(); ok {
-				s.Replacements = make(map[string][]string, n)
-				for range n {
+				s.Replacements = make(map[string][]string, room(n))
+				for i := 0; i < n && r.err == nil; i++ {
 					k := r.str()
 					s.Replacements[k] = r.list()
 				}
@@ -258,6 +261,11 @@ func (w *writer) list(ss []string) {
 	}
 }
 
+// room is the capacity to set aside for n items of a count just read: a damaged count, which
+// n() only bounds by the bytes left, must not claim hundreds of bytes of memory per byte of
+// input before the items run out; a good one grows the list as it reads.
+func room(n int) int { return min(n, 256) }
+
 // reader reads the binary form; after the first error every read returns zero values.
 type reader struct {
 	b   []byte
@@ -324,9 +332,9 @@ func (r *reader) list() []string {
 	if !ok {
 		return nil
 	}
-	out := make([]string, n)
-	for i := range out {
-		out[i] = r.str()
+	out := make([]string, 0, room(n))
+	for i := 0; i < n && r.err == nil; i++ {
+		out = append(out, r.str())
 	}
 	return out
 }

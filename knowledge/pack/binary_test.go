@@ -2,8 +2,10 @@ package pack
 
 import (
 	"bytes"
+	"encoding/binary"
 	"os"
 	"reflect"
+	"runtime"
 	"testing"
 
 	"github.com/sufler/sufler/knowledge/packs"
@@ -127,6 +129,27 @@ func TestBinaryDamaged(t *testing.T) {
 		}
 		if _, err := ReadBinary(append(bytes.Clone(bin), 0)); err == nil {
 			t.Fatal("a byte left over was not refused")
+		}
+	}
+}
+
+// TestBinaryDamagedCount: a count that claims a million segments, with bytes left for none,
+// is an error before it claims memory for them (it set aside 104 MB before).
+func TestBinaryDamagedCount(t *testing.T) {
+	for _, magic := range []string{binaryMagic, compiledMagic} {
+		data := append([]byte(magic), 0, 0, 0, 0, 0, 0) // five empty strings, no signals
+		data = binary.AppendUvarint(data, 1<<20+1)
+		data = append(data, bytes.Repeat([]byte{0xff}, 1<<20)...)
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		_, err1 := ReadBinary(data)
+		_, err2 := ReadPrebuilt(data)
+		runtime.ReadMemStats(&after)
+		if err1 == nil || err2 == nil {
+			t.Fatal("a damaged count was read")
+		}
+		if grew := after.TotalAlloc - before.TotalAlloc; grew > 4<<20 {
+			t.Errorf("reading 1 MB of damage allocated %d MB", grew>>20)
 		}
 	}
 }

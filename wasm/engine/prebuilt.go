@@ -92,12 +92,14 @@ func readLemmas(text string) (map[string][]string, error) {
 		return nil, fmt.Errorf("lemmas.txt: %q is not the number of ending lists", head)
 	}
 	lists := make([][]string, n) // each list's endings, split once for all its lemmas
+	listBytes := make([]int, n)
 	for i := range lists {
 		var line string
 		line, rest, _ = strings.Cut(rest, "\n")
-		lists[i] = strings.Split(line, " ")
+		lists[i], listBytes[i] = strings.Split(line, " "), len(line)
 	}
 	table := make(map[string][]string, strings.Count(rest, "\n"))
+	size := 0 // the forms' bytes: a stem repeats once per ending, so bound what lists can make of it
 	for line := range strings.Lines(rest) {
 		tok, more, ok1 := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
 		stem, id, ok2 := strings.Cut(more, "\t")
@@ -105,10 +107,16 @@ func readLemmas(text string) (map[string][]string, error) {
 		if !ok1 || !ok2 || tok == "" || err != nil || k < 0 || k >= n {
 			return nil, fmt.Errorf("lemmas.txt: %q is not a token, a stem and an ending list", line)
 		}
+		if size += len(stem)*len(lists[k]) + listBytes[k]; size > maxLemmaBytes {
+			return nil, fmt.Errorf("lemmas.txt: the forms would take more than %d bytes", maxLemmaBytes)
+		}
 		table[tok] = splitForms(stem, lists[k])
 	}
 	return table, nil
 }
+
+// maxLemmaBytes bounds the forms lemmas.txt spells out (about 0.5 MB today).
+const maxLemmaBytes = 16 << 20
 
 // splitForms puts a stem before each of its endings. The forms share one allocation: the
 // engine does this for 2,500 lemmas at every start.

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -272,6 +273,11 @@ func TestLemmaFile(t *testing.T) {
 		if _, err := readLemmas(bad); err == nil {
 			t.Errorf("%q was read", bad)
 		}
+	}
+	// One long ending list shared by many long stems would spell out gigabytes.
+	huge := "1\n" + strings.Repeat(" а", 10000) + "\n" + strings.Repeat("<кот>\t"+strings.Repeat("к", 100)+"\t0\n", 10000)
+	if _, err := readLemmas(huge); err == nil || !strings.Contains(err.Error(), "more than") {
+		t.Errorf("a file that spells out gigabytes of forms: %v", err)
 	}
 	if _, err := packdata.LemmaFile([]packdata.Lemma{{Token: "<x>", Forms: []string{"a b"}}}); err == nil {
 		t.Error("a form with a space was written")
