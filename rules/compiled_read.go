@@ -10,7 +10,7 @@ import (
 // Reading the compiled form compiled.go describes.
 
 // ReadCompiled builds the set that compiling specs without their examples gives, from each
-// rule's compiled form (records[i] is specs[i]'s, as Set.AppendCompiled wrote it). Strings are
+// rule's compiled form (records[i] is specs[i]'s, as AppendCompiled wrote it). Strings are
 // views of the records' memory, which must not change afterwards. A damaged record is an
 // error naming its rule; ReadCompiled never panics.
 func ReadCompiled(specs []Spec, records [][]byte) (*Set, error) {

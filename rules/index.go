@@ -64,7 +64,7 @@ func newAnchorIndex(groups [][]*Pattern) (*anchorIndex, []int32) {
 			}
 		}
 	}
-	clear(lists)
+	ix.groups = make([][]int32, len(lists))
 	words := make([]anchorEntry, 0, nwords)
 	var two, one []anchorEntry
 	for i, ps := range groups {
@@ -78,11 +78,8 @@ func newAnchorIndex(groups [][]*Pattern) (*anchorIndex, []int32) {
 				if len(fs) == 0 {
 					continue
 				}
-				g, ok := lists[keyOf(fs)]
-				if !ok {
-					g = int32(len(ix.groups))
-					lists[keyOf(fs)] = g
-					ix.groups = append(ix.groups, nil)
+				g := lists[keyOf(fs)]
+				if len(ix.groups[g]) == 0 { // the list's first use enters its forms
 					for _, w := range fs {
 						words = append(words, anchorEntry{w, false, -g - 1})
 					}

@@ -31,8 +31,8 @@ import (
 //   - lemmas.txt, the forms each lemma token of their patterns stands for (<гарантировать>,
 //     from rules.LemmaForms), one token per line: the token, the stem its forms share and
 //     its list of endings, the lists shared (packdata.LemmaFile). The engine hands the table
-//     to rules.UseCompiledLemmas, so compiling the default packs decodes no dictionary and
-//     reads no form twice. Compiling them from the dictionary at start cost seconds of a
+//     to rules.UseCompiledLemmas, so reading the default packs' rules decodes no dictionary
+//     and reads no form twice. Compiling them from the dictionary at start cost seconds of a
 //     cold start in wasm; the forms written out in the patterns made half a megabyte of
 //     pattern text to read at every start. Packs a user imports compile their lemmas from
 //     the dictionary when they load.
@@ -52,8 +52,8 @@ func image(packID string) ([]byte, error) {
 // callers must not modify them (Base.PutPack does not).
 var defaultPacks = sync.OnceValues(readDefaultPacks)
 
-// readDefaultPacks reads the default packs from images/ and compiles their rules: the part of
-// a start that BenchmarkDefaultPacks measures.
+// readDefaultPacks reads the default packs from images/, their rules from their compiled
+// form: the part of a start that BenchmarkDefaultPacks measures.
 func readDefaultPacks() ([]*pack.Pack, error) {
 	table, err := images.ReadFile("images/lemmas.txt")
 	if err != nil {
