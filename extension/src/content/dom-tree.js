@@ -140,6 +140,10 @@ function hold(host, a, b) {
     if (!kept && r && host.contains(a.node) && host.contains(b.node) && (host.contains(r.startContainer) || r.startContainer === host)) {
       sel.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
       doc.dispatchEvent(new win.Event('selectionchange'));
+    } else if (kept && checks < 2) {
+      // Said again: an editor busy putting its own selection on the page when the first word came (Slate, right
+      // after it rendered) ignores it, and would type the next letter over our selection, then jump back to its own.
+      doc.dispatchEvent(new win.Event('selectionchange'));
     }
     if (++checks < 5) win.setTimeout(check, 50);
     else stop();

@@ -31,3 +31,31 @@ export function next(text, from, lo, hi, backward = false) {
   }
   return all.find((p) => p.start >= from) ?? all[0];
 }
+
+/**
+ * Typed follows the slot of a selected placeholder through one edit of the field's text: the slot is where the
+ * placeholder stood, then what the agent typed over it. Returns the slot after the edit and where the typing ended,
+ * or null when the edit was not typing into the slot (the agent went elsewhere).
+ *
+ * Why: an editor that keeps its own selection (Slate) types over the selection the page shows, then may put its
+ * caret back where its own stale selection was — the end of the template — so the next letters land there. fill.js
+ * uses the end this returns to put the caret back after the typed letters.
+ * @param {{start:number, end:number}} slot
+ * @param {string} before the text before the edit
+ * @param {string} after the text after it
+ * @returns {{slot: {start:number, end:number}, caret: number} | null}
+ */
+export function typed(slot, before, after) {
+  if (before === after) return { slot: { ...slot }, caret: slot.end };
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const removedEnd = before.length - tail;
+  const insertedEnd = after.length - tail;
+  // The common prefix may reach into the slot («{{» typed over «{{name}}») or past it, as may the common tail:
+  // the edit belongs to the slot when its changed part lies within the slot's bounds.
+  if (start < slot.start || removedEnd > slot.end) return null;
+  return { slot: { start: slot.start, end: slot.end + (after.length - before.length) }, caret: insertedEnd };
+}

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { shot } from './shots.mjs';
 import { applyRemoval } from '../../src/content/edits.js';
 import { join } from '../../src/content/seam.js';
+import { DELAY } from '../../src/content/flags.js';
 import { startEditors, SENTENCE, openFixture, marks, waitMarks, drawnExactly, drawnKeys, waitPanel, clickPanel, panelBox, wordRects, normal, inOverlay, waitOverlay } from './content-helpers.mjs';
 
 let h;
@@ -75,13 +76,28 @@ test('stale answers are dropped: nothing is ever drawn for text that is gone', a
     });
     await f.page.keyboard.type('Я не знаю', { delay: 10 });
     await waitMarks(f.frame, (m) => m.length >= 1);
-    // Keep typing right when a check has gone out, so its answer comes back for text that has moved on.
+    // Keep typing right when a check has gone out (DELAY after the last key), so its answer comes back for text that
+    // has moved on. A fast engine answers within a few ms, too soon for a key to land in between: a reply checked
+    // from an extension page keeps it busy, so the field's check waits behind it — the window an agent's next key
+    // falls into on a slower machine.
+    let typing = true;
+    const statuses = [];
+    const medium = 'Я не знаю, но мы гарантируем 100% прохождение таможни. '.repeat(300);
+    const busy = (async () => {
+      while (typing) statuses.push((await h.engineCall('POST', '/v1/check', { text: medium })).status);
+    })();
     let dropped = 0;
-    for (let i = 0; i < 40 && dropped < 2; i++) {
-      await f.page.waitForTimeout(170 + (i % 5) * 4);
-      await f.page.keyboard.type(i % 2 ? ', нет' : ' и не знаю', { delay: 0 });
-      dropped = await inOverlay(f.frame, ([root]) => Number(root.querySelector('[data-checks]')?.dataset.checks.split('/')[1] ?? 0));
+    try {
+      for (let i = 0; i < 40 && dropped < 2; i++) {
+        await f.page.waitForTimeout(DELAY - 10 + (i % 5) * 5);
+        await f.page.keyboard.type(i % 2 ? ', нет' : ' и не знаю', { delay: 0 });
+        dropped = await inOverlay(f.frame, ([root]) => Number(root.querySelector('[data-checks]')?.dataset.checks.split('/')[1] ?? 0));
+      }
+    } finally {
+      typing = false;
+      await busy;
     }
+    assert.ok(statuses.every((s) => s === 200), `the busy checks answered: ${statuses}`);
     assert.ok(dropped >= 1, 'some answers arrived stale (and were dropped)');
     const finalText = await f.read();
     const want = await check(finalText, (await badge(f.page)).segment);

@@ -1,7 +1,7 @@
 // Tests for the small pure content modules: placeholders, placement, shortcuts, listbox fragments.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { find, next } from '../../src/content/placeholders.js';
+import { find, next, typed } from '../../src/content/placeholders.js';
 import { place, corner, clear, overlaps } from '../../src/content/placement.js';
 import { parse, matches, resolve, DEFAULTS } from '../../src/content/shortcuts.js';
 
@@ -70,4 +70,28 @@ test('shortcuts parse and match by physical key, so a Russian layout works', () 
   const r = resolve({ search: 'Ctrl+K', finding: 'nonsense+++' });
   assert.deepEqual(r.search, { alt: false, shift: false, ctrl: true, meta: false, key: 'K' });
   assert.deepEqual(r.finding, parse(DEFAULTS.finding), 'malformed entries fall back to the default');
+});
+
+test('typed follows the letters typed over a placeholder, and nothing else', () => {
+  const t = 'Здравствуйте, {{name}}! Срок — {{deadline}}.';
+  const slot = { start: 14, end: 22 };
+  assert.equal(t.slice(slot.start, slot.end), '{{name}}');
+  // The first letter replaces the placeholder: the caret belongs after it.
+  let a = t.replace('{{name}}', 'А');
+  assert.deepEqual(typed(slot, t, a), { slot: { start: 14, end: 15 }, caret: 15 });
+  // The next letters go on from there, even one equal to its neighbour (common prefix and tail overlap).
+  const b = a.replace('А!', 'Ан!');
+  assert.deepEqual(typed({ start: 14, end: 15 }, a, b), { slot: { start: 14, end: 16 }, caret: 16 });
+  const c = b.replace('Ан!', 'Анн!');
+  assert.deepEqual(typed({ start: 14, end: 16 }, b, c), { slot: { start: 14, end: 17 }, caret: 17 });
+  // Backspace inside the slot shrinks it.
+  assert.deepEqual(typed({ start: 14, end: 17 }, c, b), { slot: { start: 14, end: 16 }, caret: 16 });
+  // A «{» typed over «{{name}}» shares a prefix with it: still the slot's edit.
+  a = t.replace('{{name}}', '{');
+  assert.deepEqual(typed(slot, t, a), { slot: { start: 14, end: 15 }, caret: 15 });
+  // Letters that went to the template's end, or to the greeting, are not typing into the slot.
+  assert.equal(typed(slot, t, t + 'нна'), null);
+  assert.equal(typed(slot, t, 'Добрый день' + t.slice(12)), null);
+  // No edit: the slot stays.
+  assert.deepEqual(typed(slot, t, t), { slot, caret: 22 });
 });
