@@ -1,5 +1,7 @@
 // Package placeholders: the {{variables}} of a template, as fill-in fields the agent walks with Tab. Pure.
 
+import { edit } from './spans.js';
+
 const VAR = /\{\{\s*([\p{L}\p{N}_.-]+)\s*\}\}/gu;
 
 /**
@@ -47,13 +49,10 @@ export function next(text, from, lo, hi, backward = false) {
  */
 export function typed(slot, before, after) {
   if (before === after) return { slot: { ...slot }, caret: slot.end };
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
-  const removedEnd = before.length - tail;
-  const insertedEnd = after.length - tail;
+  const e = edit(before, after);
+  const { start } = e;
+  const removedEnd = start + e.removed;
+  const insertedEnd = start + e.inserted;
   // The common prefix may reach into the slot («{{» typed over «{{name}}») or past it, as may the common tail:
   // the edit belongs to the slot when its changed part lies within the slot's bounds.
   if (start < slot.start || removedEnd > slot.end) return null;
